@@ -1,0 +1,212 @@
+//! Answers to questions, and the one set of checks every answer goes through.
+//!
+//! Typed answers, defaults in a pack, `--set ID=VALUE` and `--answers FILE` all
+//! become an `Answer` here, so a scripted answer is held to exactly the same
+//! rules as one typed at a prompt.
+
+use jiff::civil::Date;
+use serde_json::Value;
+
+use crate::dates;
+use crate::language::{Kind, Question};
+
+/// A promise made in a meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commitment {
+    pub what: String,
+    pub due: Date,
+    pub who: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// text, long and select.
+    Text(String),
+    Yes(bool),
+    Scale(u8),
+    Date(Date),
+    /// list and multiselect.
+    Items(Vec<String>),
+    Commitments(Vec<Commitment>),
+}
+
+/// Checks a typed line (or `--set` value) against the question.
+///
+/// Lists and multiselect take items separated by `;`, commitments take
+/// `what | due | who` entries separated by `;`.
+pub fn from_text(question: &Question, text: &str, today: Date) -> Result<Answer, String> {
+    let text = text.trim();
+    match question.kind {
+        Kind::Text | Kind::Long => non_empty(text).map(|text| Answer::Text(text.to_string())),
+        Kind::Confirm => match text.to_lowercase().as_str() {
+            "y" | "yes" | "true" => Ok(Answer::Yes(true)),
+            "n" | "no" | "false" => Ok(Answer::Yes(false)),
+            _ => Err(format!("`{text}` is not yes or no")),
+        },
+        Kind::Select => choose(question, text).map(Answer::Text),
+        Kind::MultiSelect => split_items(text)
+            .map(|item| choose(question, item))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Answer::Items),
+        Kind::Scale => scale(
+            text.parse::<i64>()
+                .map_err(|_| format!("`{text}` is not a number from 1 to 5"))?,
+        ),
+        Kind::Date => dates::parse(text, today).map(Answer::Date),
+        Kind::List => Ok(Answer::Items(
+            split_items(text).map(str::to_string).collect(),
+        )),
+        Kind::Commitments => split_items(text)
+            .map(|entry| commitment_from_text(entry, today))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Answer::Commitments),
+    }
+}
+
+/// Checks a value from an answers file (YAML or JSON) against the question.
+pub fn from_value(question: &Question, value: &Value, today: Date) -> Result<Answer, String> {
+    match (question.kind, value) {
+        (Kind::Confirm, Value::Bool(yes)) => Ok(Answer::Yes(*yes)),
+        (Kind::Scale, Value::Number(number)) => scale(
+            number
+                .as_i64()
+                .ok_or_else(|| format!("`{number}` is not a whole number from 1 to 5"))?,
+        ),
+        (Kind::List | Kind::MultiSelect, Value::Array(items)) => {
+            let items = items
+                .iter()
+                .map(|item| scalar_text(item).ok_or_else(|| "each item must be text".to_string()))
+                .collect::<Result<Vec<_>, _>>()?;
+            if question.kind == Kind::List {
+                return Ok(Answer::Items(
+                    items
+                        .into_iter()
+                        .filter(|item| !item.trim().is_empty())
+                        .collect(),
+                ));
+            }
+            items
+                .iter()
+                .map(|item| choose(question, item))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Answer::Items)
+        }
+        (Kind::Commitments, Value::Array(entries)) => entries
+            .iter()
+            .map(|entry| commitment_from_value(entry, today))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Answer::Commitments),
+        (Kind::Commitments, _) => Err("expected a list of {what, due, who} entries".to_string()),
+        (_, Value::String(_) | Value::Number(_) | Value::Bool(_)) => {
+            let text = scalar_text(value).unwrap_or_default();
+            from_text(question, &text, today)
+        }
+        (_, Value::Null) => Err("the answer is empty".to_string()),
+        (kind, _) => Err(format!(
+            "expected {} for a {} question",
+            kind.expects(),
+            kind.name()
+        )),
+    }
+}
+
+fn non_empty(text: &str) -> Result<&str, String> {
+    if text.is_empty() {
+        Err("the answer is empty".to_string())
+    } else {
+        Ok(text)
+    }
+}
+
+fn scale(number: i64) -> Result<Answer, String> {
+    u8::try_from(number)
+        .ok()
+        .filter(|number| (1..=5).contains(number))
+        .map(Answer::Scale)
+        .ok_or_else(|| format!("{number} is out of range: answer from 1 to 5"))
+}
+
+/// Matches an option label, ignoring case; the stored answer is the label as written.
+fn choose(question: &Question, text: &str) -> Result<String, String> {
+    let text = text.trim();
+    question
+        .options
+        .iter()
+        .find(|option| option.label.eq_ignore_ascii_case(text))
+        .map(|option| option.label.clone())
+        .ok_or_else(|| {
+            let labels = question.options.iter().map(|option| option.label.as_str());
+            let hint = crate::suggest::did_you_mean(text, labels);
+            let all: Vec<String> = question
+                .options
+                .iter()
+                .map(|option| format!("`{}`", option.label))
+                .collect();
+            format!(
+                "`{text}` is not one of the options ({}){hint}",
+                all.join(", ")
+            )
+        })
+}
+
+fn split_items(text: &str) -> impl Iterator<Item = &str> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+}
+
+fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => Some(text.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        Value::Bool(yes) => Some(yes.to_string()),
+        _ => None,
+    }
+}
+
+fn commitment_from_text(entry: &str, today: Date) -> Result<Commitment, String> {
+    let mut parts = entry.split('|').map(str::trim);
+    let what = parts.next().unwrap_or_default();
+    let due = parts.next().unwrap_or_default();
+    let who = parts.next().filter(|who| !who.is_empty());
+    commitment(what, due, who, today)
+}
+
+fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, String> {
+    let Value::Object(fields) = entry else {
+        return scalar_text(entry)
+            .ok_or_else(|| "a commitment needs what and due".to_string())
+            .and_then(|text| commitment_from_text(&text, today));
+    };
+    if let Some(unknown) = fields
+        .keys()
+        .find(|key| !["what", "due", "who", "id", "done"].contains(&key.as_str()))
+    {
+        let hint = crate::suggest::did_you_mean(unknown, ["what", "due", "who"]);
+        return Err(format!("unknown commitment field `{unknown}`{hint}"));
+    }
+    let text = |key: &str| fields.get(key).and_then(scalar_text).unwrap_or_default();
+    let who = text("who");
+    commitment(
+        &text("what"),
+        &text("due"),
+        Some(who.as_str()).filter(|who| !who.trim().is_empty()),
+        today,
+    )
+}
+
+fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<Commitment, String> {
+    if what.trim().is_empty() {
+        return Err("a commitment needs a `what`".to_string());
+    }
+    if due.trim().is_empty() {
+        return Err(format!("commitment `{}` needs a due date", what.trim()));
+    }
+    let due = dates::parse(due, today)
+        .map_err(|error| format!("commitment `{}`: {error}", what.trim()))?;
+    Ok(Commitment {
+        what: what.trim().to_string(),
+        due,
+        who: who.map(|who| who.trim().to_string()),
+    })
+}

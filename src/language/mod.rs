@@ -1,0 +1,154 @@
+//! The pattern language: plain types loaded once from YAML packs.
+
+mod builtin;
+mod kind;
+mod loader;
+mod parse;
+mod problem;
+mod walk_order;
+
+pub use kind::Kind;
+pub use loader::{load, PackSource};
+pub use problem::Problem;
+pub use walk_order::WalkOrder;
+
+use serde_json::Value;
+
+/// Where something was defined: a file of a pack, and the line when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub line: Option<usize>,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.file),
+            None => write!(f, "{}", self.file),
+        }
+    }
+}
+
+/// The merged language of every loaded pack.
+#[derive(Debug, Clone, Default)]
+pub struct Language {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    /// In load order: a replaced pattern keeps the place of the one it replaced.
+    pub patterns: Vec<Pattern>,
+    pub checklists: Vec<Checklist>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub id: String,
+    pub name: String,
+    pub source: Option<String>,
+    pub summary: String,
+    pub uses: Vec<String>,
+    pub tips: Vec<String>,
+    /// Questions keyed by checklist id, in file order.
+    pub questions: Vec<(String, Vec<Question>)>,
+    pub origin: Origin,
+    /// The earlier definition this one replaced, when a later pack redefined it.
+    pub replaced: Option<Origin>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// The full id: `pattern.question`, or the plain id for a checklist's own.
+    pub id: String,
+    pub ask: String,
+    pub kind: Kind,
+    pub options: Vec<Choice>,
+    pub required: bool,
+    /// Already checked against the kind when the pack was loaded.
+    pub default: Option<Value>,
+    pub help: Option<String>,
+}
+
+/// An option of a select or multiselect question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub label: String,
+    /// Patterns that join the walk when this option is chosen.
+    pub include: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Checklist {
+    pub id: String,
+    pub title: Option<String>,
+    pub start: Vec<String>,
+    pub questions: Vec<Question>,
+    pub origin: Origin,
+}
+
+impl Language {
+    pub fn pattern(&self, id: &str) -> Option<&Pattern> {
+        self.patterns.iter().find(|pattern| pattern.id == id)
+    }
+
+    pub fn checklist(&self, id: &str) -> Option<&Checklist> {
+        self.checklists.iter().find(|checklist| checklist.id == id)
+    }
+
+    /// Patterns whose `uses` name `id`: the reverse links.
+    pub fn used_by(&self, id: &str) -> Vec<&Pattern> {
+        self.patterns
+            .iter()
+            .filter(|pattern| pattern.uses.iter().any(|used| used == id))
+            .collect()
+    }
+
+    /// Every checklist id that a checklist or a pattern's questions name,
+    /// prep, debrief and review first.
+    pub fn checklist_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        let named = self.checklists.iter().map(|checklist| checklist.id.clone());
+        let asked = self
+            .patterns
+            .iter()
+            .flat_map(|pattern| pattern.questions.iter().map(|(id, _)| id.clone()));
+        for id in named.chain(asked) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        let rank = |id: &String| {
+            ["prep", "debrief", "review"]
+                .iter()
+                .position(|known| known == id)
+                .unwrap_or(3)
+        };
+        ids.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
+        ids
+    }
+
+    pub fn question_count(&self) -> usize {
+        let in_patterns: usize = self.patterns.iter().map(Pattern::question_count).sum();
+        let in_checklists: usize = self
+            .checklists
+            .iter()
+            .map(|checklist| checklist.questions.len())
+            .sum();
+        in_patterns + in_checklists
+    }
+}
+
+impl Pattern {
+    pub fn questions_for(&self, checklist: &str) -> &[Question] {
+        self.questions
+            .iter()
+            .find(|(id, _)| id == checklist)
+            .map_or(&[], |(_, questions)| questions.as_slice())
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.questions
+            .iter()
+            .map(|(_, questions)| questions.len())
+            .sum()
+    }
+}

@@ -1,0 +1,617 @@
+//! Turns one parsed YAML document into patterns and checklists, collecting
+//! every problem on the way instead of stopping at the first.
+
+use serde_json::{Map, Value};
+
+use super::{Checklist, Choice, Kind, Origin, Pattern, Problem, Question};
+use crate::answer;
+use crate::locator::{SourceMap, Step};
+use crate::suggest::did_you_mean;
+
+/// The question ids every walk asks itself before any checklist question.
+pub const HEADER_IDS: [&str; 3] = ["customer", "meeting", "date"];
+
+const TOP_KEYS: [&str; 3] = ["language", "patterns", "checklists"];
+const LANGUAGE_KEYS: [&str; 2] = ["title", "source"];
+const PATTERN_KEYS: [&str; 7] = [
+    "id",
+    "name",
+    "source",
+    "summary",
+    "uses",
+    "tips",
+    "questions",
+];
+const QUESTION_KEYS: [&str; 7] = [
+    "id", "ask", "kind", "options", "required", "default", "help",
+];
+const CHOICE_KEYS: [&str; 2] = ["label", "include"];
+const CHECKLIST_KEYS: [&str; 4] = ["id", "title", "start", "questions"];
+
+/// What one file contributes to its pack.
+#[derive(Debug, Default)]
+pub struct PackFile {
+    pub language: Option<(Option<String>, Option<String>, Origin)>,
+    pub patterns: Vec<Pattern>,
+    pub checklists: Vec<Checklist>,
+    /// Pattern ids named by `uses`, `include` and `start`, checked once every
+    /// pack is loaded (a pack may lead to patterns of another).
+    pub references: Vec<Reference>,
+}
+
+/// A pattern id named somewhere, and where, to be checked against the merged language.
+#[derive(Debug)]
+pub struct Reference {
+    pub target: String,
+    pub field: String,
+    pub problem: Problem,
+}
+
+pub fn pack_file(
+    file: &str,
+    text: &str,
+    document: &Value,
+    problems: &mut Vec<Problem>,
+) -> PackFile {
+    let mut reader = Reader {
+        file,
+        map: SourceMap::new(text),
+        problems,
+        references: Vec::new(),
+    };
+    let mut pack = reader.document(document);
+    pack.references = reader.references;
+    pack
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    map: SourceMap,
+    problems: &'a mut Vec<Problem>,
+    references: Vec<Reference>,
+}
+
+impl Reader<'_> {
+    fn problem(&mut self, path: &[Step], subject: Option<String>, message: impl Into<String>) {
+        let problem = Problem::in_file(self.file, message)
+            .at(self.map.position(path))
+            .about(subject);
+        self.problems.push(problem);
+    }
+
+    fn origin(&self, path: &[Step]) -> Origin {
+        Origin {
+            file: self.file.to_string(),
+            line: self.map.position(path).map(|(line, _)| line),
+        }
+    }
+
+    fn document(&mut self, document: &Value) -> PackFile {
+        let mut pack = PackFile::default();
+        let fields = match document {
+            Value::Object(fields) => fields,
+            Value::Null => return pack,
+            other => {
+                let message = format!(
+                    "expected a mapping with `patterns:`, found {}",
+                    describe(other)
+                );
+                self.problem(&[], None, message);
+                return pack;
+            }
+        };
+        self.unknown_keys(fields, &TOP_KEYS, &[], None);
+        if let Some(language) = fields.get("language") {
+            pack.language = self.language(language);
+        }
+        let patterns_path = [key("patterns")];
+        for (index, item) in self
+            .sequence(fields.get("patterns"), &patterns_path, None)
+            .iter()
+            .enumerate()
+        {
+            let path = [key("patterns"), Step::Index(index)];
+            if let Some(pattern) = self.pattern(item, &path) {
+                pack.patterns.push(pattern);
+            }
+        }
+        let checklists_path = [key("checklists")];
+        for (index, item) in self
+            .sequence(fields.get("checklists"), &checklists_path, None)
+            .iter()
+            .enumerate()
+        {
+            let path = [key("checklists"), Step::Index(index)];
+            if let Some(checklist) = self.checklist(item, &path) {
+                pack.checklists.push(checklist);
+            }
+        }
+        pack
+    }
+
+    fn language(&mut self, value: &Value) -> Option<(Option<String>, Option<String>, Origin)> {
+        let path = [key("language")];
+        let fields = self.mapping(value, &path, None)?;
+        self.unknown_keys(fields, &LANGUAGE_KEYS, &path, None);
+        let title = self.optional_text(fields, "title", &path, None);
+        let source = self.optional_text(fields, "source", &path, None);
+        Some((title, source, self.origin(&path)))
+    }
+
+    fn pattern(&mut self, value: &Value, path: &[Step]) -> Option<Pattern> {
+        let fields = self.mapping(value, path, None)?;
+        let id = self.id(fields, path, None, "pattern");
+        let subject = Some(format!("pattern `{}`", id.as_deref().unwrap_or("?")));
+        self.unknown_keys(fields, &PATTERN_KEYS, path, subject.clone());
+        let name = self.required_text(fields, "name", path, subject.clone());
+        let summary = self.required_text(fields, "summary", path, subject.clone());
+        let source = self.optional_text(fields, "source", path, subject.clone());
+        let uses = self.id_list(fields, "uses", path, subject.clone());
+        let tips = self.text_list(fields, "tips", path, subject.clone());
+        let id = id?;
+        let mut questions: Vec<(String, Vec<Question>)> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        if let Some(value) = fields.get("questions") {
+            let questions_path = child(path, key("questions"));
+            if let Some(by_checklist) = self.mapping(value, &questions_path, subject.clone()) {
+                for (checklist, list) in by_checklist {
+                    let list_path = child(&questions_path, key(checklist));
+                    if !is_id(checklist) {
+                        let message = format!(
+                            "checklist id `{checklist}` must be lowercase letters, digits and '-'"
+                        );
+                        self.problem(&list_path, subject.clone(), message);
+                    }
+                    let parsed = self.questions(list, &list_path, Some(&id), &mut seen);
+                    questions.push((checklist.clone(), parsed));
+                }
+            }
+        }
+        Some(Pattern {
+            origin: self.origin(path),
+            id,
+            name: name?,
+            source,
+            summary: summary?,
+            uses,
+            tips,
+            questions,
+            replaced: None,
+        })
+    }
+
+    fn checklist(&mut self, value: &Value, path: &[Step]) -> Option<Checklist> {
+        let fields = self.mapping(value, path, None)?;
+        let id = self.id(fields, path, None, "checklist");
+        let subject = Some(format!("checklist `{}`", id.as_deref().unwrap_or("?")));
+        self.unknown_keys(fields, &CHECKLIST_KEYS, path, subject.clone());
+        let title = self.optional_text(fields, "title", path, subject.clone());
+        let start = self.id_list(fields, "start", path, subject.clone());
+        let mut seen = Vec::new();
+        let questions = match fields.get("questions") {
+            Some(list) => self.questions(list, &child(path, key("questions")), None, &mut seen),
+            None => Vec::new(),
+        };
+        Some(Checklist {
+            origin: self.origin(path),
+            id: id?,
+            title,
+            start,
+            questions,
+        })
+    }
+
+    /// Questions of one checklist; `seen` holds the ids already used in the
+    /// same pattern (a question id is unique across all of a pattern's checklists).
+    fn questions(
+        &mut self,
+        value: &Value,
+        path: &[Step],
+        pattern: Option<&str>,
+        seen: &mut Vec<String>,
+    ) -> Vec<Question> {
+        let mut questions = Vec::new();
+        let owner = pattern.map_or_else(|| "checklist".to_string(), |id| format!("pattern `{id}`"));
+        for (index, item) in self
+            .sequence(Some(value), path, Some(owner))
+            .iter()
+            .enumerate()
+        {
+            let item_path = child(path, Step::Index(index));
+            if let Some(question) = self.question(item, &item_path, pattern) {
+                if seen.contains(&question.id) {
+                    let subject = Some(format!("question `{}`", question.id));
+                    self.problem(&item_path, subject, "duplicate question id; question ids must be unique within a pattern or checklist");
+                } else {
+                    seen.push(question.id.clone());
+                    questions.push(question);
+                }
+            }
+        }
+        questions
+    }
+
+    fn question(
+        &mut self,
+        value: &Value,
+        path: &[Step],
+        pattern: Option<&str>,
+    ) -> Option<Question> {
+        let fields = self.mapping(value, path, None)?;
+        let plain_id = self.id(
+            fields,
+            path,
+            pattern.map(|id| format!("pattern `{id}`")),
+            "question",
+        );
+        let full_id = match (pattern, &plain_id) {
+            (Some(pattern), Some(id)) => Some(format!("{pattern}.{id}")),
+            (None, id) => id.clone(),
+            (Some(pattern), None) => Some(format!("{pattern}.?")),
+        };
+        let subject = Some(format!("question `{}`", full_id.as_deref().unwrap_or("?")));
+        self.unknown_keys(fields, &QUESTION_KEYS, path, subject.clone());
+        if pattern.is_none() {
+            if let Some(id) = plain_id.as_deref().filter(|id| HEADER_IDS.contains(id)) {
+                let message = format!("`{id}` is reserved for the header question every walk asks first; choose another id");
+                self.problem(path, subject.clone(), message);
+            }
+        }
+        let ask = self.required_text(fields, "ask", path, subject.clone());
+        let help = self.optional_text(fields, "help", path, subject.clone());
+        let kind = match fields.get("kind") {
+            None => Some(Kind::Text),
+            Some(Value::String(name)) => Kind::from_name(name).or_else(|| {
+                let names = Kind::ALL.map(Kind::name);
+                let hint = did_you_mean(name, names);
+                let message = format!(
+                    "unknown kind `{name}` (expected one of {}){hint}",
+                    names.join(", ")
+                );
+                self.problem(&child(path, key("kind")), subject.clone(), message);
+                None
+            }),
+            Some(other) => {
+                let message = format!("`kind` must be text, found {}", describe(other));
+                self.problem(&child(path, key("kind")), subject.clone(), message);
+                None
+            }
+        };
+        let required = match fields.get("required") {
+            None => false,
+            Some(Value::Bool(required)) => *required,
+            Some(other) => {
+                let message = format!(
+                    "`required` must be true or false, found {}",
+                    describe(other)
+                );
+                self.problem(&child(path, key("required")), subject.clone(), message);
+                false
+            }
+        };
+        let options = self.choices(fields, path, kind, subject.clone());
+        let (kind, id, ask) = (kind?, full_id?, ask?);
+        plain_id.as_ref()?;
+        let mut question = Question {
+            id,
+            ask,
+            kind,
+            options,
+            required,
+            default: None,
+            help,
+        };
+        if let Some(default) = fields.get("default") {
+            match answer::from_value(&question, default, crate::dates::today()) {
+                Ok(_) => question.default = Some(default.clone()),
+                Err(reason) => {
+                    let message = format!("invalid `default`: {reason}");
+                    self.problem(&child(path, key("default")), subject, message);
+                }
+            }
+        }
+        Some(question)
+    }
+
+    fn choices(
+        &mut self,
+        fields: &Map<String, Value>,
+        path: &[Step],
+        kind: Option<Kind>,
+        subject: Option<String>,
+    ) -> Vec<Choice> {
+        let options_path = child(path, key("options"));
+        let Some(value) = fields.get("options") else {
+            if kind.is_some_and(Kind::has_options) {
+                let message = format!(
+                    "a {} question needs `options:`",
+                    kind.map_or("", Kind::name)
+                );
+                self.problem(path, subject, message);
+            }
+            return Vec::new();
+        };
+        if let Some(kind) = kind.filter(|kind| !kind.has_options()) {
+            let message = format!(
+                "`options` only apply to select and multiselect questions, not {}",
+                kind.name()
+            );
+            self.problem(&options_path, subject.clone(), message);
+        }
+        let mut choices: Vec<Choice> = Vec::new();
+        for (index, item) in self
+            .sequence(Some(value), &options_path, subject.clone())
+            .iter()
+            .enumerate()
+        {
+            let item_path = child(&options_path, Step::Index(index));
+            let choice = match item {
+                Value::String(label) => Some(Choice {
+                    label: label.clone(),
+                    include: Vec::new(),
+                }),
+                Value::Number(_) | Value::Bool(_) => Some(Choice {
+                    label: item.to_string(),
+                    include: Vec::new(),
+                }),
+                Value::Object(option) => {
+                    self.unknown_keys(option, &CHOICE_KEYS, &item_path, subject.clone());
+                    let label = self.required_text(option, "label", &item_path, subject.clone());
+                    let include = self.id_list(option, "include", &item_path, subject.clone());
+                    label.map(|label| Choice { label, include })
+                }
+                other => {
+                    let message = format!(
+                        "an option must be text or {{label, include}}, found {}",
+                        describe(other)
+                    );
+                    self.problem(&item_path, subject.clone(), message);
+                    None
+                }
+            };
+            if let Some(choice) = choice {
+                if choice.label.trim().is_empty() {
+                    self.problem(&item_path, subject.clone(), "an option label is empty");
+                } else if choices
+                    .iter()
+                    .any(|seen| seen.label.eq_ignore_ascii_case(&choice.label))
+                {
+                    let message = format!("option `{}` is listed twice", choice.label);
+                    self.problem(&item_path, subject.clone(), message);
+                } else {
+                    choices.push(choice);
+                }
+            }
+        }
+        if choices.is_empty() && kind.is_some_and(Kind::has_options) {
+            self.problem(
+                &options_path,
+                subject,
+                "`options` is empty; list at least one option",
+            );
+        }
+        choices
+    }
+
+    fn id(
+        &mut self,
+        fields: &Map<String, Value>,
+        path: &[Step],
+        subject: Option<String>,
+        what: &str,
+    ) -> Option<String> {
+        let id = self.required_text(fields, "id", path, subject.clone())?;
+        if is_id(&id) {
+            return Some(id);
+        }
+        let message = format!(
+            "{what} id `{id}` must be lowercase letters, digits and '-' (for example `{}`)",
+            slug_like(&id)
+        );
+        self.problem(&child(path, key("id")), subject, message);
+        None
+    }
+
+    fn required_text(
+        &mut self,
+        fields: &Map<String, Value>,
+        name: &str,
+        path: &[Step],
+        subject: Option<String>,
+    ) -> Option<String> {
+        if fields.contains_key(name) {
+            let text = self.optional_text(fields, name, path, subject.clone())?;
+            if !text.trim().is_empty() {
+                return Some(text);
+            }
+            self.problem(
+                &child(path, key(name)),
+                subject,
+                format!("`{name}` is empty"),
+            );
+            return None;
+        }
+        self.problem(path, subject, format!("missing required field `{name}`"));
+        None
+    }
+
+    fn optional_text(
+        &mut self,
+        fields: &Map<String, Value>,
+        name: &str,
+        path: &[Step],
+        subject: Option<String>,
+    ) -> Option<String> {
+        match fields.get(name)? {
+            Value::String(text) => Some(text.clone()),
+            other => {
+                let message = format!(
+                    "`{name}` must be text, found {}; quote it if it is meant as text",
+                    describe(other)
+                );
+                self.problem(&child(path, key(name)), subject, message);
+                None
+            }
+        }
+    }
+
+    fn text_list(
+        &mut self,
+        fields: &Map<String, Value>,
+        name: &str,
+        path: &[Step],
+        subject: Option<String>,
+    ) -> Vec<String> {
+        let list_path = child(path, key(name));
+        let mut texts = Vec::new();
+        for (index, item) in self
+            .sequence(fields.get(name), &list_path, subject.clone())
+            .iter()
+            .enumerate()
+        {
+            match item {
+                Value::String(text) => texts.push(text.clone()),
+                other => {
+                    let message = format!(
+                        "each item of `{name}` must be text, found {}",
+                        describe(other)
+                    );
+                    self.problem(
+                        &child(&list_path, Step::Index(index)),
+                        subject.clone(),
+                        message,
+                    );
+                }
+            }
+        }
+        texts
+    }
+
+    fn id_list(
+        &mut self,
+        fields: &Map<String, Value>,
+        name: &str,
+        path: &[Step],
+        subject: Option<String>,
+    ) -> Vec<String> {
+        let ids = self.text_list(fields, name, path, subject.clone());
+        for id in ids.iter().filter(|id| !is_id(id)) {
+            let message = format!("`{name}` names `{id}`, which is not a pattern id (lowercase letters, digits and '-')");
+            self.problem(&child(path, key(name)), subject.clone(), message);
+        }
+        let ids: Vec<String> = ids.into_iter().filter(|id| is_id(id)).collect();
+        let list_path = child(path, key(name));
+        for (index, id) in ids.iter().enumerate() {
+            let position = self.map.position(&child(&list_path, Step::Index(index)));
+            self.references.push(Reference {
+                target: id.clone(),
+                field: name.to_string(),
+                problem: Problem::in_file(self.file, String::new())
+                    .at(position)
+                    .about(subject.clone()),
+            });
+        }
+        ids
+    }
+
+    /// The items of a sequence; a missing field is an empty sequence.
+    fn sequence<'v>(
+        &mut self,
+        value: Option<&'v Value>,
+        path: &[Step],
+        subject: Option<String>,
+    ) -> &'v [Value] {
+        match value {
+            None | Some(Value::Null) => &[],
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                let name = path.iter().rev().find_map(|step| match step {
+                    Step::Key(name) => Some(name.as_str()),
+                    Step::Index(_) => None,
+                });
+                let message = format!(
+                    "`{}` must be a list, found {}",
+                    name.unwrap_or("value"),
+                    describe(other)
+                );
+                self.problem(path, subject, message);
+                &[]
+            }
+        }
+    }
+
+    fn mapping<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &[Step],
+        subject: Option<String>,
+    ) -> Option<&'v Map<String, Value>> {
+        if let Value::Object(fields) = value {
+            return Some(fields);
+        }
+        let message = format!(
+            "expected a mapping of `key: value` fields, found {}",
+            describe(value)
+        );
+        self.problem(path, subject, message);
+        None
+    }
+
+    fn unknown_keys(
+        &mut self,
+        fields: &Map<String, Value>,
+        known: &[&str],
+        path: &[Step],
+        subject: Option<String>,
+    ) {
+        for name in fields.keys().filter(|name| !known.contains(&name.as_str())) {
+            let hint = did_you_mean(name, known.iter().copied());
+            let message = format!(
+                "unknown field `{name}` (expected one of {}){hint}",
+                known.join(", ")
+            );
+            self.problem(&child(path, key(name)), subject.clone(), message);
+        }
+    }
+}
+
+fn key(name: &str) -> Step {
+    Step::Key(name.to_string())
+}
+
+fn child(path: &[Step], step: Step) -> Vec<Step> {
+    let mut path = path.to_vec();
+    path.push(step);
+    path
+}
+
+/// Lowercase letters, digits and single dashes inside: `know-the-customer`.
+pub fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 64
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && text
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+}
+
+fn slug_like(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words.join("-")
+}
+
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "nothing".to_string(),
+        Value::Bool(yes) => format!("the boolean {yes}"),
+        Value::Number(number) => format!("the number {number}"),
+        Value::String(text) => format!("the text `{text}`"),
+        Value::Array(_) => "a list".to_string(),
+        Value::Object(_) => "a mapping".to_string(),
+    }
+}

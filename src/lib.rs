@@ -1,0 +1,50 @@
+//! coach: prepare and debrief customer meetings with a pattern language.
+
+mod answer;
+mod cli;
+mod commands;
+mod config;
+mod dates;
+mod error;
+mod exit_code;
+mod language;
+mod locator;
+mod suggest;
+mod yaml;
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use clap::Parser;
+
+pub use error::Error;
+
+/// Runs coach with the given arguments and returns the process exit code.
+pub fn run<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let arguments = match cli::Arguments::try_parse_from(args) {
+        Ok(arguments) => arguments,
+        Err(error) => {
+            // --help and --version land here too, with exit code 0.
+            let _ = error.print();
+            return error.exit_code();
+        }
+    };
+    let result = config::Config::resolve(&arguments.global).and_then(|config| {
+        config.apply_color();
+        commands::execute(arguments.command, &config)
+    });
+    match result {
+        Ok(()) => exit_code::SUCCESS,
+        Err(error) => {
+            let mut stderr = std::io::stderr().lock();
+            for line in error.lines() {
+                let _ = writeln!(stderr, "{line}");
+            }
+            error.exit_code()
+        }
+    }
+}
