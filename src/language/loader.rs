@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::parse::{pack_file, PackFile};
+use super::parse::{pack_file, PackFile, Reference};
 use super::{builtin, Language, Origin, Pattern, Problem};
 use crate::suggest::did_you_mean;
 use crate::yaml;
@@ -27,6 +27,15 @@ pub fn load(sources: &[PackSource]) -> Result<Language, Vec<Problem>> {
         let pack = read_pack(source, &mut problems);
         references.extend(merge(&mut language, pack, &mut problems));
     }
+    check_references(&language, references, &mut problems);
+    if problems.is_empty() {
+        Ok(language)
+    } else {
+        Err(problems)
+    }
+}
+
+fn check_references(language: &Language, references: Vec<Reference>, problems: &mut Vec<Problem>) {
     for reference in references {
         if language.pattern(&reference.target).is_none() {
             let hint = did_you_mean(
@@ -40,11 +49,6 @@ pub fn load(sources: &[PackSource]) -> Result<Language, Vec<Problem>> {
             );
             problems.push(problem);
         }
-    }
-    if problems.is_empty() {
-        Ok(language)
-    } else {
-        Err(problems)
     }
 }
 
@@ -66,8 +70,15 @@ fn read_pack(source: &PackSource, problems: &mut Vec<Problem>) -> Pack {
         PackSource::Builtin => "the built-in pack".to_string(),
         PackSource::Dir(dir) => dir.display().to_string(),
     };
+    Pack {
+        name,
+        files: parse_files(&texts, problems),
+    }
+}
+
+fn parse_files(texts: &[(String, String)], problems: &mut Vec<Problem>) -> Vec<PackFile> {
     let mut files = Vec::new();
-    for (file, text) in &texts {
+    for (file, text) in texts {
         match yaml::parse(text) {
             Ok(document) => files.push(pack_file(file, text, &document, problems)),
             Err(error) => {
@@ -77,7 +88,29 @@ fn read_pack(source: &PackSource, problems: &mut Vec<Problem>) -> Pack {
             }
         }
     }
-    Pack { name, files }
+    files
+}
+
+/// Loads one pack from in-memory files, for unit tests.
+#[cfg(test)]
+pub fn load_texts(texts: &[(&str, &str)]) -> Result<Language, Vec<Problem>> {
+    let texts: Vec<(String, String)> = texts
+        .iter()
+        .map(|(name, text)| ((*name).to_string(), (*text).to_string()))
+        .collect();
+    let mut problems = Vec::new();
+    let pack = Pack {
+        name: "test".to_string(),
+        files: parse_files(&texts, &mut problems),
+    };
+    let mut language = Language::default();
+    let references = merge(&mut language, pack, &mut problems);
+    check_references(&language, references, &mut problems);
+    if problems.is_empty() {
+        Ok(language)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Reads every `*.yaml` / `*.yml` file directly in `dir`, sorted by name.
@@ -161,11 +194,7 @@ fn line_and_column(bytes: &[u8], at: usize) -> (usize, usize) {
 }
 
 /// Merges one pack into the language, reporting duplicates inside the pack.
-fn merge(
-    language: &mut Language,
-    pack: Pack,
-    problems: &mut Vec<Problem>,
-) -> Vec<super::parse::Reference> {
+fn merge(language: &mut Language, pack: Pack, problems: &mut Vec<Problem>) -> Vec<Reference> {
     let mut in_pack: Vec<Origin> = Vec::new();
     let mut pattern_ids: Vec<(String, Origin)> = Vec::new();
     let mut checklist_ids: Vec<(String, Origin)> = Vec::new();

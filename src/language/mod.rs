@@ -8,6 +8,8 @@ mod problem;
 mod walk_order;
 
 pub use kind::Kind;
+#[cfg(test)]
+pub use loader::load_texts;
 pub use loader::{load, PackSource};
 pub use problem::Problem;
 pub use walk_order::WalkOrder;

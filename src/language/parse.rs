@@ -148,7 +148,8 @@ impl Reader<'_> {
         let source = self.optional_text(fields, "source", path, subject.clone());
         let uses = self.id_list(fields, "uses", path, subject.clone());
         let tips = self.text_list(fields, "tips", path, subject.clone());
-        let id = id?;
+        // Questions are checked even when the id is bad, so every problem shows at once.
+        let owner = id.clone().unwrap_or_else(|| "?".to_string());
         let mut questions: Vec<(String, Vec<Question>)> = Vec::new();
         let mut seen: Vec<String> = Vec::new();
         if let Some(value) = fields.get("questions") {
@@ -162,14 +163,14 @@ impl Reader<'_> {
                         );
                         self.problem(&list_path, subject.clone(), message);
                     }
-                    let parsed = self.questions(list, &list_path, Some(&id), &mut seen);
+                    let parsed = self.questions(list, &list_path, Some(&owner), &mut seen);
                     questions.push((checklist.clone(), parsed));
                 }
             }
         }
         Some(Pattern {
             origin: self.origin(path),
-            id,
+            id: id?,
             name: name?,
             source,
             summary: summary?,

@@ -127,3 +127,172 @@ impl<'a> Iterator for WalkOrder<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::{load, load_texts, PackSource};
+
+    fn ids(order: WalkOrder) -> Vec<String> {
+        order.map(|pattern| pattern.id.clone()).collect()
+    }
+
+    fn builtin() -> Language {
+        load(&[PackSource::Builtin]).expect("the built-in pack loads")
+    }
+
+    #[test]
+    fn builtin_prep_starts_at_its_start_patterns_and_visits_each_once() {
+        let language = builtin();
+        let walked = ids(WalkOrder::new(&language, "prep"));
+        let start = &language.checklist("prep").unwrap().start;
+        assert_eq!(walked[0], start[0]);
+        let mut unique = walked.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(
+            unique.len(),
+            walked.len(),
+            "a pattern was visited twice: {walked:?}"
+        );
+        assert!(walked.iter().all(|id| !language
+            .pattern(id)
+            .unwrap()
+            .questions_for("prep")
+            .is_empty()));
+        // Rising's links reach these from its-a-relationship-not-a-sale, through the cycle.
+        for id in [
+            "know-the-customer",
+            "build-trust",
+            "listen-listen-listen",
+            "show-personal-integrity",
+            "be-aware-of-boundaries",
+        ] {
+            assert!(
+                walked.contains(&id.to_string()),
+                "{id} missing from {walked:?}"
+            );
+        }
+        // Only an angry customer brings this one in.
+        assert!(!walked.contains(&"take-your-licks".to_string()));
+    }
+
+    #[test]
+    fn builtin_visits_start_patterns_before_the_patterns_they_use() {
+        let language = builtin();
+        let walked = ids(WalkOrder::new(&language, "prep"));
+        let starts: Vec<String> = language
+            .checklist("prep")
+            .unwrap()
+            .start
+            .iter()
+            .filter(|id| {
+                !language
+                    .pattern(id)
+                    .unwrap()
+                    .questions_for("prep")
+                    .is_empty()
+            })
+            .cloned()
+            .collect();
+        assert_eq!(walked[..starts.len()], starts[..]);
+        let at = |id: &str| walked.iter().position(|walked| walked == id).unwrap();
+        // Breadth-first: the first level of Rising's links before the second.
+        assert!(at("know-the-customer") < at("be-responsive"));
+        assert!(at("build-trust") < at("customer-meetings-go-early-stay-late"));
+    }
+
+    #[test]
+    fn builtin_include_brings_patterns_in_next() {
+        let language = builtin();
+        let mut order = WalkOrder::new(&language, "prep");
+        let first = order.next().unwrap();
+        order.include(&[
+            "take-your-licks".to_string(),
+            "calm-first-then-the-topic".to_string(),
+        ]);
+        assert_eq!(order.next().unwrap().id, "take-your-licks");
+        assert_eq!(order.next().unwrap().id, "calm-first-then-the-topic");
+        let rest = ids(order);
+        assert!(!rest.contains(&"take-your-licks".to_string()));
+        assert!(!rest.contains(&first.id));
+    }
+
+    const CYCLE: &str = "
+patterns:
+  - id: a
+    name: A
+    summary: s
+    uses: [b]
+    questions: {prep: [{id: q, ask: A?}]}
+  - id: b
+    name: B
+    summary: s
+    uses: [c, a]
+  - id: c
+    name: C
+    summary: s
+    uses: [a, d]
+    questions: {prep: [{id: q, ask: C?}]}
+  - id: d
+    name: D
+    summary: s
+    questions:
+      prep:
+        - id: mood
+          ask: Mood?
+          kind: select
+          options: [fine, {label: angry, include: [e]}]
+  - id: e
+    name: E
+    summary: s
+    questions: {prep: [{id: q, ask: E?}], debrief: [{id: r, ask: E?}]}
+  - id: f
+    name: F
+    summary: s
+    uses: [f]
+    questions: {debrief: [{id: q, ask: F?}]}
+checklists:
+  - id: prep
+    start: [a]
+";
+
+    #[test]
+    fn cycle_is_walked_once_and_passes_through_patterns_without_questions() {
+        let language = load_texts(&[("cycle.yaml", CYCLE)]).unwrap();
+        // b has no prep questions but still leads on to c; a is not revisited.
+        assert_eq!(ids(WalkOrder::new(&language, "prep")), ["a", "c", "d"]);
+    }
+
+    #[test]
+    fn include_adds_a_pattern_that_no_link_reaches() {
+        let language = load_texts(&[("cycle.yaml", CYCLE)]).unwrap();
+        let mut order = WalkOrder::new(&language, "prep");
+        let walked: Vec<&str> = order
+            .by_ref()
+            .take(3)
+            .map(|pattern| pattern.id.as_str())
+            .collect();
+        assert_eq!(walked, ["a", "c", "d"]);
+        assert_eq!(order.remaining(), 0);
+        order.include(&["e".to_string()]);
+        assert_eq!(order.remaining(), 1);
+        assert_eq!(ids(order), ["e"]);
+    }
+
+    #[test]
+    fn without_a_checklist_roots_come_first_then_leftovers_in_file_order() {
+        let language = load_texts(&[("cycle.yaml", CYCLE)]).unwrap();
+        // debrief has no checklist: e (used by nobody) is a root; f uses only
+        // itself, so it is a root too; nothing is left over.
+        assert_eq!(ids(WalkOrder::new(&language, "debrief")), ["e", "f"]);
+        // A pure cycle with no root is still walked, in file order.
+        let ring = "
+patterns:
+  - {id: x, name: X, summary: s, uses: [y], questions: {review: [{id: q, ask: X?}]}}
+  - {id: y, name: Y, summary: s, uses: [x], questions: {review: [{id: q, ask: Y?}]}}
+";
+        let language = load_texts(&[("ring.yaml", ring)]).unwrap();
+        assert_eq!(ids(WalkOrder::new(&language, "review")), ["x", "y"]);
+    }
+}

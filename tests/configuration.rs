@@ -1,0 +1,173 @@
+//! Where packs come from, and which setting wins.
+
+use crate::support::Test;
+
+const EXTRA: &str = "\
+patterns:
+  - id: know-the-customer
+    name: Know Your Customer Well
+    summary: A replacement for the built-in pattern.
+  - id: extra
+    name: Extra
+    summary: Only in the extra pack.
+    uses: [build-trust]
+";
+
+#[test]
+fn a_later_pack_replaces_a_pattern_and_show_says_so() {
+    let output = Test::new()
+        .args([
+            "--patterns",
+            "mine",
+            "patterns",
+            "show",
+            "know-the-customer",
+        ])
+        .write("mine/extra.yaml", EXTRA)
+        .run()
+        .status(0);
+    output
+        .stdout
+        .contains("Know Your Customer Well")
+        .then_some(())
+        .expect("replaced name shown");
+    let replaces = output
+        .stdout
+        .lines()
+        .find(|line| line.starts_with("Replaces:"))
+        .expect("a Replaces line");
+    assert!(
+        replaces.contains("<built-in>/000_customer_interaction_patterns.yaml"),
+        "{replaces}"
+    );
+}
+
+#[test]
+fn packs_come_from_flags_environment_and_config_file() {
+    let config = "patterns: [../../from-config]\n";
+    let output = Test::new()
+        .args(["patterns", "list", "--patterns", "from-flag"])
+        .env("COACH_PATTERNS", "from-env-a:from-env-b")
+        .write("config/coach/config.yaml", config)
+        .write(
+            "from-flag/a.yaml",
+            EXTRA
+                .replace("id: extra", "id: flag-one")
+                .replace("id: know-the-customer", "id: flag-two"),
+        )
+        .write(
+            "from-env-a/a.yaml",
+            EXTRA
+                .replace("id: extra", "id: env-a")
+                .replace("id: know-the-customer", "id: env-a-two"),
+        )
+        .write(
+            "from-env-b/a.yaml",
+            EXTRA
+                .replace("id: extra", "id: env-b")
+                .replace("id: know-the-customer", "id: env-b-two"),
+        )
+        .write(
+            "from-config/a.yaml",
+            EXTRA
+                .replace("id: extra", "id: from-config")
+                .replace("id: know-the-customer", "id: config-two"),
+        )
+        .run()
+        .status(0);
+    for id in [
+        "flag-one",
+        "env-a",
+        "env-b",
+        "from-config",
+        "listen-listen-listen",
+    ] {
+        assert!(
+            output.stdout.lines().any(|line| line.starts_with(id)),
+            "{id}:\n{}",
+            output.stdout
+        );
+    }
+}
+
+#[test]
+fn a_flag_pack_wins_over_an_environment_pack_on_a_shared_id() {
+    let pack =
+        |name: &str| format!("patterns:\n  - id: shared\n    name: {name}\n    summary: s\n");
+    Test::new()
+        .args([
+            "--no-builtin",
+            "--patterns",
+            "flag",
+            "patterns",
+            "show",
+            "shared",
+        ])
+        .env("COACH_PATTERNS", "env")
+        .write("flag/a.yaml", pack("From the flag"))
+        .write("env/a.yaml", pack("From the environment"))
+        .run()
+        .status(0)
+        .stdout_has("From the flag")
+        .stdout_has("Replaces: the definition at env/a.yaml:2");
+}
+
+#[test]
+fn no_builtin_comes_from_flag_environment_or_config() {
+    let only_extra = |test: Test| {
+        let output = test
+            .write("mine/a.yaml", EXTRA.replace("uses: [build-trust]", ""))
+            .run()
+            .status(0);
+        assert!(
+            !output.stdout.contains("listen-listen-listen"),
+            "{}",
+            output.stdout
+        );
+    };
+    only_extra(Test::new().args(["--no-builtin", "--patterns", "mine", "patterns", "list"]));
+    only_extra(
+        Test::new()
+            .args(["--patterns", "mine", "patterns", "list"])
+            .env("COACH_NO_BUILTIN", "1"),
+    );
+    only_extra(
+        Test::new()
+            .args(["--patterns", "mine", "patterns", "list"])
+            .write("config/coach/config.yaml", "no_builtin: true\n"),
+    );
+}
+
+#[test]
+fn a_pack_that_relies_on_the_builtin_fails_without_it() {
+    Test::new()
+        .args(["--no-builtin", "patterns", "check", "mine"])
+        .write("mine/a.yaml", EXTRA)
+        .run()
+        .status(1)
+        .stderr_has("`uses` names `build-trust`, which is no loaded pattern");
+}
+
+#[test]
+fn an_unknown_config_setting_is_an_error_with_a_suggestion() {
+    let output = Test::new()
+        .args(["patterns", "list"])
+        .write("config/coach/config.yaml", "pattern: [x]\n")
+        .run()
+        .status(1);
+    let line = output.stderr_line("unknown setting `pattern`");
+    assert!(
+        line.contains("config/coach/config.yaml") && line.contains("did you mean `patterns`?"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_bad_environment_value_is_a_usage_error() {
+    Test::new()
+        .args(["patterns", "list"])
+        .env("COACH_NO_BUILTIN", "maybe")
+        .run()
+        .status(2)
+        .stderr_has("COACH_NO_BUILTIN=maybe");
+}
