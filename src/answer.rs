@@ -16,6 +16,7 @@ pub struct Commitment {
     pub what: String,
     pub due: Date,
     pub who: Option<String>,
+    pub done: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +108,46 @@ pub fn from_value(question: &Question, value: &Value, today: Date) -> Result<Ans
             kind.expects(),
             kind.name()
         )),
+    }
+}
+
+impl Answer {
+    /// The answer as plain data: what notes, drafts and `--json` hold, and
+    /// what `from_value` reads back.
+    pub fn to_value(&self) -> Value {
+        match self {
+            Answer::Text(text) => Value::String(text.clone()),
+            Answer::Yes(yes) => Value::Bool(*yes),
+            Answer::Scale(number) => Value::from(*number),
+            Answer::Date(date) => Value::String(date.to_string()),
+            Answer::Items(items) => Value::from(items.clone()),
+            Answer::Commitments(commitments) => {
+                commitments.iter().map(Commitment::to_value).collect()
+            }
+        }
+    }
+
+    /// Labels of the chosen options (select and multiselect).
+    pub fn chosen(&self) -> Vec<&str> {
+        match self {
+            Answer::Text(label) => vec![label.as_str()],
+            Answer::Items(labels) => labels.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl Commitment {
+    pub fn to_value(&self) -> Value {
+        let mut fields = serde_json::Map::new();
+        fields.insert("what".into(), Value::String(self.what.clone()));
+        fields.insert("due".into(), Value::String(self.due.to_string()));
+        fields.insert(
+            "who".into(),
+            self.who.clone().map_or(Value::Null, Value::String),
+        );
+        fields.insert("done".into(), Value::Bool(self.done));
+        Value::Object(fields)
     }
 }
 
@@ -208,5 +249,6 @@ fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<C
         what: what.trim().to_string(),
         due,
         who: who.map(|who| who.trim().to_string()),
+        done: false,
     })
 }

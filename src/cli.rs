@@ -46,6 +46,19 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Prepare a meeting: walk the `prep` checklist and write a note.
+    Prep(WalkArgs),
+    /// Debrief a meeting: walk the `debrief` checklist and write a note.
+    Debrief(WalkArgs),
+    /// Walk any checklist a pack defines (for example `review`).
+    Walk {
+        /// The checklist id.
+        checklist: String,
+        #[command(flatten)]
+        args: WalkArgs,
+    },
+    /// Print the questions of a walk, or an answers file to fill in.
+    Questions(QuestionsArgs),
     /// Browse and check the pattern language.
     #[command(subcommand)]
     Patterns(PatternsCommand),
@@ -80,4 +93,98 @@ pub enum PatternsCommand {
 pub enum GraphFormat {
     Dot,
     Mermaid,
+}
+
+/// The three header answers every walk starts with.
+#[derive(Debug, Args, Default, Clone)]
+pub struct HeaderArgs {
+    /// Who the meeting is with (the `customer` answer).
+    #[arg(long, value_name = "NAME")]
+    pub customer: Option<String>,
+
+    /// A title for the meeting (the `meeting` answer).
+    #[arg(long, value_name = "TITLE")]
+    pub meeting: Option<String>,
+
+    /// The meeting date: YYYY-MM-DD, today, tomorrow, +3d, next friday (the `date` answer).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+/// Where answers come from; shared by the walks and `coach questions`.
+#[derive(Debug, Args, Default, Clone)]
+pub struct AnswerArgs {
+    #[command(flatten)]
+    pub header: HeaderArgs,
+
+    /// Read answers from a YAML or JSON file (`-` for stdin), keyed by full question id.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Answer one question: `--set know-the-customer.gaps="pricing; roadmap"` (repeatable).
+    #[arg(long = "set", value_name = "ID=VALUE")]
+    pub set: Vec<String>,
+}
+
+#[derive(Debug, Args, Default, Clone)]
+pub struct WalkArgs {
+    #[command(flatten)]
+    pub answers: AnswerArgs,
+
+    /// Never prompt: fail, listing every missing required answer, if any is missing.
+    #[arg(long)]
+    pub no_input: bool,
+
+    /// Take each question's default instead of prompting (optional ones without one stay unanswered).
+    #[arg(long)]
+    pub defaults: bool,
+
+    /// Continue the newest interrupted walk of this checklist from its draft.
+    #[arg(long)]
+    pub resume: bool,
+
+    /// Print the note to standard output (`-`) instead of writing a file.
+    #[arg(long, value_name = "-", value_parser = parse_stdout_only)]
+    pub output: Option<String>,
+
+    /// Print only the path of the written note.
+    #[arg(long, conflicts_with_all = ["json", "output"])]
+    pub print_path: bool,
+
+    /// Print a JSON summary: path, customer, checklist, answers, commitments.
+    #[arg(long, conflicts_with = "output")]
+    pub json: bool,
+}
+
+fn parse_stdout_only(value: &str) -> Result<String, String> {
+    if value == "-" {
+        Ok(value.to_string())
+    } else {
+        Err(
+            "only `-` (standard output) is supported; use --notes-dir to choose where notes go"
+                .to_string(),
+        )
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct QuestionsArgs {
+    /// The checklist id: prep, debrief, review, or one a pack defines.
+    pub checklist: String,
+
+    #[arg(long, value_enum, default_value = "yaml")]
+    pub format: DataFormat,
+
+    /// Print an answers file to fill in, which `--answers` accepts as it is.
+    #[arg(long)]
+    pub template: bool,
+
+    #[command(flatten)]
+    pub answers: AnswerArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    Yaml,
+    Json,
 }

@@ -23,8 +23,9 @@ pub struct Config {
     /// Both stdin and stderr are terminals: prompting can work. With stdin
     /// piped, console would read keys from /dev/tty and wait forever.
     pub can_prompt: bool,
-    /// Progress and styling on stderr are worth drawing.
-    pub stderr_is_terminal: bool,
+    /// `$VISUAL` or `$EDITOR`, for long answers; none means typed lines.
+    pub editor: Option<String>,
+    pub today: jiff::civil::Date,
 }
 
 /// What the config file may set; every field optional.
@@ -77,12 +78,16 @@ impl Config {
             (None, None, None) => ColorChoice::Auto,
         };
         let stderr_is_terminal = std::io::stderr().is_terminal();
+        let editor = env("VISUAL")
+            .or_else(|| env("EDITOR"))
+            .map(|editor| editor.to_string_lossy().into_owned());
         Ok(Config {
+            editor,
+            today: crate::dates::today(),
             packs,
             notes_dir,
             color,
             can_prompt: stderr_is_terminal && std::io::stdin().is_terminal(),
-            stderr_is_terminal,
         })
     }
 

@@ -30,6 +30,29 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("{}", .0.join("\n"))]
+    Answers(Vec<String>),
+
+    #[error("{} missing", plural(.ids.len(), "required answer"))]
+    MissingAnswers {
+        ids: Vec<String>,
+        why: String,
+        checklist: String,
+    },
+
+    #[error("interrupted")]
+    Interrupted {
+        draft: Result<PathBuf, String>,
+        command: String,
+    },
+
+    #[error("cannot write the note {path}: {source}")]
+    NoteNotWritten {
+        path: PathBuf,
+        source: std::io::Error,
+        draft: Result<PathBuf, String>,
+    },
+
     /// Writing to stdout failed; a closed pipe (`coach ... | head`) is not an error.
     #[error("cannot write to standard output: {0}")]
     Output(#[from] std::io::Error),
@@ -45,7 +68,10 @@ impl Error {
 
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Usage { .. } => exit_code::USAGE,
+            Error::Usage { .. } | Error::Answers(_) | Error::MissingAnswers { .. } => {
+                exit_code::USAGE
+            }
+            Error::Interrupted { .. } => exit_code::INTERRUPTED,
             Error::Output(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
                 exit_code::SUCCESS
             }
@@ -72,9 +98,41 @@ impl Error {
                 lines.push(format!("coach: error: {self}"));
                 lines.extend(hint.iter().map(|hint| format!("coach: hint: {hint}")));
             }
+            Error::Answers(problems) => {
+                lines.extend(problems.iter().map(|problem| format!("coach: error: {problem}")));
+                lines.push("coach: nothing was written".to_string());
+            }
+            Error::MissingAnswers { ids, why, checklist } => {
+                for id in ids {
+                    lines.push(format!("coach: error: missing answer `{id}`: pass {}", flag_for(id)));
+                }
+                lines.push(format!("coach: {self} and {why}; nothing was written"));
+                lines.push(format!("coach: hint: `coach questions {checklist} --template > answers.yaml` writes an answers file to fill in"));
+            }
+            Error::Interrupted { draft, command } => match draft {
+                Ok(path) => lines.push(format!("coach: interrupted; answers so far saved in {}; continue with `{command} --resume`", path.display())),
+                Err(reason) => lines.push(format!("coach: interrupted; the draft could not be saved ({reason})")),
+            },
+            Error::NoteNotWritten { draft, .. } => {
+                lines.push(format!("coach: error: {self}"));
+                match draft {
+                    Ok(path) => lines.push(format!("coach: the answers are saved as a draft in {}; the note was printed to standard output", path.display())),
+                    Err(reason) => lines.push(format!("coach: the draft could not be saved either ({reason}); the note was printed to standard output")),
+                }
+            }
             _ => lines.push(format!("coach: error: {self}")),
         }
         lines
+    }
+}
+
+/// The flag that answers a question from the command line.
+fn flag_for(id: &str) -> String {
+    match id {
+        "customer" => "--customer NAME".to_string(),
+        "meeting" => "--meeting TITLE".to_string(),
+        "date" => "--date DATE".to_string(),
+        _ => format!("--set {id}=VALUE (or put it in --answers FILE)"),
     }
 }
 

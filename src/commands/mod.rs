@@ -3,7 +3,9 @@
 mod patterns_check;
 mod patterns_graph;
 mod patterns_list;
-mod patterns_show;
+pub mod patterns_show;
+mod questions;
+mod walk;
 
 use std::io::Write;
 
@@ -11,10 +13,15 @@ use crate::cli::{Command, PatternsCommand};
 use crate::config::Config;
 use crate::error::Error;
 use crate::language::{self, Language};
+use crate::suggest::did_you_mean;
 
 pub fn execute(command: Command, config: &Config) -> Result<(), Error> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match command {
+        Command::Prep(args) => walk::run("prep", &args, config, &mut out)?,
+        Command::Debrief(args) => walk::run("debrief", &args, config, &mut out)?,
+        Command::Walk { checklist, args } => walk::run(&checklist, &args, config, &mut out)?,
+        Command::Questions(args) => questions::run(&args, config, &mut out)?,
         Command::Patterns(PatternsCommand::List { json }) => {
             patterns_list::run(&load(config)?, json, &mut out)?
         }
@@ -35,4 +42,17 @@ pub fn execute(command: Command, config: &Config) -> Result<(), Error> {
 /// The language of the configured packs, or every problem they have.
 fn load(config: &Config) -> Result<Language, Error> {
     Ok(language::load(&config.packs)?)
+}
+
+/// A checklist some pack defines or asks questions for.
+fn require_checklist(language: &Language, id: &str) -> Result<(), Error> {
+    let known = language.checklist_ids();
+    if known.iter().any(|known| known == id) {
+        return Ok(());
+    }
+    let hint = did_you_mean(id, known.iter().map(String::as_str));
+    Err(Error::Usage {
+        message: format!("no checklist `{id}` in the loaded patterns{hint}"),
+        hint: Some(format!("checklists: {}", known.join(", "))),
+    })
 }

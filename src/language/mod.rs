@@ -11,6 +11,7 @@ pub use kind::Kind;
 #[cfg(test)]
 pub use loader::load_texts;
 pub use loader::{load, PackSource};
+pub use parse::HEADER_IDS;
 pub use problem::Problem;
 pub use walk_order::WalkOrder;
 

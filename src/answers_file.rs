@@ -1,0 +1,82 @@
+//! Answers given in advance: `--answers FILE` (YAML or JSON, `-` for stdin),
+//! `--set ID=VALUE` and the header flags, later ones overriding earlier ones.
+
+use std::io::Read;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::cli::AnswerArgs;
+use crate::error::Error;
+use crate::yaml;
+
+/// Answers by full question id, in the order given.
+pub type Given = Vec<(String, Value)>;
+
+pub fn collect(args: &AnswerArgs) -> Result<Given, Error> {
+    let mut given = Given::new();
+    if let Some(path) = &args.answers {
+        for (id, value) in read(path)? {
+            set(&mut given, id, value);
+        }
+    }
+    for assignment in &args.set {
+        let Some((id, value)) = assignment.split_once('=') else {
+            return Err(Error::usage(format!(
+                "--set `{assignment}` needs the form ID=VALUE"
+            )));
+        };
+        set(
+            &mut given,
+            id.trim().to_string(),
+            Value::String(value.to_string()),
+        );
+    }
+    let header = [
+        ("customer", &args.header.customer),
+        ("meeting", &args.header.meeting),
+        ("date", &args.header.date),
+    ];
+    for (id, value) in header {
+        if let Some(value) = value {
+            set(&mut given, id.to_string(), Value::String(value.clone()));
+        }
+    }
+    Ok(given)
+}
+
+/// Adds or replaces one answer, keeping the first position.
+pub fn set(given: &mut Given, id: String, value: Value) {
+    match given.iter_mut().find(|(known, _)| *known == id) {
+        Some(slot) => slot.1 = value,
+        None => given.push((id, value)),
+    }
+}
+
+/// Reads an answers file: a mapping of full question id to answer.
+pub fn read(path: &Path) -> Result<Given, Error> {
+    let name = if path == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let fail = |message: String| Error::usage(format!("{name}: {message}"));
+    let text = if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|error| fail(format!("cannot read: {error}")))?;
+        text
+    } else {
+        std::fs::read_to_string(path).map_err(|error| fail(format!("cannot read: {error}")))?
+    };
+    match yaml::parse(&text) {
+        Ok(Value::Object(fields)) => Ok(fields.into_iter().collect()),
+        Ok(Value::Null) => Ok(Given::new()),
+        Ok(_) => Err(fail("expected a mapping of question id to answer (see `coach questions CHECKLIST --template`)".to_string())),
+        Err(error) => {
+            let at = error.line.map(|line| format!(":{line}:{}", error.column.unwrap_or(1))).unwrap_or_default();
+            Err(Error::usage(format!("{name}{at}: invalid YAML or JSON: {}", error.message)))
+        }
+    }
+}

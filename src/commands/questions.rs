@@ -1,0 +1,132 @@
+//! `coach questions CHECKLIST`: the walk's questions as data, or an answers
+//! file to fill in that `--answers` accepts as it is.
+
+use std::io::Write;
+
+use serde_json::{json, Value};
+
+use crate::answers_file;
+use crate::cli::{DataFormat, QuestionsArgs};
+use crate::config::Config;
+use crate::error::Error;
+use crate::language::{Kind, Question};
+use crate::walk::{pattern_of, Missing, Walk, WalkError};
+use crate::yaml;
+
+pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Result<(), Error> {
+    let language = super::load(config)?;
+    super::require_checklist(&language, &args.checklist)?;
+    let given = answers_file::collect(&args.answers)?;
+    // A walk with nobody to ask: given answers and defaults decide which
+    // options' `include`s join, so the list matches what a walk would ask.
+    let walk = Walk {
+        language: &language,
+        checklist: &args.checklist,
+        given: given.clone(),
+        missing: Missing::UseDefaults,
+        today: config.today,
+    };
+    let walked = match walk.run(None) {
+        Ok(walked) => walked,
+        Err(WalkError::Invalid(problems)) => return Err(Error::Answers(problems)),
+        Err(WalkError::Interrupted(_) | WalkError::Failed(_)) => {
+            unreachable!("a walk without a prompter neither stops nor fails")
+        }
+    };
+    if args.template {
+        let given_value = |id: &str| {
+            given
+                .iter()
+                .find(|(given, _)| given == id)
+                .map(|(_, value)| value.clone())
+        };
+        write!(
+            out,
+            "{}",
+            template(&args.checklist, &walked.asked, &given_value)
+        )?;
+        return Ok(());
+    }
+    let questions: Vec<Value> = walked
+        .asked
+        .iter()
+        .map(|question| {
+            json!({
+                "id": question.id,
+                "pattern": pattern_of(&language, &question.id).map(|pattern| pattern.id.clone()),
+                "kind": question.kind.name(),
+                "ask": question.ask,
+                "required": question.required,
+                "default": question.default,
+                "options": question.options.iter().map(|option| json!({"label": option.label, "include": option.include})).collect::<Vec<_>>(),
+                "help": question.help,
+            })
+        })
+        .collect();
+    match args.format {
+        DataFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &questions).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+        DataFormat::Yaml => write!(out, "{}", yaml::to_string(&questions))?,
+    }
+    Ok(())
+}
+
+/// An answers file with every question as a comment and its value (given,
+/// default, or `~` for "ask me" / "leave unanswered").
+fn template(
+    checklist: &str,
+    questions: &[Question],
+    given: &dyn Fn(&str) -> Option<Value>,
+) -> String {
+    let mut text = format!(
+        "# Answers for the `{checklist}` walk: fill in and pass with --answers FILE.\n\
+         # `~` means not answered: asked at a terminal, an error if required without one.\n\
+         # Dates: YYYY-MM-DD, today, tomorrow, +3d, next friday.\n"
+    );
+    for question in questions {
+        let required = if question.required { ", required" } else { "" };
+        text += &format!(
+            "\n# {} ({}{required})\n",
+            question.ask.replace('\n', " "),
+            question.kind.name()
+        );
+        if question.kind.has_options() {
+            let labels: Vec<&str> = question
+                .options
+                .iter()
+                .map(|option| option.label.as_str())
+                .collect();
+            text += &format!("# options: {}\n", labels.join(" | "));
+        }
+        match question.kind {
+            Kind::Commitments => text +=
+                "# a list of {what, due, who}, e.g. [{what: Send the plan, due: +3d, who: me}]\n",
+            Kind::List | Kind::MultiSelect => text += "# a list, e.g. [first, second]\n",
+            _ => {}
+        }
+        let value = given(&question.id)
+            .or_else(|| question.default.clone())
+            .unwrap_or(Value::Null);
+        let rendered = if value.is_null() {
+            "~".to_string()
+        } else {
+            yaml::to_string(&value)
+        };
+        let rendered = rendered.trim_end();
+        if rendered.contains('\n') {
+            text += &format!("{}:\n{}\n", question.id, indent(rendered));
+        } else {
+            text += &format!("{}: {rendered}\n", question.id);
+        }
+    }
+    text
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|line| format!("  {line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

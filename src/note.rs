@@ -1,0 +1,225 @@
+//! A walk written down: YAML front matter for scripts, markdown for people.
+
+use jiff::civil::Date;
+use jiff::Zoned;
+use serde_json::{json, Map, Value};
+
+use crate::answer::{Answer, Commitment};
+use crate::language::{Language, Question};
+use crate::walk::{pattern_of, Walked};
+use crate::yaml;
+
+/// The version of the front-matter format (documented in docs/notes.md).
+pub const FORMAT: u32 = 1;
+
+pub struct Note<'a> {
+    pub language: &'a Language,
+    pub walked: &'a Walked,
+    pub customer: String,
+    pub meeting: Option<String>,
+    pub date: Date,
+    pub created: Zoned,
+    /// One id per commitment, in walk order.
+    pub commitment_ids: Vec<String>,
+    /// Relative link to the prep note of the same meeting (debriefs).
+    pub prep_link: Option<String>,
+}
+
+impl Note<'_> {
+    /// Every commitment in walk order, with its id and the question it answers.
+    pub fn commitments(&self) -> Vec<(&str, &Question, &Commitment)> {
+        let all = self
+            .walked
+            .answers
+            .iter()
+            .flat_map(|(question, answer)| match answer {
+                Answer::Commitments(list) => list
+                    .iter()
+                    .map(|commitment| (question, commitment))
+                    .collect(),
+                _ => Vec::new(),
+            });
+        all.zip(&self.commitment_ids)
+            .map(|((question, commitment), id)| (id.as_str(), question, commitment))
+            .collect()
+    }
+
+    /// Answers keyed by full question id; commitments carry their ids.
+    pub fn answers(&self) -> Map<String, Value> {
+        let mut ids = self.commitment_ids.iter();
+        let mut answers = Map::new();
+        for (question, answer) in self
+            .walked
+            .answers
+            .iter()
+            .filter(|(question, _)| !is_header(question))
+        {
+            let mut value = answer.to_value();
+            if let Value::Array(items) = &mut value {
+                if let Answer::Commitments(_) = answer {
+                    for item in items.iter_mut() {
+                        if let (Value::Object(fields), Some(id)) = (item, ids.next()) {
+                            fields.shift_insert(0, "id".to_string(), Value::String(id.clone()));
+                        }
+                    }
+                }
+            }
+            answers.insert(question.id.clone(), value);
+        }
+        answers
+    }
+
+    pub fn front_matter(&self) -> Value {
+        let mut front = json!({
+            "coach": FORMAT,
+            "checklist": self.walked.checklist,
+            "customer": self.customer,
+            "meeting": self.meeting,
+            "date": self.date.to_string(),
+            "created": self.created.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+            "patterns": self.walked.patterns,
+            "answers": self.answers(),
+        });
+        if let (Some(link), Value::Object(fields)) = (&self.prep_link, &mut front) {
+            fields.insert("prep".to_string(), Value::String(link.clone()));
+        }
+        front
+    }
+
+    pub fn markdown(&self) -> String {
+        let mut text = format!("---\n{}---\n\n", yaml::to_string(&self.front_matter()));
+        let checklist = self.language.checklist(&self.walked.checklist);
+        let title = checklist
+            .and_then(|checklist| checklist.title.clone())
+            .unwrap_or_else(|| capitalise(&self.walked.checklist));
+        let meeting = self
+            .meeting
+            .as_deref()
+            .map(|meeting| format!(": {meeting}"))
+            .unwrap_or_default();
+        text += &format!("# {}{meeting}\n\n", one_line(&self.customer));
+        text += &format!("*{title}* · {} · {}\n", self.date, self.date.strftime("%A"));
+        if let Some(link) = &self.prep_link {
+            text += &format!("\nPrepared in [{link}]({}).\n", link.replace(' ', "%20"));
+        }
+        let own: Vec<&(Question, Answer)> = self
+            .walked
+            .answers
+            .iter()
+            .filter(|(question, _)| !is_header(question) && !question.id.contains('.'))
+            .collect();
+        if !own.is_empty() {
+            text += &format!("\n## {title}\n");
+            for (question, answer) in own {
+                text += &self.answer_block(question, answer);
+            }
+        }
+        for id in &self.walked.patterns {
+            let Some(pattern) = self.language.pattern(id) else {
+                continue;
+            };
+            text += &format!("\n## {}\n\n", pattern.name);
+            text += &quote(&pattern.summary);
+            let answered: Vec<&(Question, Answer)> = self
+                .walked
+                .answers
+                .iter()
+                .filter(|(question, _)| {
+                    pattern_of(self.language, &question.id).is_some_and(|owner| owner.id == *id)
+                })
+                .collect();
+            if answered.is_empty() {
+                text += "\n_No answers._\n";
+            }
+            for (question, answer) in answered {
+                text += &self.answer_block(question, answer);
+            }
+        }
+        let commitments = self.commitments();
+        if !commitments.is_empty() {
+            text += "\n## Commitments\n\n";
+            for (id, _, commitment) in commitments {
+                let who = commitment
+                    .who
+                    .as_deref()
+                    .map(|who| format!(", {who}"))
+                    .unwrap_or_default();
+                let mark = if commitment.done { "x" } else { " " };
+                text += &format!(
+                    "- [{mark}] {} (due {}{who}) `{id}`\n",
+                    one_line(&commitment.what),
+                    commitment.due
+                );
+            }
+        }
+        // One tip per pattern that got answers keeps the section short and relevant.
+        let tips: Vec<String> = self
+            .walked
+            .patterns
+            .iter()
+            .filter_map(|id| self.language.pattern(id))
+            .filter(|pattern| {
+                self.walked.answers.iter().any(|(question, _)| {
+                    pattern_of(self.language, &question.id)
+                        .is_some_and(|owner| owner.id == pattern.id)
+                })
+            })
+            .filter_map(|pattern| {
+                pattern
+                    .tips
+                    .first()
+                    .map(|tip| format!("- {tip} ({})\n", pattern.name))
+            })
+            .collect();
+        if !tips.is_empty() {
+            text += "\n## Reminders\n\n";
+            text += &tips.concat();
+        }
+        text
+    }
+
+    fn answer_block(&self, question: &Question, answer: &Answer) -> String {
+        let body = match answer {
+            Answer::Text(text) => format!("{}\n", text.trim()),
+            Answer::Yes(yes) => format!("{}\n", if *yes { "Yes" } else { "No" }),
+            Answer::Scale(number) => format!("{number}/5\n"),
+            Answer::Date(date) => format!("{date} ({})\n", date.strftime("%A")),
+            Answer::Items(items) => items
+                .iter()
+                .map(|item| format!("- {}\n", one_line(item)))
+                .collect::<String>(),
+            Answer::Commitments(list) => list
+                .iter()
+                .map(|commitment| {
+                    format!(
+                        "- {} (due {})\n",
+                        one_line(&commitment.what),
+                        commitment.due
+                    )
+                })
+                .collect::<String>(),
+        };
+        format!("\n**{}**\n\n{body}", one_line(&question.ask))
+    }
+}
+
+fn is_header(question: &Question) -> bool {
+    crate::language::HEADER_IDS.contains(&question.id.as_str())
+}
+
+fn quote(text: &str) -> String {
+    text.lines().map(|line| format!("> {line}\n")).collect()
+}
+
+/// Line breaks inside a list item or heading would break the markdown.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

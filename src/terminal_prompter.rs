@@ -1,0 +1,436 @@
+//! Asks questions at the terminal with dialoguer; prompts and progress go to stderr.
+
+use console::{style, Term};
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use jiff::civil::Date;
+
+use crate::answer::{self, Answer, Commitment};
+use crate::commands::patterns_show::{textwrap, write_pattern};
+use crate::interrupt;
+use crate::language::{Kind, Language, Question};
+use crate::prompter::{Prompter, Section, Stop};
+
+const SCALE: [&str; 5] = ["1", "2", "3", "4", "5"];
+const SKIP: &str = "(skip)";
+
+pub struct TerminalPrompter<'a> {
+    term: Term,
+    theme: ColorfulTheme,
+    language: &'a Language,
+    editor: Option<String>,
+    today: Date,
+    /// The pattern being walked, for `?`.
+    pattern: Option<String>,
+}
+
+impl<'a> TerminalPrompter<'a> {
+    pub fn new(language: &'a Language, editor: Option<String>, today: Date) -> Self {
+        interrupt::install();
+        TerminalPrompter {
+            term: Term::stderr(),
+            theme: ColorfulTheme::default(),
+            language,
+            editor,
+            today,
+            pattern: None,
+        }
+    }
+
+    fn line(&self, text: &str) -> Result<(), Stop> {
+        self.term.write_line(text).map_err(Stop::Failed)
+    }
+
+    fn width(&self) -> usize {
+        usize::from(self.term.size().1).clamp(40, 100) - 2
+    }
+
+    /// `?` at a text prompt: the whole pattern, then the same question again.
+    fn show_pattern(&mut self) -> Result<(), Stop> {
+        let found = self
+            .pattern
+            .as_deref()
+            .and_then(|id| self.language.pattern(id));
+        match found {
+            Some(pattern) => {
+                self.line("")?;
+                write_pattern(self.language, pattern, &mut self.term).map_err(Stop::Failed)?;
+                self.line("")
+            }
+            None => self.line(
+                &style("No pattern here: these questions come from the checklist itself.")
+                    .dim()
+                    .to_string(),
+            ),
+        }
+    }
+
+    /// Reads one line; `?` shows the pattern and asks again. The validator
+    /// runs the same checks as scripted answers.
+    fn read_line(
+        &mut self,
+        prompt: &str,
+        default: Option<String>,
+        check: &dyn Fn(&str) -> Result<(), String>,
+    ) -> Result<String, Stop> {
+        loop {
+            let mut input = Input::<String>::with_theme(&self.theme)
+                .with_prompt(prompt)
+                .allow_empty(true);
+            if let Some(default) = &default {
+                input = input.default(default.clone());
+            }
+            let text = finish(
+                input
+                    .validate_with(|text: &String| {
+                        if text.trim() == "?" {
+                            Ok(())
+                        } else {
+                            check(text)
+                        }
+                    })
+                    .interact_text_on(&self.term),
+            )?;
+            if text.trim() == "?" {
+                self.show_pattern()?;
+                continue;
+            }
+            return Ok(text);
+        }
+    }
+
+    fn text(
+        &mut self,
+        question: &Question,
+        default: Option<&Answer>,
+    ) -> Result<Option<Answer>, Stop> {
+        let today = self.today;
+        let default = default.map(|answer| match answer {
+            Answer::Date(date) => date.to_string(),
+            Answer::Text(text) => text.clone(),
+            other => other.to_value().to_string(),
+        });
+        let check = |text: &str| -> Result<(), String> {
+            if text.trim().is_empty() && !question.required {
+                return Ok(());
+            }
+            answer::from_text(question, text, today).map(|_| ())
+        };
+        let text = self.read_line(&question.ask, default, &check)?;
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        let answer = answer::from_text(question, &text, today)
+            .map_err(|reason| Stop::Failed(std::io::Error::other(reason)))?;
+        if let Answer::Date(date) = &answer {
+            if text.trim() != date.to_string() {
+                self.line(&format!(
+                    "  {}",
+                    style(format!("= {} ({:?})", date, date.weekday())).dim()
+                ))?;
+            }
+        }
+        Ok(Some(answer))
+    }
+
+    fn choose_one(
+        &mut self,
+        question: &Question,
+        labels: Vec<String>,
+        default: Option<usize>,
+    ) -> Result<Option<usize>, Stop> {
+        let mut items = labels;
+        if !question.required {
+            items.push(SKIP.to_string());
+        }
+        let picked = Select::with_theme(&self.theme)
+            .with_prompt(&question.ask)
+            .items(&items)
+            .default(default.unwrap_or(0))
+            .interact_on_opt(&self.term);
+        let picked = finish(picked)?.ok_or(Stop::Interrupted)?;
+        Ok((items[picked] != SKIP || question.required).then_some(picked))
+    }
+
+    fn select(
+        &mut self,
+        question: &Question,
+        default: Option<&Answer>,
+    ) -> Result<Option<Answer>, Stop> {
+        let labels: Vec<String> = question
+            .options
+            .iter()
+            .map(|option| option.label.clone())
+            .collect();
+        let at = default.and_then(|answer| {
+            labels
+                .iter()
+                .position(|label| answer.chosen().contains(&label.as_str()))
+        });
+        Ok(self
+            .choose_one(question, labels.clone(), at)?
+            .map(|index| Answer::Text(labels[index].clone())))
+    }
+
+    fn scale(
+        &mut self,
+        question: &Question,
+        default: Option<&Answer>,
+    ) -> Result<Option<Answer>, Stop> {
+        let at = match default {
+            Some(Answer::Scale(number)) => Some(usize::from(*number) - 1),
+            _ => Some(2),
+        };
+        let labels = SCALE.map(String::from).to_vec();
+        Ok(self
+            .choose_one(question, labels, at)?
+            .map(|index| Answer::Scale(index as u8 + 1)))
+    }
+
+    fn multiselect(
+        &mut self,
+        question: &Question,
+        default: Option<&Answer>,
+    ) -> Result<Option<Answer>, Stop> {
+        let chosen = default.map(Answer::chosen).unwrap_or_default();
+        let items: Vec<(&str, bool)> = question
+            .options
+            .iter()
+            .map(|option| {
+                (
+                    option.label.as_str(),
+                    chosen.contains(&option.label.as_str()),
+                )
+            })
+            .collect();
+        loop {
+            let picked = MultiSelect::with_theme(&self.theme)
+                .with_prompt(format!(
+                    "{} {}",
+                    question.ask,
+                    style("(space toggles, enter accepts)").dim()
+                ))
+                .items_checked(items.iter().copied())
+                .interact_on_opt(&self.term);
+            let picked = finish(picked)?.ok_or(Stop::Interrupted)?;
+            if picked.is_empty() && question.required {
+                self.line(
+                    &style("  Choose at least one: this answer is required.")
+                        .red()
+                        .to_string(),
+                )?;
+                continue;
+            }
+            if picked.is_empty() {
+                return Ok(None);
+            }
+            return Ok(Some(Answer::Items(
+                picked
+                    .into_iter()
+                    .map(|index| items[index].0.to_string())
+                    .collect(),
+            )));
+        }
+    }
+
+    fn confirm(
+        &mut self,
+        question: &Question,
+        default: Option<&Answer>,
+    ) -> Result<Option<Answer>, Stop> {
+        let mut prompt = Confirm::with_theme(&self.theme).with_prompt(&question.ask);
+        if let Some(Answer::Yes(yes)) = default {
+            prompt = prompt.default(*yes);
+        }
+        let answer = finish(prompt.interact_on_opt(&self.term))?.ok_or(Stop::Interrupted)?;
+        Ok(Some(Answer::Yes(answer)))
+    }
+
+    /// Lines until an empty one; for lists and for long answers without an editor.
+    fn lines(&mut self, question: &Question, label: &str) -> Result<Vec<String>, Stop> {
+        self.line(&format!(
+            "{} {}",
+            style("?").yellow(),
+            style(&question.ask).bold()
+        ))?;
+        loop {
+            let mut lines = Vec::new();
+            loop {
+                let prompt = format!("  {label} {} (empty line ends)", lines.len() + 1);
+                let line = self.read_line(&prompt, None, &|_| Ok(()))?;
+                if line.trim().is_empty() {
+                    break;
+                }
+                lines.push(line.trim_end().to_string());
+            }
+            if lines.is_empty() && question.required {
+                self.line(
+                    &style("  The answer is empty, and it is required.")
+                        .red()
+                        .to_string(),
+                )?;
+                continue;
+            }
+            return Ok(lines);
+        }
+    }
+
+    fn list(&mut self, question: &Question) -> Result<Option<Answer>, Stop> {
+        let items = self.lines(question, "item")?;
+        Ok((!items.is_empty()).then_some(Answer::Items(items)))
+    }
+
+    fn long(
+        &mut self,
+        question: &Question,
+        default: Option<&Answer>,
+    ) -> Result<Option<Answer>, Stop> {
+        if let Some(editor) = self.editor.clone() {
+            self.line(&format!(
+                "{} {} {}",
+                style("?").yellow(),
+                style(&question.ask).bold(),
+                style(format!("(opening {editor})")).dim()
+            ))?;
+            let initial = match default {
+                Some(Answer::Text(text)) => text.clone(),
+                _ => String::new(),
+            };
+            let edited = Editor::new()
+                .executable(&editor)
+                .extension(".md")
+                .edit(&initial);
+            // Ctrl-C inside the editor is the editor's business, not a request to stop.
+            interrupt::take();
+            match edited {
+                Ok(Some(text)) if !text.trim().is_empty() => {
+                    return Ok(Some(Answer::Text(text.trim().to_string())))
+                }
+                Ok(_) if !question.required => return Ok(None),
+                Ok(_) => self.line(
+                    &style("  The answer is empty, and it is required: type it here instead.")
+                        .red()
+                        .to_string(),
+                )?,
+                Err(error) => self.line(&format!(
+                    "  could not run `{editor}` ({error}): type the answer here instead"
+                ))?,
+            }
+        }
+        let lines = self.lines(question, "line")?;
+        Ok((!lines.is_empty()).then(|| Answer::Text(lines.join("\n"))))
+    }
+
+    fn commitments(&mut self, question: &Question) -> Result<Option<Answer>, Stop> {
+        self.line(&format!(
+            "{} {}",
+            style("?").yellow(),
+            style(&question.ask).bold()
+        ))?;
+        let today = self.today;
+        let mut commitments = Vec::new();
+        loop {
+            let what = self.read_line(
+                &format!("  Promise {} (empty line ends)", commitments.len() + 1),
+                None,
+                &|_| Ok(()),
+            )?;
+            let what = what.trim().to_string();
+            if what.is_empty() {
+                if commitments.is_empty() && question.required {
+                    self.line(
+                        &style("  Name at least one promise: this answer is required.")
+                            .red()
+                            .to_string(),
+                    )?;
+                    continue;
+                }
+                break;
+            }
+            let check = |text: &str| crate::dates::parse(text, today).map(|_| ());
+            let due = self.read_line("    due", None, &check)?;
+            let due = crate::dates::parse(&due, today)
+                .map_err(|reason| Stop::Failed(std::io::Error::other(reason)))?;
+            let who = self.read_line("    who (optional)", None, &|_| Ok(()))?;
+            let who = Some(who.trim().to_string()).filter(|who| !who.is_empty());
+            commitments.push(Commitment {
+                what,
+                due,
+                who,
+                done: false,
+            });
+        }
+        Ok((!commitments.is_empty()).then_some(Answer::Commitments(commitments)))
+    }
+}
+
+impl Prompter for TerminalPrompter<'_> {
+    fn begin_section(&mut self, section: &Section) -> Result<(), Stop> {
+        self.pattern = section.pattern.map(|pattern| pattern.id.clone());
+        self.line("")?;
+        if let Some((step, total)) = section.step {
+            // A finished bar left on screen as a step header: a live bar would
+            // be redrawn over the prompts below it.
+            let bar = ProgressBar::with_draw_target(
+                Some(total as u64),
+                ProgressDrawTarget::term(self.term.clone(), 20),
+            );
+            let style = ProgressStyle::with_template("{bar:30.cyan/blue} pattern {pos} of {len}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            bar.set_style(style.progress_chars("━━─"));
+            bar.set_position(step as u64);
+            bar.abandon();
+        }
+        self.line(&style(section.title).bold().cyan().to_string())?;
+        let width = self.width();
+        if let Some(pattern) = section.pattern {
+            self.line(
+                &style(textwrap(&pattern.summary, width, "  "))
+                    .italic()
+                    .to_string(),
+            )?;
+            for tip in &pattern.tips {
+                self.line(&style(textwrap(tip, width, "  • ")).dim().to_string())?;
+            }
+            let hint = format!("  ? at a text prompt shows the whole pattern (coach patterns show {}); Esc or Ctrl-C stops and keeps a draft", pattern.id);
+            self.line(&style(textwrap(&hint, width, "")).dim().to_string())?;
+        }
+        Ok(())
+    }
+
+    fn ask(
+        &mut self,
+        question: &Question,
+        default: Option<&Answer>,
+    ) -> Result<Option<Answer>, Stop> {
+        if let Some(help) = &question.help {
+            self.line(&style(textwrap(help, self.width(), "  ")).dim().to_string())?;
+        }
+        let answer = match question.kind {
+            Kind::Text | Kind::Date => self.text(question, default),
+            Kind::Long => self.long(question, default),
+            Kind::Confirm => self.confirm(question, default),
+            Kind::Select => self.select(question, default),
+            Kind::MultiSelect => self.multiselect(question, default),
+            Kind::Scale => self.scale(question, default),
+            Kind::List => self.list(question),
+            Kind::Commitments => self.commitments(question),
+        };
+        if interrupt::take() {
+            return Err(Stop::Interrupted);
+        }
+        answer
+    }
+}
+
+/// dialoguer reports Ctrl-C as an interrupted read.
+fn finish<T>(result: dialoguer::Result<T>) -> Result<T, Stop> {
+    result.map_err(|dialoguer::Error::IO(error)| {
+        if error.kind() == std::io::ErrorKind::Interrupted || interrupt::take() {
+            Stop::Interrupted
+        } else {
+            Stop::Failed(error)
+        }
+    })
+}

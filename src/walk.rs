@@ -1,0 +1,320 @@
+//! The walk through a checklist: header, the checklist's own questions, then
+//! each pattern in walk order, with given answers, defaults and prompts.
+
+use jiff::civil::Date;
+use serde_json::Value;
+
+use crate::answer::{self, Answer};
+use crate::language::{Kind, Language, Pattern, Question, WalkOrder};
+use crate::prompter::{Prompter, Section, Stop};
+use crate::suggest::did_you_mean;
+
+/// How to treat a question nobody answered in advance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// Ask at the terminal.
+    Prompt,
+    /// Take the default; leave optional questions without one unanswered and
+    /// report required ones as missing.
+    UseDefaults,
+}
+
+/// A finished walk: every answer in the order asked, and the patterns walked.
+#[derive(Debug, Clone)]
+pub struct Walked {
+    pub checklist: String,
+    pub answers: Vec<(Question, Answer)>,
+    pub patterns: Vec<String>,
+    /// Given answers the walk never reached (a pattern no choice included).
+    pub unreached: Vec<String>,
+    /// Every question the walk came to, answered or not, in order.
+    pub asked: Vec<Question>,
+    /// Required questions nobody answered: their full ids.
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug)]
+pub enum WalkError {
+    /// Given answers that fail their checks, one line each.
+    Invalid(Vec<String>),
+    /// Stopped part-way; the answers so far, including the given ones.
+    Interrupted(Vec<(String, Value)>),
+    Failed(std::io::Error),
+}
+
+impl Walked {
+    pub fn answer(&self, id: &str) -> Option<&Answer> {
+        self.answers
+            .iter()
+            .find(|(question, _)| question.id == id)
+            .map(|(_, answer)| answer)
+    }
+
+    pub fn text(&self, id: &str) -> Option<String> {
+        match self.answer(id)? {
+            Answer::Text(text) => Some(text.clone()),
+            Answer::Date(date) => Some(date.to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// The header questions every walk asks first.
+pub fn header_questions() -> [Question; 3] {
+    let question =
+        |id: &str, ask: &str, kind: Kind, required: bool, default: Option<&str>| Question {
+            id: id.to_string(),
+            ask: ask.to_string(),
+            kind,
+            options: Vec::new(),
+            required,
+            default: default.map(|text| Value::String(text.to_string())),
+            help: None,
+        };
+    [
+        question("customer", "Who is the customer?", Kind::Text, true, None),
+        question(
+            "meeting",
+            "What is the meeting? (a short title)",
+            Kind::Text,
+            false,
+            None,
+        ),
+        question(
+            "date",
+            "When is the meeting?",
+            Kind::Date,
+            false,
+            Some("today"),
+        ),
+    ]
+}
+
+pub struct Walk<'a> {
+    pub language: &'a Language,
+    pub checklist: &'a str,
+    /// Answers given in advance, by full id, in the order given.
+    pub given: Vec<(String, Value)>,
+    pub missing: Missing,
+    pub today: Date,
+}
+
+impl<'a> Walk<'a> {
+    /// Every question this checklist could ask, whatever is chosen.
+    pub fn all_questions(&self) -> Vec<&'a Question> {
+        let own = self
+            .language
+            .checklist(self.checklist)
+            .map(|checklist| checklist.questions.iter());
+        let patterns = self
+            .language
+            .patterns
+            .iter()
+            .flat_map(|pattern| pattern.questions_for(self.checklist));
+        own.into_iter().flatten().chain(patterns).collect()
+    }
+
+    /// Checks every given answer against its question; all problems at once.
+    pub fn check_given(&self) -> Result<Vec<(String, Answer)>, WalkError> {
+        let header = header_questions();
+        let questions: Vec<&Question> = header.iter().chain(self.all_questions()).collect();
+        let mut problems = Vec::new();
+        let mut checked = Vec::new();
+        for (id, value) in &self.given {
+            let Some(question) = questions.iter().find(|question| question.id == *id) else {
+                let hint = did_you_mean(id, questions.iter().map(|question| question.id.as_str()));
+                let list = format!("`coach questions {}` lists them", self.checklist);
+                problems.push(format!(
+                    "`{id}` is no question of the {} walk{hint}; {list}",
+                    self.checklist
+                ));
+                continue;
+            };
+            if value.is_null() {
+                continue;
+            }
+            match answer::from_value(question, value, self.today) {
+                Ok(answer) => checked.push((id.clone(), answer)),
+                Err(reason) => problems.push(format!("`{id}`: {reason}")),
+            }
+        }
+        if problems.is_empty() {
+            Ok(checked)
+        } else {
+            Err(WalkError::Invalid(problems))
+        }
+    }
+
+    /// Runs the walk. With `Missing::Prompt` a prompter must be given.
+    pub fn run(&self, mut prompter: Option<&mut dyn Prompter>) -> Result<Walked, WalkError> {
+        let given = self.check_given()?;
+        let mut state = State {
+            given,
+            walked: Walked {
+                checklist: self.checklist.to_string(),
+                answers: Vec::new(),
+                patterns: Vec::new(),
+                unreached: Vec::new(),
+                asked: Vec::new(),
+                missing: Vec::new(),
+            },
+        };
+        let prompter = &mut prompter;
+        let header = header_questions();
+        self.section(
+            &mut state,
+            prompter,
+            &Section {
+                title: "The meeting",
+                pattern: None,
+                step: None,
+            },
+            &header,
+            None,
+        )?;
+        let mut order = WalkOrder::new(self.language, self.checklist);
+        if let Some(checklist) = self
+            .language
+            .checklist(self.checklist)
+            .filter(|checklist| !checklist.questions.is_empty())
+        {
+            let title = checklist.title.as_deref().unwrap_or(&checklist.id);
+            let section = Section {
+                title,
+                pattern: None,
+                step: None,
+            };
+            self.section(
+                &mut state,
+                prompter,
+                &section,
+                &checklist.questions,
+                Some(&mut order),
+            )?;
+        }
+        let mut step = 0;
+        while let Some(pattern) = order.next() {
+            step += 1;
+            let total = step + order.remaining();
+            state.walked.patterns.push(pattern.id.clone());
+            let section = Section {
+                title: &pattern.name,
+                pattern: Some(pattern),
+                step: Some((step, total)),
+            };
+            self.section(
+                &mut state,
+                prompter,
+                &section,
+                pattern.questions_for(self.checklist),
+                Some(&mut order),
+            )?;
+        }
+        state.walked.unreached = state.given.into_iter().map(|(id, _)| id).collect();
+        Ok(state.walked)
+    }
+
+    fn section(
+        &self,
+        state: &mut State,
+        prompter: &mut Option<&mut dyn Prompter>,
+        section: &Section,
+        questions: &[Question],
+        mut order: Option<&mut WalkOrder>,
+    ) -> Result<(), WalkError> {
+        let mut announced = false;
+        for question in questions {
+            state.walked.asked.push(question.clone());
+            let answer = match state.take_given(&question.id) {
+                Some(answer) => Some(answer),
+                None => self.missing_answer(state, prompter, section, &mut announced, question)?,
+            };
+            let Some(answer) = answer else { continue };
+            if let Some(order) = order.as_deref_mut() {
+                order.include(&includes(question, &answer));
+            }
+            state.walked.answers.push((question.clone(), answer));
+        }
+        Ok(())
+    }
+
+    fn missing_answer(
+        &self,
+        state: &mut State,
+        prompter: &mut Option<&mut dyn Prompter>,
+        section: &Section,
+        announced: &mut bool,
+        question: &Question,
+    ) -> Result<Option<Answer>, WalkError> {
+        let default = question
+            .default
+            .as_ref()
+            .and_then(|value| answer::from_value(question, value, self.today).ok());
+        match (self.missing, prompter.as_deref_mut()) {
+            (Missing::Prompt, Some(prompter)) => {
+                let stop = |stop: Stop, state: &State| match stop {
+                    Stop::Interrupted => WalkError::Interrupted(state.so_far()),
+                    Stop::Failed(error) => WalkError::Failed(error),
+                };
+                if !*announced {
+                    prompter
+                        .begin_section(section)
+                        .map_err(|error| stop(error, state))?;
+                    *announced = true;
+                }
+                prompter
+                    .ask(question, default.as_ref())
+                    .map_err(|error| stop(error, state))
+            }
+            _ => {
+                if default.is_none() && question.required {
+                    state.walked.missing.push(question.id.clone());
+                }
+                Ok(default)
+            }
+        }
+    }
+}
+
+/// The patterns a chosen select or multiselect option brings into the walk.
+fn includes(question: &Question, answer: &Answer) -> Vec<String> {
+    let chosen = answer.chosen();
+    question
+        .options
+        .iter()
+        .filter(|option| chosen.contains(&option.label.as_str()))
+        .flat_map(|option| option.include.iter().cloned())
+        .collect()
+}
+
+struct State {
+    given: Vec<(String, Answer)>,
+    walked: Walked,
+}
+
+impl State {
+    fn take_given(&mut self, id: &str) -> Option<Answer> {
+        let at = self.given.iter().position(|(given, _)| given == id)?;
+        Some(self.given.remove(at).1)
+    }
+
+    /// Answers so far plus given ones not yet reached: what a draft keeps.
+    fn so_far(&self) -> Vec<(String, Value)> {
+        let asked = self
+            .walked
+            .answers
+            .iter()
+            .map(|(question, answer)| (question.id.clone(), answer.to_value()));
+        let given = self
+            .given
+            .iter()
+            .map(|(id, answer)| (id.clone(), answer.to_value()));
+        asked.chain(given).collect()
+    }
+}
+
+/// The pattern a full question id belongs to, if any.
+pub fn pattern_of<'a>(language: &'a Language, id: &str) -> Option<&'a Pattern> {
+    id.split_once('.')
+        .and_then(|(pattern, _)| language.pattern(pattern))
+}
