@@ -97,6 +97,7 @@ pub fn from_value(question: &Question, value: &Value, today: Date) -> Result<Ans
             .map(|entry| commitment_from_value(entry, today))
             .collect::<Result<Vec<_>, _>>()
             .map(Answer::Commitments),
+        (Kind::Commitments, Value::String(text)) => from_text(question, text, today),
         (Kind::Commitments, _) => Err("expected a list of {what, due, who} entries".to_string()),
         (_, Value::String(_) | Value::Number(_) | Value::Bool(_)) => {
             let text = scalar_text(value).unwrap_or_default();
@@ -228,12 +229,19 @@ fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, Strin
     }
     let text = |key: &str| fields.get(key).and_then(scalar_text).unwrap_or_default();
     let who = text("who");
-    commitment(
-        &text("what"),
-        &text("due"),
-        Some(who.as_str()).filter(|who| !who.trim().is_empty()),
-        today,
-    )
+    let who = Some(who.as_str()).filter(|who| !who.trim().is_empty());
+    let mut commitment = commitment(&text("what"), &text("due"), who, today)?;
+    commitment.done = match fields.get("done") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(done)) => *done,
+        Some(_) => {
+            return Err(format!(
+                "commitment `{}`: `done` must be true or false",
+                commitment.what
+            ))
+        }
+    };
+    Ok(commitment)
 }
 
 fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<Commitment, String> {
@@ -251,4 +259,116 @@ fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<C
         who: who.map(|who| who.trim().to_string()),
         done: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::{Choice, Question};
+    use jiff::civil::date;
+    use serde_json::json;
+
+    const TODAY: Date = date(2026, 11, 22);
+
+    fn question(kind: Kind, options: &[&str]) -> Question {
+        Question {
+            id: "q".into(),
+            ask: "Q?".into(),
+            kind,
+            options: options
+                .iter()
+                .map(|label| Choice {
+                    label: (*label).into(),
+                    include: Vec::new(),
+                })
+                .collect(),
+            required: false,
+            default: None,
+            help: None,
+        }
+    }
+
+    #[test]
+    fn typed_and_scripted_answers_agree() {
+        let multi = question(Kind::MultiSelect, &["Email", "Phone"]);
+        assert_eq!(
+            from_text(&multi, "email; Phone", TODAY),
+            from_value(&multi, &json!(["Email", "phone"]), TODAY)
+        );
+        let scale = question(Kind::Scale, &[]);
+        assert_eq!(from_text(&scale, "4", TODAY), Ok(Answer::Scale(4)));
+        assert_eq!(from_value(&scale, &json!(4), TODAY), Ok(Answer::Scale(4)));
+        assert!(from_value(&scale, &json!(0), TODAY)
+            .unwrap_err()
+            .contains("out of range"));
+        let confirm = question(Kind::Confirm, &[]);
+        assert_eq!(
+            from_text(&confirm, "Yes", TODAY),
+            from_value(&confirm, &json!(true), TODAY)
+        );
+    }
+
+    #[test]
+    fn commitments_from_text_and_from_a_list() {
+        let promises = question(Kind::Commitments, &[]);
+        let typed = from_text(
+            &promises,
+            "Send plan | +3d | me; Call back | 2026-12-01",
+            TODAY,
+        )
+        .unwrap();
+        let Answer::Commitments(list) = typed else {
+            panic!()
+        };
+        assert_eq!(
+            list[0],
+            Commitment {
+                what: "Send plan".into(),
+                due: date(2026, 11, 25),
+                who: Some("me".into()),
+                done: false
+            }
+        );
+        assert_eq!(list[1].who, None);
+        let listed = from_value(
+            &promises,
+            &json!([{"what": "Send plan", "due": "2026-11-25", "who": "me", "done": true}]),
+            TODAY,
+        )
+        .unwrap();
+        assert_eq!(
+            listed,
+            Answer::Commitments(vec![Commitment {
+                done: true,
+                ..list[0].clone()
+            }])
+        );
+        assert!(from_value(&promises, &json!([{"what": "x"}]), TODAY)
+            .unwrap_err()
+            .contains("needs a due date"));
+        assert!(
+            from_value(&promises, &json!([{"wat": "x", "due": "today"}]), TODAY)
+                .unwrap_err()
+                .contains("did you mean `what`?")
+        );
+    }
+
+    #[test]
+    fn answers_round_trip_through_plain_values() {
+        let cases = [
+            (question(Kind::Text, &[]), Answer::Text("hello".into())),
+            (question(Kind::Date, &[]), Answer::Date(date(2026, 12, 1))),
+            (
+                question(Kind::List, &[]),
+                Answer::Items(vec!["a".into(), "b".into()]),
+            ),
+            (
+                question(Kind::Select, &["A", "B"]),
+                Answer::Text("B".into()),
+            ),
+        ];
+        for (question, answer) in cases {
+            assert_eq!(from_value(&question, &answer.to_value(), TODAY), Ok(answer));
+        }
+    }
 }

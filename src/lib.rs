@@ -20,6 +20,8 @@ mod slug;
 mod suggest;
 mod terminal_prompter;
 mod walk;
+#[cfg(test)]
+mod walk_tests;
 mod yaml;
 
 use std::ffi::OsString;

@@ -139,17 +139,8 @@ impl Note<'_> {
         if !commitments.is_empty() {
             text += "\n## Commitments\n\n";
             for (id, _, commitment) in commitments {
-                let who = commitment
-                    .who
-                    .as_deref()
-                    .map(|who| format!(", {who}"))
-                    .unwrap_or_default();
                 let mark = if commitment.done { "x" } else { " " };
-                text += &format!(
-                    "- [{mark}] {} (due {}{who}) `{id}`\n",
-                    one_line(&commitment.what),
-                    commitment.due
-                );
+                text += &format!("- [{mark}] {} `{id}`\n", describe(commitment));
             }
         }
         // One tip per pattern that got answers keeps the section short and relevant.
@@ -190,17 +181,25 @@ impl Note<'_> {
                 .collect::<String>(),
             Answer::Commitments(list) => list
                 .iter()
-                .map(|commitment| {
-                    format!(
-                        "- {} (due {})\n",
-                        one_line(&commitment.what),
-                        commitment.due
-                    )
-                })
+                .map(|commitment| format!("- {}\n", describe(commitment)))
                 .collect::<String>(),
         };
         format!("\n**{}**\n\n{body}", one_line(&question.ask))
     }
+}
+
+/// `Send the plan (due 2026-12-05, Dana)`: one commitment on one line.
+fn describe(commitment: &Commitment) -> String {
+    let who = commitment
+        .who
+        .as_deref()
+        .map(|who| format!(", {who}"))
+        .unwrap_or_default();
+    format!(
+        "{} (due {}{who})",
+        one_line(&commitment.what),
+        commitment.due
+    )
 }
 
 fn is_header(question: &Question) -> bool {

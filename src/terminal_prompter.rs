@@ -393,8 +393,8 @@ impl Prompter for TerminalPrompter<'_> {
             for tip in &pattern.tips {
                 self.line(&style(textwrap(tip, width, "  • ")).dim().to_string())?;
             }
-            let hint = format!("  ? at a text prompt shows the whole pattern (coach patterns show {}); Esc or Ctrl-C stops and keeps a draft", pattern.id);
-            self.line(&style(textwrap(&hint, width, "")).dim().to_string())?;
+            let hint = format!("Type ? at a text prompt for the whole pattern (or run coach patterns show {}); Esc or Ctrl-C stops and keeps a draft.", pattern.id);
+            self.line(&style(textwrap(&hint, width, "  ")).dim().to_string())?;
         }
         Ok(())
     }

@@ -2,5 +2,7 @@
 
 mod broken_packs;
 mod configuration;
+mod examples;
 mod patterns_commands;
 mod support;
+mod walk_scripted;

@@ -9,8 +9,8 @@ use crate::answers_file;
 use crate::cli::{DataFormat, QuestionsArgs};
 use crate::config::Config;
 use crate::error::Error;
-use crate::language::{Kind, Question};
-use crate::walk::{pattern_of, Missing, Walk, WalkError};
+use crate::language::{Kind, Language, Question};
+use crate::walk::{pattern_of, Missing, Walk, WalkError, Walked};
 use crate::yaml;
 
 pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Result<(), Error> {
@@ -45,6 +45,7 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Resul
             "{}",
             template(&args.checklist, &walked.asked, &given_value)
         )?;
+        write!(out, "{}", includable(&language, &walked))?;
         return Ok(());
     }
     let questions: Vec<Value> = walked
@@ -119,6 +120,46 @@ fn template(
             text += &format!("{}:\n{}\n", question.id, indent(rendered));
         } else {
             text += &format!("{}: {rendered}\n", question.id);
+        }
+    }
+    text
+}
+
+/// Questions of patterns that only a chosen option brings in, commented out so
+/// the file stays valid as it is: uncomment them when you choose that option.
+fn includable(language: &Language, walked: &Walked) -> String {
+    let mut text = String::new();
+    let mut listed: Vec<&str> = Vec::new();
+    for question in &walked.asked {
+        for option in &question.options {
+            for id in &option.include {
+                let Some(pattern) = language.pattern(id) else {
+                    continue;
+                };
+                if walked.patterns.contains(id) || listed.contains(&id.as_str()) {
+                    continue;
+                }
+                listed.push(id);
+                let questions = pattern.questions_for(&walked.checklist);
+                if questions.is_empty() {
+                    continue;
+                }
+                if text.is_empty() {
+                    text += "\n# Asked only when an option that includes their pattern is chosen:\n# uncomment the ones you need.\n";
+                }
+                text += &format!(
+                    "\n# {} ({}), included by `{}: {}`\n",
+                    pattern.name, pattern.id, question.id, option.label
+                );
+                for included in questions {
+                    text += &format!(
+                        "# {} ({})\n#{}: ~\n",
+                        included.ask.replace('\n', " "),
+                        included.kind.name(),
+                        included.id
+                    );
+                }
+            }
         }
     }
     text

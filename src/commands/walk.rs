@@ -65,7 +65,10 @@ pub fn run(
         Ok(walked) => walked,
         Err(WalkError::Invalid(problems)) => return Err(Error::Answers(problems)),
         Err(WalkError::Interrupted(so_far)) => {
-            let _ = console::Term::stderr().show_cursor();
+            let terminal = console::Term::stderr();
+            let _ = terminal.show_cursor();
+            // The prompt was left mid-line.
+            let _ = terminal.write_line("");
             let saved = draft::save(&config.notes_dir, checklist, &so_far)
                 .map_err(|error| error.to_string());
             if let (Ok(_), Some(old)) = (&saved, &resumed) {
