@@ -285,6 +285,7 @@ mod tests {
             required: false,
             default: None,
             help: None,
+            labels: Vec::new(),
         }
     }
 

@@ -46,6 +46,13 @@ pub enum Error {
         command: String,
     },
 
+    #[error("the terminal failed: {source}")]
+    PromptFailed {
+        source: std::io::Error,
+        draft: Result<PathBuf, String>,
+        command: String,
+    },
+
     #[error("cannot write the note {path}: {source}")]
     NoteNotWritten {
         path: PathBuf,
@@ -109,10 +116,17 @@ impl Error {
                 lines.push(format!("coach: {self} and {why}; nothing was written"));
                 lines.push(format!("coach: hint: `coach questions {checklist} --template > answers.yaml` writes an answers file to fill in"));
             }
-            Error::Interrupted { draft, command } => match draft {
-                Ok(path) => lines.push(format!("coach: interrupted; answers so far saved in {}; continue with `{command} --resume`", path.display())),
-                Err(reason) => lines.push(format!("coach: interrupted; the draft could not be saved ({reason})")),
-            },
+            Error::Interrupted { draft, command } => lines.push(match draft {
+                Ok(path) => format!("coach: interrupted; answers so far saved in {}; continue with `{command} --resume`", path.display()),
+                Err(reason) => format!("coach: interrupted; the draft could not be saved ({reason})"),
+            }),
+            Error::PromptFailed { draft, command, .. } => {
+                lines.push(format!("coach: error: {self}"));
+                lines.push(match draft {
+                    Ok(path) => format!("coach: answers so far saved in {}; continue with `{command} --resume`", path.display()),
+                    Err(reason) => format!("coach: the draft could not be saved either ({reason})"),
+                });
+            }
             Error::NoteNotWritten { draft, .. } => {
                 lines.push(format!("coach: error: {self}"));
                 match draft {

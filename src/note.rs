@@ -173,7 +173,10 @@ impl Note<'_> {
         let body = match answer {
             Answer::Text(text) => format!("{}\n", text.trim()),
             Answer::Yes(yes) => format!("{}\n", if *yes { "Yes" } else { "No" }),
-            Answer::Scale(number) => format!("{number}/5\n"),
+            Answer::Scale(number) => match question.scale_label(*number) {
+                Some(label) => format!("{number}/5 ({label})\n"),
+                None => format!("{number}/5\n"),
+            },
             Answer::Date(date) => format!("{date} ({})\n", date.strftime("%A")),
             Answer::Items(items) => items
                 .iter()

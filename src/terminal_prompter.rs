@@ -12,7 +12,6 @@ use crate::interrupt;
 use crate::language::{Kind, Language, Question};
 use crate::prompter::{Prompter, Section, Stop};
 
-const SCALE: [&str; 5] = ["1", "2", "3", "4", "5"];
 const SKIP: &str = "(skip)";
 
 pub struct TerminalPrompter<'a> {
@@ -182,7 +181,12 @@ impl<'a> TerminalPrompter<'a> {
             Some(Answer::Scale(number)) => Some(usize::from(*number) - 1),
             _ => Some(2),
         };
-        let labels = SCALE.map(String::from).to_vec();
+        let labels = (1..=5u8)
+            .map(|point| match question.scale_label(point) {
+                Some(label) => format!("{point}  {label}"),
+                None => point.to_string(),
+            })
+            .collect();
         Ok(self
             .choose_one(question, labels, at)?
             .map(|index| Answer::Scale(index as u8 + 1)))

@@ -39,7 +39,8 @@ pub enum WalkError {
     Invalid(Vec<String>),
     /// Stopped part-way; the answers so far, including the given ones.
     Interrupted(Vec<(String, Value)>),
-    Failed(std::io::Error),
+    /// The terminal failed under us; the answers so far, as for `Interrupted`.
+    Failed(std::io::Error, Vec<(String, Value)>),
 }
 
 impl Walked {
@@ -70,6 +71,7 @@ pub fn header_questions() -> [Question; 3] {
             required,
             default: default.map(|text| Value::String(text.to_string())),
             help: None,
+            labels: Vec::new(),
         };
     [
         question("customer", "Who is the customer?", Kind::Text, true, None),
@@ -254,7 +256,7 @@ impl<'a> Walk<'a> {
             (Missing::Prompt, Some(prompter)) => {
                 let stop = |stop: Stop, state: &State| match stop {
                     Stop::Interrupted => WalkError::Interrupted(state.so_far()),
-                    Stop::Failed(error) => WalkError::Failed(error),
+                    Stop::Failed(error) => WalkError::Failed(error, state.so_far()),
                 };
                 if !*announced {
                     prompter

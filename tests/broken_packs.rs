@@ -281,3 +281,18 @@ fn a_broken_pack_stops_every_command_that_loads_it() {
     assert!(output.stdout.is_empty());
     output.stderr_line("unknown kind `nope`");
 }
+
+#[test]
+fn scale_labels_need_a_scale_and_two_or_five_texts() {
+    let on_text = GOOD.replace("ask: Why?", "ask: Why?\n          labels: [low, high]");
+    let output = check(&[("a.yaml", &on_text)]);
+    assert!(output
+        .stderr_line("`labels` only apply to scale questions")
+        .contains("pack/a.yaml:9:"));
+    let three = GOOD.replace(
+        "ask: Why?",
+        "ask: Why?\n          kind: scale\n          labels: [a, b, c]",
+    );
+    let output = check(&[("a.yaml", &three)]);
+    output.stderr_line("`labels` needs 2 texts (for 1 and 5) or 5 (one per point), found 3");
+}

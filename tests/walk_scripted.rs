@@ -212,6 +212,35 @@ fn a_second_note_of_the_same_name_is_numbered_not_overwritten() {
 }
 
 #[test]
+fn scale_answers_show_the_label_of_their_point() {
+    let output = Test::new()
+        .args([
+            "debrief",
+            "--notes-dir",
+            "notes",
+            "--customer",
+            "Acme",
+            "--set",
+            "overall=5",
+            "--set",
+            "listen-listen-listen.talk-share=2",
+            "--output",
+            "-",
+        ])
+        .run()
+        .status(0);
+    assert!(
+        output.stdout.contains("\n5/5 (achieved what you wanted)\n"),
+        "{}",
+        output.stdout
+    );
+    assert!(
+        output.stdout.contains("\n2/5\n"),
+        "points between the ends have no label"
+    );
+}
+
+#[test]
 fn output_dash_prints_the_note_and_writes_nothing() {
     let output = prep()
         .args(["--answers", &prep_answers(), "--output", "-"])

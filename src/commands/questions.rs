@@ -29,7 +29,7 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Resul
     let walked = match walk.run(None) {
         Ok(walked) => walked,
         Err(WalkError::Invalid(problems)) => return Err(Error::Answers(problems)),
-        Err(WalkError::Interrupted(_) | WalkError::Failed(_)) => {
+        Err(WalkError::Interrupted(_) | WalkError::Failed(..)) => {
             unreachable!("a walk without a prompter neither stops nor fails")
         }
     };

@@ -65,21 +65,17 @@ pub fn run(
         Ok(walked) => walked,
         Err(WalkError::Invalid(problems)) => return Err(Error::Answers(problems)),
         Err(WalkError::Interrupted(so_far)) => {
-            let terminal = console::Term::stderr();
-            let _ = terminal.show_cursor();
-            // The prompt was left mid-line.
-            let _ = terminal.write_line("");
-            let saved = draft::save(&config.notes_dir, checklist, &so_far)
-                .map_err(|error| error.to_string());
-            if let (Ok(_), Some(old)) = (&saved, &resumed) {
-                let _ = std::fs::remove_file(old);
-            }
-            return Err(Error::Interrupted {
-                draft: saved,
+            let draft = keep_draft(config, checklist, &so_far, resumed.as_deref());
+            return Err(Error::Interrupted { draft, command });
+        }
+        Err(WalkError::Failed(source, so_far)) => {
+            let draft = keep_draft(config, checklist, &so_far, resumed.as_deref());
+            return Err(Error::PromptFailed {
+                source,
+                draft,
                 command,
             });
         }
-        Err(WalkError::Failed(error)) => return Err(Error::Output(error)),
     };
     if !walked.missing.is_empty() {
         let why = if args.no_input {
@@ -114,6 +110,26 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// Saves what was answered before the walk stopped; the new draft replaces
+/// the one it resumed, which it contains.
+fn keep_draft(
+    config: &Config,
+    checklist: &str,
+    so_far: &Given,
+    resumed: Option<&std::path::Path>,
+) -> Result<std::path::PathBuf, String> {
+    let terminal = console::Term::stderr();
+    let _ = terminal.show_cursor();
+    // The prompt was left mid-line.
+    let _ = terminal.write_line("");
+    let saved =
+        draft::save(&config.notes_dir, checklist, so_far).map_err(|error| error.to_string());
+    if let (Ok(_), Some(old)) = (&saved, resumed) {
+        let _ = std::fs::remove_file(old);
+    }
+    saved
 }
 
 fn newest_draft(

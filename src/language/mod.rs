@@ -70,6 +70,21 @@ pub struct Question {
     /// Already checked against the kind when the pack was loaded.
     pub default: Option<Value>,
     pub help: Option<String>,
+    /// Scale only: what 1 and 5 mean, or what each point means.
+    pub labels: Vec<String>,
+}
+
+impl Question {
+    /// The label of a scale point, if the question names one.
+    pub fn scale_label(&self, point: u8) -> Option<&str> {
+        match (self.labels.len(), point) {
+            (5, 1..=5) => Some(&self.labels[usize::from(point) - 1]),
+            (2, 1) => Some(&self.labels[0]),
+            (2, 5) => Some(&self.labels[1]),
+            _ => None,
+        }
+        .map(String::as_str)
+    }
 }
 
 /// An option of a select or multiselect question.

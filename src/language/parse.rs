@@ -23,8 +23,8 @@ const PATTERN_KEYS: [&str; 7] = [
     "tips",
     "questions",
 ];
-const QUESTION_KEYS: [&str; 7] = [
-    "id", "ask", "kind", "options", "required", "default", "help",
+const QUESTION_KEYS: [&str; 8] = [
+    "id", "ask", "kind", "options", "required", "default", "help", "labels",
 ];
 const CHOICE_KEYS: [&str; 2] = ["label", "include"];
 const CHECKLIST_KEYS: [&str; 4] = ["id", "title", "start", "questions"];
@@ -297,6 +297,7 @@ impl Reader<'_> {
             }
         };
         let options = self.choices(fields, path, kind, subject.clone());
+        let labels = self.scale_labels(fields, path, kind, subject.clone());
         let (kind, id, ask) = (kind?, full_id?, ask?);
         plain_id.as_ref()?;
         let mut question = Question {
@@ -307,6 +308,7 @@ impl Reader<'_> {
             required,
             default: None,
             help,
+            labels,
         };
         if let Some(default) = fields.get("default") {
             match answer::from_value(&question, default, crate::dates::today()) {
@@ -318,6 +320,34 @@ impl Reader<'_> {
             }
         }
         Some(question)
+    }
+
+    /// `labels`: two texts for the ends of a scale, or five, one per point.
+    fn scale_labels(
+        &mut self,
+        fields: &Map<String, Value>,
+        path: &[Step],
+        kind: Option<Kind>,
+        subject: Option<String>,
+    ) -> Vec<String> {
+        if !fields.contains_key("labels") {
+            return Vec::new();
+        }
+        let labels = self.text_list(fields, "labels", path, subject.clone());
+        let at = child(path, key("labels"));
+        if kind.is_some_and(|kind| kind != Kind::Scale) {
+            self.problem(&at, subject, "`labels` only apply to scale questions");
+            return Vec::new();
+        }
+        if labels.len() != 2 && labels.len() != 5 {
+            let message = format!(
+                "`labels` needs 2 texts (for 1 and 5) or 5 (one per point), found {}",
+                labels.len()
+            );
+            self.problem(&at, subject, message);
+            return Vec::new();
+        }
+        labels
     }
 
     fn choices(
