@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 use serde_yaml::Value;
 
-use crate::support::{Test, BIN};
+use crate::support::{isolate, Test, BIN};
 
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
 
@@ -296,16 +296,10 @@ fn the_scripted_workflow_runs_without_a_terminal_and_exits_zero() {
     let test = Test::new();
     let root = test.path();
     let notes = root.join("notes");
-    let output = Command::new("bash")
+    let mut command = Command::new("bash");
+    isolate(&mut command, root);
+    let output = command
         .arg(example("scripted-workflow.sh"))
-        .current_dir(root)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", root.join("home"))
-        .env("XDG_CONFIG_HOME", root.join("config"))
-        .env("XDG_DATA_HOME", root.join("data"))
-        .env("LANG", "C.UTF-8")
-        .env("NO_COLOR", "1")
         .env("COACH", BIN)
         .env("COACH_NOTES_DIR", &notes)
         .stdin(Stdio::null())

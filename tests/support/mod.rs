@@ -75,18 +75,9 @@ impl Test {
     }
 
     pub fn command(&self) -> Command {
-        let root = self.dir.path();
         let mut command = Command::new(BIN);
-        command
-            .args(&self.args)
-            .current_dir(root)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", root.join("home"))
-            .env("XDG_CONFIG_HOME", root.join("config"))
-            .env("XDG_DATA_HOME", root.join("data"))
-            .env("LANG", "C.UTF-8")
-            .env("NO_COLOR", "1");
+        isolate(&mut command, self.dir.path());
+        command.args(&self.args);
         for (name, value) in &self.env {
             command.env(name, value);
         }
@@ -127,6 +118,20 @@ impl Test {
             dir: self.dir.keep(),
         }
     }
+}
+
+/// Runs `command` in `root` with nothing of the person running the tests:
+/// HOME and XDG dirs inside `root`, no `COACH_*`, `EDITOR` or colour settings.
+pub fn isolate(command: &mut Command, root: &Path) {
+    command
+        .current_dir(root)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", root.join("home"))
+        .env("XDG_CONFIG_HOME", root.join("config"))
+        .env("XDG_DATA_HOME", root.join("data"))
+        .env("LANG", "C.UTF-8")
+        .env("NO_COLOR", "1");
 }
 
 impl Output {
