@@ -3,16 +3,27 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::answers_file::Given;
+use serde_json::Value;
+
+use crate::answers_file;
 use crate::atomic_file;
+use crate::error::Error;
+use crate::walk::SoFar;
 use crate::yaml;
 
 pub fn dir(notes_dir: &Path) -> PathBuf {
     notes_dir.join(".drafts")
 }
 
-pub fn save(notes_dir: &Path, checklist: &str, answers: &Given) -> std::io::Result<PathBuf> {
-    let fields: serde_json::Map<String, serde_json::Value> = answers.iter().cloned().collect();
+/// Where a draft lists the questions left unanswered on purpose; no
+/// question id can start with `_`.
+const SKIPPED: &str = "_skipped";
+
+pub fn save(notes_dir: &Path, checklist: &str, so_far: &SoFar) -> std::io::Result<PathBuf> {
+    let mut fields: serde_json::Map<String, Value> = so_far.answers.iter().cloned().collect();
+    if !so_far.skipped.is_empty() {
+        fields.insert(SKIPPED.to_string(), Value::from(so_far.skipped.clone()));
+    }
     let body = if fields.is_empty() {
         String::new()
     } else {
@@ -27,6 +38,22 @@ pub fn save(notes_dir: &Path, checklist: &str, answers: &Given) -> std::io::Resu
         "yaml",
         &text,
     )
+}
+
+/// Reads a draft back: its answers and the questions skipped on purpose.
+pub fn load(path: &Path) -> Result<SoFar, Error> {
+    let mut answers = answers_file::read(path)?;
+    let skipped = match answers.iter().position(|(id, _)| id == SKIPPED) {
+        Some(at) => match answers.remove(at).1 {
+            Value::Array(ids) => ids
+                .into_iter()
+                .filter_map(|id| id.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        },
+        None => Vec::new(),
+    };
+    Ok(SoFar { answers, skipped })
 }
 
 /// The newest draft of this checklist, if any.

@@ -31,6 +31,16 @@ pub struct Walked {
     pub asked: Vec<Question>,
     /// Required questions nobody answered: their full ids.
     pub missing: Vec<String>,
+    /// Optional questions the person chose to leave unanswered.
+    pub skipped: Vec<String>,
+}
+
+/// What a stopped walk had: kept as a draft, given back on `--resume`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SoFar {
+    pub answers: Vec<(String, Value)>,
+    /// Left unanswered on purpose: not asked again.
+    pub skipped: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -38,9 +48,9 @@ pub enum WalkError {
     /// Given answers that fail their checks, one line each.
     Invalid(Vec<String>),
     /// Stopped part-way; the answers so far, including the given ones.
-    Interrupted(Vec<(String, Value)>),
+    Interrupted(SoFar),
     /// The terminal failed under us; the answers so far, as for `Interrupted`.
-    Failed(std::io::Error, Vec<(String, Value)>),
+    Failed(std::io::Error, SoFar),
 }
 
 impl Walked {
@@ -97,6 +107,8 @@ pub struct Walk<'a> {
     pub checklist: &'a str,
     /// Answers given in advance, by full id, in the order given.
     pub given: Vec<(String, Value)>,
+    /// Optional questions already left unanswered (from a draft): not asked again.
+    pub skipped: Vec<String>,
     pub missing: Missing,
     pub today: Date,
 }
@@ -159,6 +171,7 @@ impl<'a> Walk<'a> {
                 unreached: Vec::new(),
                 asked: Vec::new(),
                 missing: Vec::new(),
+                skipped: Vec::new(),
             },
         };
         let prompter = &mut prompter;
@@ -254,6 +267,10 @@ impl<'a> Walk<'a> {
             .and_then(|value| answer::from_value(question, value, self.today).ok());
         match (self.missing, prompter.as_deref_mut()) {
             (Missing::Prompt, Some(prompter)) => {
+                if self.skipped.contains(&question.id) && !question.required {
+                    state.walked.skipped.push(question.id.clone());
+                    return Ok(None);
+                }
                 let stop = |stop: Stop, state: &State| match stop {
                     Stop::Interrupted => WalkError::Interrupted(state.so_far()),
                     Stop::Failed(error) => WalkError::Failed(error, state.so_far()),
@@ -264,9 +281,13 @@ impl<'a> Walk<'a> {
                         .map_err(|error| stop(error, state))?;
                     *announced = true;
                 }
-                prompter
+                let answer = prompter
                     .ask(question, default.as_ref())
-                    .map_err(|error| stop(error, state))
+                    .map_err(|error| stop(error, state))?;
+                if answer.is_none() {
+                    state.walked.skipped.push(question.id.clone());
+                }
+                Ok(answer)
             }
             _ => {
                 if default.is_none() && question.required {
@@ -301,7 +322,7 @@ impl State {
     }
 
     /// Answers so far plus given ones not yet reached: what a draft keeps.
-    fn so_far(&self) -> Vec<(String, Value)> {
+    fn so_far(&self) -> SoFar {
         let asked = self
             .walked
             .answers
@@ -311,7 +332,10 @@ impl State {
             .given
             .iter()
             .map(|(id, answer)| (id.clone(), answer.to_value()));
-        asked.chain(given).collect()
+        SoFar {
+            answers: asked.chain(given).collect(),
+            skipped: self.walked.skipped.clone(),
+        }
     }
 }
 

@@ -4,5 +4,6 @@ mod broken_packs;
 mod configuration;
 mod examples;
 mod patterns_commands;
+mod pty;
 mod support;
 mod walk_scripted;

@@ -23,6 +23,7 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Resul
         language: &language,
         checklist: &args.checklist,
         given: given.clone(),
+        skipped: Vec::new(),
         missing: Missing::UseDefaults,
         today: config.today,
     };

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde_json::json;
 
-use crate::answers_file::{self, Given};
+use crate::answers_file;
 use crate::cli::WalkArgs;
 use crate::config::Config;
 use crate::draft;
@@ -14,7 +14,7 @@ use crate::note::Note;
 use crate::note_writer::NoteWriter;
 use crate::prompter::Prompter;
 use crate::terminal_prompter::TerminalPrompter;
-use crate::walk::{Missing, Walk, WalkError, Walked};
+use crate::walk::{Missing, SoFar, Walk, WalkError, Walked};
 
 pub fn run(
     checklist: &str,
@@ -35,9 +35,12 @@ pub fn run(
     } else {
         None
     };
-    let mut given: Given = match &resumed {
-        Some(path) => answers_file::read(path)?,
-        None => Given::new(),
+    let SoFar {
+        answers: mut given,
+        skipped,
+    } = match &resumed {
+        Some(path) => draft::load(path)?,
+        None => SoFar::default(),
     };
     for (id, value) in answers_file::collect(&args.answers)? {
         answers_file::set(&mut given, id, value);
@@ -47,7 +50,8 @@ pub fn run(
     let walk = Walk {
         language: &language,
         checklist,
-        given: given.clone(),
+        given,
+        skipped,
         missing: if prompting {
             Missing::Prompt
         } else {
@@ -117,7 +121,7 @@ pub fn run(
 fn keep_draft(
     config: &Config,
     checklist: &str,
-    so_far: &Given,
+    so_far: &SoFar,
     resumed: Option<&std::path::Path>,
 ) -> Result<std::path::PathBuf, String> {
     let terminal = console::Term::stderr();
@@ -194,12 +198,15 @@ fn write_note(
     let path = match writer.write(&customer, &dir, &stem, &markdown) {
         Ok(path) => path,
         Err(source) => {
-            let answers: Given = walked
-                .answers
-                .iter()
-                .map(|(question, answer)| (question.id.clone(), answer.to_value()))
-                .collect();
-            let saved = draft::save(&config.notes_dir, &walked.checklist, &answers)
+            let so_far = SoFar {
+                answers: walked
+                    .answers
+                    .iter()
+                    .map(|(question, answer)| (question.id.clone(), answer.to_value()))
+                    .collect(),
+                skipped: walked.skipped.clone(),
+            };
+            let saved = draft::save(&config.notes_dir, &walked.checklist, &so_far)
                 .map_err(|error| error.to_string());
             out.write_all(markdown.as_bytes())?;
             return Err(Error::NoteNotWritten {
