@@ -2,15 +2,17 @@
 
 use console::{style, Term};
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
+use dialoguer::{Confirm, Input, MultiSelect, Select};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jiff::civil::Date;
 
-use crate::answer::{self, Answer, Commitment};
+use crate::answer::{self, Answer};
 use crate::commands::patterns_show::{textwrap, write_pattern};
 use crate::interrupt;
 use crate::language::{Kind, Language, Question};
 use crate::prompter::{Prompter, Section, Stop};
+
+mod lines;
 
 const SKIP: &str = "(skip)";
 
@@ -249,123 +251,6 @@ impl<'a> TerminalPrompter<'a> {
         }
         let answer = finish(prompt.interact_on_opt(&self.term))?.ok_or(Stop::Interrupted)?;
         Ok(Some(Answer::Yes(answer)))
-    }
-
-    /// Lines until an empty one; for lists and for long answers without an editor.
-    fn lines(&mut self, question: &Question, label: &str) -> Result<Vec<String>, Stop> {
-        self.line(&format!(
-            "{} {}",
-            style("?").yellow(),
-            style(&question.ask).bold()
-        ))?;
-        loop {
-            let mut lines = Vec::new();
-            loop {
-                let prompt = format!("  {label} {} (empty line ends)", lines.len() + 1);
-                let line = self.read_line(&prompt, None, &|_| Ok(()))?;
-                if line.trim().is_empty() {
-                    break;
-                }
-                lines.push(line.trim_end().to_string());
-            }
-            if lines.is_empty() && question.required {
-                self.line(
-                    &style("  The answer is empty, and it is required.")
-                        .red()
-                        .to_string(),
-                )?;
-                continue;
-            }
-            return Ok(lines);
-        }
-    }
-
-    fn list(&mut self, question: &Question) -> Result<Option<Answer>, Stop> {
-        let items = self.lines(question, "item")?;
-        Ok((!items.is_empty()).then_some(Answer::Items(items)))
-    }
-
-    fn long(
-        &mut self,
-        question: &Question,
-        default: Option<&Answer>,
-    ) -> Result<Option<Answer>, Stop> {
-        if let Some(editor) = self.editor.clone() {
-            self.line(&format!(
-                "{} {} {}",
-                style("?").yellow(),
-                style(&question.ask).bold(),
-                style(format!("(opening {editor})")).dim()
-            ))?;
-            let initial = match default {
-                Some(Answer::Text(text)) => text.clone(),
-                _ => String::new(),
-            };
-            let edited = Editor::new()
-                .executable(&editor)
-                .extension(".md")
-                .edit(&initial);
-            // Ctrl-C inside the editor is the editor's business, not a request to stop.
-            interrupt::take();
-            match edited {
-                Ok(Some(text)) if !text.trim().is_empty() => {
-                    return Ok(Some(Answer::Text(text.trim().to_string())))
-                }
-                Ok(_) if !question.required => return Ok(None),
-                Ok(_) => self.line(
-                    &style("  The answer is empty, and it is required: type it here instead.")
-                        .red()
-                        .to_string(),
-                )?,
-                Err(error) => self.line(&format!(
-                    "  could not run `{editor}` ({error}): type the answer here instead"
-                ))?,
-            }
-        }
-        let lines = self.lines(question, "line")?;
-        Ok((!lines.is_empty()).then(|| Answer::Text(lines.join("\n"))))
-    }
-
-    fn commitments(&mut self, question: &Question) -> Result<Option<Answer>, Stop> {
-        self.line(&format!(
-            "{} {}",
-            style("?").yellow(),
-            style(&question.ask).bold()
-        ))?;
-        let today = self.today;
-        let mut commitments = Vec::new();
-        loop {
-            let what = self.read_line(
-                &format!("  Promise {} (empty line ends)", commitments.len() + 1),
-                None,
-                &|_| Ok(()),
-            )?;
-            let what = what.trim().to_string();
-            if what.is_empty() {
-                if commitments.is_empty() && question.required {
-                    self.line(
-                        &style("  Name at least one promise: this answer is required.")
-                            .red()
-                            .to_string(),
-                    )?;
-                    continue;
-                }
-                break;
-            }
-            let check = |text: &str| crate::dates::parse(text, today).map(|_| ());
-            let due = self.read_line("    due", None, &check)?;
-            let due = crate::dates::parse(&due, today)
-                .map_err(|reason| Stop::Failed(std::io::Error::other(reason)))?;
-            let who = self.read_line("    who (optional)", None, &|_| Ok(()))?;
-            let who = Some(who.trim().to_string()).filter(|who| !who.is_empty());
-            commitments.push(Commitment {
-                what,
-                due,
-                who,
-                done: false,
-            });
-        }
-        Ok((!commitments.is_empty()).then_some(Answer::Commitments(commitments)))
     }
 }
 

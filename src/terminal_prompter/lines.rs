@@ -1,0 +1,129 @@
+//! Prompts that read several lines: lists, long answers and commitments.
+
+use console::style;
+use dialoguer::Editor;
+
+use super::TerminalPrompter;
+use crate::answer::{Answer, Commitment};
+use crate::interrupt;
+use crate::language::Question;
+use crate::prompter::Stop;
+
+impl TerminalPrompter<'_> {
+    /// Lines until an empty one; for lists and for long answers without an editor.
+    fn lines(&mut self, question: &Question, label: &str) -> Result<Vec<String>, Stop> {
+        self.line(&format!(
+            "{} {}",
+            style("?").yellow(),
+            style(&question.ask).bold()
+        ))?;
+        loop {
+            let mut lines = Vec::new();
+            loop {
+                let prompt = format!("  {label} {} (empty line ends)", lines.len() + 1);
+                let line = self.read_line(&prompt, None, &|_| Ok(()))?;
+                if line.trim().is_empty() {
+                    break;
+                }
+                lines.push(line.trim_end().to_string());
+            }
+            if lines.is_empty() && question.required {
+                self.line(
+                    &style("  The answer is empty, and it is required.")
+                        .red()
+                        .to_string(),
+                )?;
+                continue;
+            }
+            return Ok(lines);
+        }
+    }
+
+    pub(super) fn list(&mut self, question: &Question) -> Result<Option<Answer>, Stop> {
+        let items = self.lines(question, "item")?;
+        Ok((!items.is_empty()).then_some(Answer::Items(items)))
+    }
+
+    pub(super) fn long(
+        &mut self,
+        question: &Question,
+        default: Option<&Answer>,
+    ) -> Result<Option<Answer>, Stop> {
+        if let Some(editor) = self.editor.clone() {
+            self.line(&format!(
+                "{} {} {}",
+                style("?").yellow(),
+                style(&question.ask).bold(),
+                style(format!("(opening {editor})")).dim()
+            ))?;
+            let initial = match default {
+                Some(Answer::Text(text)) => text.clone(),
+                _ => String::new(),
+            };
+            let edited = Editor::new()
+                .executable(&editor)
+                .extension(".md")
+                .edit(&initial);
+            // Ctrl-C inside the editor is the editor's business, not a request to stop.
+            interrupt::take();
+            match edited {
+                Ok(Some(text)) if !text.trim().is_empty() => {
+                    return Ok(Some(Answer::Text(text.trim().to_string())))
+                }
+                Ok(_) if !question.required => return Ok(None),
+                Ok(_) => self.line(
+                    &style("  The answer is empty, and it is required: type it here instead.")
+                        .red()
+                        .to_string(),
+                )?,
+                Err(error) => self.line(&format!(
+                    "  could not run `{editor}` ({error}): type the answer here instead"
+                ))?,
+            }
+        }
+        let lines = self.lines(question, "line")?;
+        Ok((!lines.is_empty()).then(|| Answer::Text(lines.join("\n"))))
+    }
+
+    pub(super) fn commitments(&mut self, question: &Question) -> Result<Option<Answer>, Stop> {
+        self.line(&format!(
+            "{} {}",
+            style("?").yellow(),
+            style(&question.ask).bold()
+        ))?;
+        let today = self.today;
+        let mut commitments = Vec::new();
+        loop {
+            let what = self.read_line(
+                &format!("  Promise {} (empty line ends)", commitments.len() + 1),
+                None,
+                &|_| Ok(()),
+            )?;
+            let what = what.trim().to_string();
+            if what.is_empty() {
+                if commitments.is_empty() && question.required {
+                    self.line(
+                        &style("  Name at least one promise: this answer is required.")
+                            .red()
+                            .to_string(),
+                    )?;
+                    continue;
+                }
+                break;
+            }
+            let check = |text: &str| crate::dates::parse(text, today).map(|_| ());
+            let due = self.read_line("    due", None, &check)?;
+            let due = crate::dates::parse(&due, today)
+                .map_err(|reason| Stop::Failed(std::io::Error::other(reason)))?;
+            let who = self.read_line("    who (optional)", None, &|_| Ok(()))?;
+            let who = Some(who.trim().to_string()).filter(|who| !who.is_empty());
+            commitments.push(Commitment {
+                what,
+                due,
+                who,
+                done: false,
+            });
+        }
+        Ok((!commitments.is_empty()).then_some(Answer::Commitments(commitments)))
+    }
+}
