@@ -978,3 +978,34 @@ fn resume_does_not_ask_again_a_question_skipped_before_the_interrupt() {
     assert_eq!(note.front["meeting"], Value::Null);
     assert_eq!(note.answer("every-kind.story"), &text("We met in May."));
 }
+
+// Regression: an answers-file entry for a pattern the walk never reached used
+// to fail the run after the person had typed the whole walk, losing it all.
+#[test]
+fn an_unreached_scripted_answer_does_not_cost_a_typed_walk_its_note() {
+    let place = Place::new().with_every_kind_pack();
+    let mut args = vec![
+        "prep",
+        "--customer",
+        "Acme",
+        "--meeting",
+        "Pilot",
+        "--date",
+        "today",
+    ];
+    args.extend(ALL_BUT_THE_STORY);
+    // Calm includes nothing, so calm-them-down is never walked.
+    args.extend(["--set", "calm-them-down.first-words=Sorry"]);
+    let mut coach = Pty::spawn(place.pack_command(&args));
+
+    coach.expect("? Tell the story so far.");
+    coach.answer("line 1 (empty line ends)", "Typed by hand.");
+    coach.answer("line 2 (empty line ends)", "");
+    coach.expect("coach: warning: `calm-them-down.first-words` was answered, but its pattern is not part of this walk");
+    coach.expect("coach: wrote");
+    assert_eq!(coach.finish(), 0, "{}", coach.screen());
+
+    let note = Note::read(&coach.written());
+    assert_eq!(note.answer("every-kind.story"), &text("Typed by hand."));
+    assert!(!note.patterns().contains(&"calm-them-down"));
+}

@@ -95,13 +95,21 @@ pub fn run(
             checklist: checklist.to_string(),
         });
     }
-    if !walked.unreached.is_empty() {
-        let problems: Vec<String> = walked
-            .unreached
-            .iter()
-            .map(|id| format!("`{id}` was answered, but its pattern is not part of this walk (no chosen option includes it)"))
-            .collect();
-        return Err(Error::Answers(problems));
+    let unreached: Vec<String> = walked
+        .unreached
+        .iter()
+        .map(|id| format!("`{id}` was answered, but its pattern is not part of this walk (no chosen option includes it)"))
+        .collect();
+    if !unreached.is_empty() && !prompting {
+        return Err(Error::Answers(unreached));
+    }
+    // After a person typed a whole walk, an answers-file entry the walk never
+    // reached must not cost them the note: it is left out, and said so.
+    for problem in &unreached {
+        let _ = writeln!(
+            std::io::stderr(),
+            "coach: warning: {problem}; it is not in the note"
+        );
     }
 
     let written = write_note(&language, &walked, config, args, out)?;
