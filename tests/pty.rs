@@ -213,31 +213,7 @@ impl Pty {
     /// including it.
     #[track_caller]
     fn expect(&mut self, text: &str) -> String {
-        let started = Instant::now();
-        loop {
-            let found = find(&self.transcript[self.seen..], text.as_bytes());
-            if let Some(at) = found {
-                let end = self.seen + at + text.len();
-                let part = String::from_utf8_lossy(&self.transcript[self.seen..end]).into_owned();
-                self.seen = end;
-                return part;
-            }
-            if self.eof {
-                panic!(
-                    "coach ended without printing {text:?}; it printed:\n{}",
-                    self.screen()
-                );
-            }
-            if started.elapsed() > TIMEOUT {
-                panic!(
-                    "waited {TIMEOUT:?} for {text:?}; coach printed:\n{}",
-                    self.screen()
-                );
-            }
-            if !self.pump() {
-                std::thread::sleep(Duration::from_millis(2));
-            }
-        }
+        self.expect_any(&[text]).1
     }
 
     /// Waits for whichever of `texts` comes first; returns its index and the
@@ -260,8 +236,13 @@ impl Pty {
                 return (index, part);
             }
             if self.eof || started.elapsed() > TIMEOUT {
+                let why = if self.eof {
+                    "coach ended".to_string()
+                } else {
+                    format!("waited {TIMEOUT:?}")
+                };
                 panic!(
-                    "no sign of any of {texts:?}; coach printed:\n{}",
+                    "{why} without printing any of {texts:?}; coach printed:\n{}",
                     self.screen()
                 );
             }
