@@ -128,17 +128,33 @@ impl NoteWriter<'_> {
                 .filter_map(Result::ok);
             for note in notes.filter(|note| note.path().extension().is_some_and(|ext| ext == "md"))
             {
-                let text = std::fs::read_to_string(note.path()).unwrap_or_default();
-                let found = text.lines().filter_map(|line| {
-                    line.trim_start()
-                        .trim_start_matches("- ")
-                        .strip_prefix("id: ")
-                });
-                ids.extend(found.map(|id| id.trim().to_string()));
+                ids.extend(front_matter_ids(&note.path()));
             }
         }
         ids
     }
+}
+
+/// The `id:` values in a note's front matter. Only the front matter holds
+/// commitment ids, so reading stops at its closing `---`: a large archive
+/// costs a fraction of reading every note whole.
+fn front_matter_ids(path: &Path) -> Vec<String> {
+    use std::io::BufRead;
+    let Ok(file) = std::fs::File::open(path) else {
+        return Vec::new();
+    };
+    std::io::BufReader::new(file)
+        .lines()
+        .map_while(Result::ok)
+        .skip(1)
+        .take_while(|line| line != "---")
+        .filter_map(|line| {
+            line.trim_start()
+                .trim_start_matches("- ")
+                .strip_prefix("id: ")
+                .map(|id| id.trim().to_string())
+        })
+        .collect()
 }
 
 fn base36(mut number: u64, digits: usize) -> String {
@@ -196,6 +212,23 @@ mod tests {
         assert_eq!(
             NoteWriter::prep_note(dir, Some("Nothing"), date(2026, 11, 24)),
             None
+        );
+    }
+
+    #[test]
+    fn ids_in_use_come_from_front_matter_only() {
+        let notes = tempfile::tempdir().unwrap();
+        let dir = notes.path().join("acme");
+        std::fs::create_dir(&dir).unwrap();
+        let note =
+            "---\nanswers:\n  promises:\n  - id: c-aaaaaa\n    what: x\n---\n\nid: c-body00\n";
+        std::fs::write(dir.join("2026-11-22-prep.md"), note).unwrap();
+        let writer = NoteWriter {
+            notes_dir: notes.path(),
+        };
+        assert_eq!(
+            writer.commitment_ids_in_use(),
+            HashSet::from(["c-aaaaaa".to_string()])
         );
     }
 
