@@ -21,19 +21,35 @@ pub struct Arguments {
 #[derive(Debug, Args, Default)]
 pub struct GlobalArgs {
     /// Load a pattern pack directory after the built-in one (repeatable).
-    #[arg(long = "patterns", value_name = "DIR", global = true)]
+    #[arg(
+        long = "patterns",
+        value_name = "DIR",
+        global = true,
+        help_heading = "Global options"
+    )]
     pub patterns: Vec<PathBuf>,
 
     /// Leave the built-in pattern pack out.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_builtin: bool,
 
     /// Where notes are written [default: $XDG_DATA_HOME/coach/notes].
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(
+        long,
+        value_name = "DIR",
+        global = true,
+        help_heading = "Global options"
+    )]
     pub notes_dir: Option<PathBuf>,
 
     /// When to use colour.
-    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        global = true,
+        help_heading = "Global options"
+    )]
     pub color: Option<ColorChoice>,
 }
 
@@ -143,8 +159,8 @@ pub struct WalkArgs {
     #[arg(long)]
     pub resume: bool,
 
-    /// Print the note to standard output (`-`) instead of writing a file.
-    #[arg(long, value_name = "-", value_parser = parse_stdout_only)]
+    /// Print the note to standard output instead of writing a file: `--output -` (the only target).
+    #[arg(long, value_name = "TARGET", value_parser = parse_stdout_only)]
     pub output: Option<String>,
 
     /// Print only the path of the written note.
