@@ -6,7 +6,7 @@ use serde_json::{json, Map, Value};
 
 use crate::answer::{Answer, Commitment};
 use crate::language::{Language, Question};
-use crate::walk::{pattern_of, Walked};
+use crate::walk::Walked;
 use crate::yaml;
 
 /// The version of the front-matter format (documented in docs/notes.md).
@@ -28,18 +28,9 @@ pub struct Note<'a> {
 impl Note<'_> {
     /// Every commitment in walk order, with its id and the question it answers.
     pub fn commitments(&self) -> Vec<(&str, &Question, &Commitment)> {
-        let all = self
-            .walked
-            .answers
-            .iter()
-            .flat_map(|(question, answer)| match answer {
-                Answer::Commitments(list) => list
-                    .iter()
-                    .map(|commitment| (question, commitment))
-                    .collect(),
-                _ => Vec::new(),
-            });
-        all.zip(&self.commitment_ids)
+        self.walked
+            .commitments()
+            .zip(&self.commitment_ids)
             .map(|((question, commitment), id)| (id.as_str(), question, commitment))
             .collect()
     }
@@ -120,14 +111,7 @@ impl Note<'_> {
             };
             text += &format!("\n## {}\n\n", pattern.name);
             text += &quote(&pattern.summary);
-            let answered: Vec<&(Question, Answer)> = self
-                .walked
-                .answers
-                .iter()
-                .filter(|(question, _)| {
-                    pattern_of(self.language, &question.id).is_some_and(|owner| owner.id == *id)
-                })
-                .collect();
+            let answered: Vec<&(Question, Answer)> = self.walked.answers_for(id).collect();
             if answered.is_empty() {
                 text += "\n_No answers._\n";
             }
@@ -149,12 +133,7 @@ impl Note<'_> {
             .patterns
             .iter()
             .filter_map(|id| self.language.pattern(id))
-            .filter(|pattern| {
-                self.walked.answers.iter().any(|(question, _)| {
-                    pattern_of(self.language, &question.id)
-                        .is_some_and(|owner| owner.id == pattern.id)
-                })
-            })
+            .filter(|pattern| self.walked.answers_for(&pattern.id).next().is_some())
             .filter_map(|pattern| {
                 pattern
                     .tips

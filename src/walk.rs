@@ -4,8 +4,8 @@
 use jiff::civil::Date;
 use serde_json::Value;
 
-use crate::answer::{self, Answer};
-use crate::language::{Kind, Language, Pattern, Question, WalkOrder};
+use crate::answer::{self, Answer, Commitment};
+use crate::language::{Kind, Language, Question, WalkOrder};
 use crate::prompter::{Prompter, Section, Stop};
 use crate::suggest::did_you_mean;
 
@@ -59,6 +59,30 @@ impl Walked {
             .iter()
             .find(|(question, _)| question.id == id)
             .map(|(_, answer)| answer)
+    }
+
+    /// The answers to one pattern's questions (full ids `pattern.question`).
+    pub fn answers_for<'s>(
+        &'s self,
+        pattern: &'s str,
+    ) -> impl Iterator<Item = &'s (Question, Answer)> + 's {
+        self.answers.iter().filter(move |(question, _)| {
+            question
+                .id
+                .split_once('.')
+                .is_some_and(|(owner, _)| owner == pattern)
+        })
+    }
+
+    /// Every commitment in walk order, with the question it answers.
+    pub fn commitments(&self) -> impl Iterator<Item = (&Question, &Commitment)> {
+        self.answers.iter().flat_map(|(question, answer)| {
+            let list = match answer {
+                Answer::Commitments(list) => list.as_slice(),
+                _ => &[],
+            };
+            list.iter().map(move |commitment| (question, commitment))
+        })
     }
 
     pub fn text(&self, id: &str) -> Option<String> {
@@ -337,10 +361,4 @@ impl State {
             skipped: self.walked.skipped.clone(),
         }
     }
-}
-
-/// The pattern a full question id belongs to, if any.
-pub fn pattern_of<'a>(language: &'a Language, id: &str) -> Option<&'a Pattern> {
-    id.split_once('.')
-        .and_then(|(pattern, _)| language.pattern(pattern))
 }

@@ -10,7 +10,7 @@ use crate::cli::{DataFormat, QuestionsArgs};
 use crate::config::Config;
 use crate::error::Error;
 use crate::language::{Kind, Language, Question};
-use crate::walk::{pattern_of, Missing, Walk, WalkError, Walked};
+use crate::walk::{Missing, Walk, WalkError, Walked};
 use crate::yaml;
 
 pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Result<(), Error> {
@@ -55,7 +55,7 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Resul
         .map(|question| {
             json!({
                 "id": question.id,
-                "pattern": pattern_of(&language, &question.id).map(|pattern| pattern.id.clone()),
+                "pattern": question.id.split_once('.').map(|(pattern, _)| pattern),
                 "kind": question.kind.name(),
                 "ask": question.ask,
                 "required": question.required,

@@ -176,14 +176,6 @@ fn write_note(
         notes_dir: &config.notes_dir,
     };
     let dir = writer.customer_dir(&customer);
-    let commitment_count = walked
-        .answers
-        .iter()
-        .map(|(_, answer)| match answer {
-            crate::answer::Answer::Commitments(list) => list.len(),
-            _ => 0,
-        })
-        .sum();
     let prep_link = (walked.checklist != "prep")
         .then(|| NoteWriter::prep_note(&dir, meeting.as_deref(), date))
         .flatten();
@@ -194,7 +186,7 @@ fn write_note(
         meeting: meeting.clone(),
         date,
         created: jiff::Zoned::now(),
-        commitment_ids: writer.new_commitment_ids(commitment_count),
+        commitment_ids: writer.new_commitment_ids(walked.commitments().count()),
         prep_link,
     };
     let markdown = note.markdown();

@@ -9,6 +9,9 @@ use crate::answer;
 use crate::locator::{SourceMap, Step};
 use crate::suggest::did_you_mean;
 
+/// Any fixed date will do for checking the form of a date default.
+const DEFAULTS_CHECKED_ON: jiff::civil::Date = jiff::civil::date(2000, 1, 1);
+
 /// The question ids every walk asks itself before any checklist question.
 pub const HEADER_IDS: [&str; 3] = ["customer", "meeting", "date"];
 
@@ -311,7 +314,10 @@ impl Reader<'_> {
             labels,
         };
         if let Some(default) = fields.get("default") {
-            match answer::from_value(&question, default, crate::dates::today()) {
+            // Only the form of a default is checked here; relative dates are
+            // resolved against the real today when a walk uses them, so the
+            // pack loader needs neither the clock nor the time zone.
+            match answer::from_value(&question, default, DEFAULTS_CHECKED_ON) {
                 Ok(_) => question.default = Some(default.clone()),
                 Err(reason) => {
                     let message = format!("invalid `default`: {reason}");
