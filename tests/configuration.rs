@@ -42,6 +42,13 @@ fn a_later_pack_replaces_a_pattern_and_show_says_so() {
     );
 }
 
+/// EXTRA with its two pattern ids renamed, so that several copies can load together.
+fn extra_with_ids(extra: &str, replacement: &str) -> String {
+    EXTRA
+        .replace("id: extra", &format!("id: {extra}"))
+        .replace("id: know-the-customer", &format!("id: {replacement}"))
+}
+
 #[test]
 fn packs_come_from_flags_environment_and_config_file() {
     let config = "patterns: [../../from-config]\n";
@@ -49,29 +56,12 @@ fn packs_come_from_flags_environment_and_config_file() {
         .args(["patterns", "list", "--patterns", "from-flag"])
         .env("COACH_PATTERNS", "from-env-a:from-env-b")
         .write("config/coach/config.yaml", config)
-        .write(
-            "from-flag/a.yaml",
-            EXTRA
-                .replace("id: extra", "id: flag-one")
-                .replace("id: know-the-customer", "id: flag-two"),
-        )
-        .write(
-            "from-env-a/a.yaml",
-            EXTRA
-                .replace("id: extra", "id: env-a")
-                .replace("id: know-the-customer", "id: env-a-two"),
-        )
-        .write(
-            "from-env-b/a.yaml",
-            EXTRA
-                .replace("id: extra", "id: env-b")
-                .replace("id: know-the-customer", "id: env-b-two"),
-        )
+        .write("from-flag/a.yaml", extra_with_ids("flag-one", "flag-two"))
+        .write("from-env-a/a.yaml", extra_with_ids("env-a", "env-a-two"))
+        .write("from-env-b/a.yaml", extra_with_ids("env-b", "env-b-two"))
         .write(
             "from-config/a.yaml",
-            EXTRA
-                .replace("id: extra", "id: from-config")
-                .replace("id: know-the-customer", "id: config-two"),
+            extra_with_ids("from-config", "config-two"),
         )
         .run()
         .status(0);

@@ -601,9 +601,8 @@ const ALL_BUT_THE_STORY: [&str; 16] = [
     "goal=A signed order",
 ];
 
-#[test]
-fn a_long_answer_without_an_editor_is_typed_line_by_line() {
-    let place = Place::new().with_every_kind_pack();
+/// `prep` arguments that answer the header and every question but the story.
+fn only_the_story_asked() -> Vec<&'static str> {
     let mut args = vec![
         "prep",
         "--customer",
@@ -614,6 +613,13 @@ fn a_long_answer_without_an_editor_is_typed_line_by_line() {
         "today",
     ];
     args.extend(ALL_BUT_THE_STORY);
+    args
+}
+
+#[test]
+fn a_long_answer_without_an_editor_is_typed_line_by_line() {
+    let place = Place::new().with_every_kind_pack();
+    let args = only_the_story_asked();
     let mut coach = Pty::spawn(place.pack_command(&args));
 
     coach.expect("? Tell the story so far.");
@@ -965,16 +971,7 @@ fn resume_does_not_ask_again_a_question_skipped_before_the_interrupt() {
 #[test]
 fn an_unreached_scripted_answer_does_not_cost_a_typed_walk_its_note() {
     let place = Place::new().with_every_kind_pack();
-    let mut args = vec![
-        "prep",
-        "--customer",
-        "Acme",
-        "--meeting",
-        "Pilot",
-        "--date",
-        "today",
-    ];
-    args.extend(ALL_BUT_THE_STORY);
+    let mut args = only_the_story_asked();
     // Calm includes nothing, so calm-them-down is never walked.
     args.extend(["--set", "calm-them-down.first-words=Sorry"]);
     let mut coach = Pty::spawn(place.pack_command(&args));
