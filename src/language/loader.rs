@@ -56,9 +56,13 @@ fn check_references(language: &Language, references: Vec<Reference>, problems: &
 struct Pack {
     name: String,
     files: Vec<PackFile>,
+    /// Some file could not be read or parsed: already reported, so an empty
+    /// pack needs no second message.
+    had_problems: bool,
 }
 
 fn read_pack(source: &PackSource, problems: &mut Vec<Problem>) -> Pack {
+    let before = problems.len();
     let texts = match source {
         PackSource::Builtin => builtin::FILES
             .iter()
@@ -70,9 +74,11 @@ fn read_pack(source: &PackSource, problems: &mut Vec<Problem>) -> Pack {
         PackSource::Builtin => "the built-in pack".to_string(),
         PackSource::Dir(dir) => dir.display().to_string(),
     };
+    let files = parse_files(&texts, problems);
     Pack {
         name,
-        files: parse_files(&texts, problems),
+        files,
+        had_problems: problems.len() > before,
     }
 }
 
@@ -99,9 +105,11 @@ pub fn load_texts(texts: &[(&str, &str)]) -> Result<Language, Vec<Problem>> {
         .map(|(name, text)| ((*name).to_string(), (*text).to_string()))
         .collect();
     let mut problems = Vec::new();
+    let files = parse_files(&texts, &mut problems);
     let pack = Pack {
         name: "test".to_string(),
-        files: parse_files(&texts, &mut problems),
+        files,
+        had_problems: !problems.is_empty(),
     };
     let mut language = Language::default();
     let references = merge(&mut language, pack, &mut problems);
@@ -248,11 +256,7 @@ fn merge(language: &mut Language, pack: Pack, problems: &mut Vec<Problem>) -> Ve
         }
         references.extend(file.references);
     }
-    if !found_any
-        && !problems
-            .iter()
-            .any(|problem| problem.file.starts_with(&pack.name))
-    {
+    if !found_any && !pack.had_problems {
         let message = "no patterns found: a pack needs at least one file with a `patterns:` list";
         problems.push(Problem::in_file(&pack.name, message));
     }

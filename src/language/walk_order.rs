@@ -25,15 +25,13 @@ pub struct WalkOrder<'a> {
 
 impl<'a> WalkOrder<'a> {
     pub fn new(language: &'a Language, checklist: &str) -> Self {
-        let start: Vec<&str> = match language.checklist(checklist) {
+        // Without a `start`, unreached patterns follow in file order.
+        let (start, sweep_leftovers): (Vec<&str>, bool) = match language.checklist(checklist) {
             Some(found) if !found.start.is_empty() => {
-                found.start.iter().map(String::as_str).collect()
+                (found.start.iter().map(String::as_str).collect(), false)
             }
-            _ => Self::roots(language),
+            _ => (Self::roots(language), true),
         };
-        let sweep_leftovers = language
-            .checklist(checklist)
-            .is_none_or(|found| found.start.is_empty());
         let mut order = WalkOrder {
             language,
             checklist: checklist.to_string(),
