@@ -1,27 +1,19 @@
 //! coach: prepare and debrief customer meetings with a pattern language.
 
-mod answer;
-mod answers_file;
-mod atomic_file;
 mod cli;
 mod commands;
 mod config;
 mod dates;
-mod draft;
 mod error;
 mod exit_code;
 mod interrupt;
 mod language;
-mod locator;
-mod note;
-mod note_writer;
-mod prompter;
+mod model;
+mod notes;
 mod slug;
 mod suggest;
-mod terminal_prompter;
+mod ui;
 mod walk;
-#[cfg(test)]
-mod walk_tests;
 mod yaml;
 
 use std::ffi::OsString;

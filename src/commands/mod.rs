@@ -3,7 +3,7 @@
 mod patterns_check;
 mod patterns_graph;
 mod patterns_list;
-pub mod patterns_show;
+mod patterns_show;
 mod questions;
 mod walk;
 

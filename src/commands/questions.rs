@@ -5,11 +5,11 @@ use std::io::Write;
 
 use serde_json::{json, Value};
 
-use crate::answers_file;
 use crate::cli::{DataFormat, QuestionsArgs};
 use crate::config::Config;
 use crate::error::Error;
 use crate::language::{Kind, Language, Question};
+use crate::walk::answers_file;
 use crate::walk::{Missing, Walk, WalkError, Walked};
 use crate::yaml;
 

@@ -4,16 +4,16 @@ use std::io::Write;
 
 use serde_json::json;
 
-use crate::answers_file;
 use crate::cli::WalkArgs;
 use crate::config::Config;
-use crate::draft;
 use crate::error::Error;
 use crate::language::Language;
-use crate::note::Note;
-use crate::note_writer::NoteWriter;
-use crate::prompter::Prompter;
-use crate::terminal_prompter::TerminalPrompter;
+use crate::notes::draft;
+use crate::notes::note::Note;
+use crate::notes::note_writer::NoteWriter;
+use crate::ui::terminal_prompter::TerminalPrompter;
+use crate::walk::answers_file;
+use crate::walk::prompter::Prompter;
 use crate::walk::{Missing, SoFar, Walk, WalkError, Walked};
 
 pub fn run(
@@ -169,7 +169,7 @@ fn write_note(
     let customer = walked.text("customer").unwrap_or_default();
     let meeting = walked.text("meeting");
     let date = match walked.answer("date") {
-        Some(crate::answer::Answer::Date(date)) => *date,
+        Some(crate::model::answer::Answer::Date(date)) => *date,
         _ => config.today,
     };
     let writer = NoteWriter {

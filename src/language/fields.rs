@@ -5,8 +5,8 @@ use serde_json::{Map, Value};
 
 use super::parse::{Reader, Reference};
 use super::Problem;
-use crate::locator::Step;
 use crate::suggest::did_you_mean;
+use crate::yaml::locator::Step;
 
 impl Reader<'_> {
     pub(super) fn id(

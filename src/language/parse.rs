@@ -5,9 +5,9 @@ use serde_json::{Map, Value};
 
 use super::fields::{child, describe, is_id, key};
 use super::{Checklist, Choice, Kind, Origin, Pattern, Problem, Question};
-use crate::answer;
-use crate::locator::{SourceMap, Step};
+use crate::model::answer;
 use crate::suggest::did_you_mean;
+use crate::yaml::locator::{SourceMap, Step};
 
 /// Any fixed date will do for checking the form of a date default.
 const DEFAULTS_CHECKED_ON: jiff::civil::Date = jiff::civil::date(2000, 1, 1);

@@ -4,8 +4,8 @@ use jiff::civil::Date;
 use jiff::Zoned;
 use serde_json::{json, Map, Value};
 
-use crate::answer::{Answer, Commitment};
 use crate::language::{Language, Question};
+use crate::model::answer::{Answer, Commitment};
 use crate::walk::Walked;
 use crate::yaml;
 

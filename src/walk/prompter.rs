@@ -1,7 +1,7 @@
 //! What a walk needs from whoever answers it: a terminal, or a test script.
 
-use crate::answer::Answer;
 use crate::language::{Pattern, Question};
+use crate::model::answer::Answer;
 
 /// A part of the walk: the header, the checklist's own questions, or a pattern.
 pub struct Section<'a> {

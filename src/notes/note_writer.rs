@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::atomic_file;
+use crate::notes::atomic_file;
 use crate::slug::{same_name, slug};
 
 /// Records which customer a folder belongs to, so that two names with the

@@ -6,9 +6,9 @@ use std::collections::VecDeque;
 use jiff::civil::date;
 use serde_json::{json, Value};
 
-use crate::answer::Answer;
 use crate::language::{load_texts, Language, Question};
-use crate::prompter::{Prompter, Section, Stop};
+use crate::model::answer::Answer;
+use crate::walk::prompter::{Prompter, Section, Stop};
 use crate::walk::{Missing, Walk, WalkError};
 
 const PACK: &str = "

@@ -4,10 +4,10 @@ use console::style;
 use dialoguer::Editor;
 
 use super::TerminalPrompter;
-use crate::answer::{Answer, Commitment};
 use crate::interrupt;
 use crate::language::Question;
-use crate::prompter::Stop;
+use crate::model::answer::{Answer, Commitment};
+use crate::walk::prompter::Stop;
 
 impl TerminalPrompter<'_> {
     /// Lines until an empty one; for lists and for long answers without an editor.

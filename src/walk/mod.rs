@@ -1,13 +1,18 @@
 //! The walk through a checklist: header, the checklist's own questions, then
 //! each pattern in walk order, with given answers, defaults and prompts.
 
+pub mod answers_file;
+pub mod prompter;
+#[cfg(test)]
+mod tests;
+
 use jiff::civil::Date;
 use serde_json::Value;
 
-use crate::answer::{self, Answer, Commitment};
 use crate::language::{Kind, Language, Question, WalkOrder};
-use crate::prompter::{Prompter, Section, Stop};
+use crate::model::answer::{self, Answer, Commitment};
 use crate::suggest::did_you_mean;
+use crate::walk::prompter::{Prompter, Section, Stop};
 
 /// How to treat a question nobody answered in advance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,6 +4,8 @@
 //! module so that a maintained fork can replace it here and nowhere else. The rest
 //! of the program sees plain `serde_json::Value` documents and Rust types.
 
+pub mod locator;
+
 use serde::Serialize;
 use serde_json::Value;
 

@@ -6,11 +6,11 @@ use dialoguer::{Confirm, Input, MultiSelect, Select};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jiff::civil::Date;
 
-use crate::answer::{self, Answer};
-use crate::commands::patterns_show::{textwrap, write_pattern};
 use crate::interrupt;
 use crate::language::{Kind, Language, Question};
-use crate::prompter::{Prompter, Section, Stop};
+use crate::model::answer::{self, Answer};
+use crate::ui::pattern_view::{textwrap, write_pattern};
+use crate::walk::prompter::{Prompter, Section, Stop};
 
 mod lines;
 

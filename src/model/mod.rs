@@ -1,0 +1,3 @@
+//! Plain types of what a person answers: answers and commitments, and their checks.
+
+pub mod answer;

@@ -1,0 +1,6 @@
+//! Everything about notes on disk: rendering, folders and names, drafts, atomic writes.
+
+pub mod atomic_file;
+pub mod draft;
+pub mod note;
+pub mod note_writer;

@@ -1,0 +1,4 @@
+//! The terminal: prompts, and patterns drawn for a reader. No domain decisions live here.
+
+pub mod pattern_view;
+pub mod terminal_prompter;
