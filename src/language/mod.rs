@@ -2,21 +2,18 @@
 
 mod builtin;
 mod fields;
-mod kind;
 mod loader;
 mod parse;
 mod problem;
 mod walk_order;
 
-pub use kind::Kind;
+pub use crate::model::{Choice, Kind, Question};
 #[cfg(test)]
 pub use loader::load_texts;
 pub use loader::{load, PackSource};
 pub use parse::HEADER_IDS;
 pub use problem::Problem;
 pub use walk_order::WalkOrder;
-
-use serde_json::Value;
 
 /// Where something was defined: a file of a pack, and the line when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,42 +54,6 @@ pub struct Pattern {
     pub origin: Origin,
     /// The earlier definition this one replaced, when a later pack redefined it.
     pub replaced: Option<Origin>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Question {
-    /// The full id: `pattern.question`, or the plain id for a checklist's own.
-    pub id: String,
-    pub ask: String,
-    pub kind: Kind,
-    pub options: Vec<Choice>,
-    pub required: bool,
-    /// Already checked against the kind when the pack was loaded.
-    pub default: Option<Value>,
-    pub help: Option<String>,
-    /// Scale only: what 1 and 5 mean, or what each point means.
-    pub labels: Vec<String>,
-}
-
-impl Question {
-    /// The label of a scale point, if the question names one.
-    pub fn scale_label(&self, point: u8) -> Option<&str> {
-        match (self.labels.len(), point) {
-            (5, 1..=5) => Some(&self.labels[usize::from(point) - 1]),
-            (2, 1) => Some(&self.labels[0]),
-            (2, 5) => Some(&self.labels[1]),
-            _ => None,
-        }
-        .map(String::as_str)
-    }
-}
-
-/// An option of a select or multiselect question.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Choice {
-    pub label: String,
-    /// Patterns that join the walk when this option is chosen.
-    pub include: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

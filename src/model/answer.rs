@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde_json::Value;
 
 use crate::dates;
-use crate::language::{Kind, Question};
+use crate::model::{Kind, Question};
 
 /// A promise made in a meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,3 +1,10 @@
-//! Plain types of what a person answers: answers and commitments, and their checks.
+//! Plain types of what is asked and answered: question kinds, questions,
+//! answers and commitments, and the checks every answer goes through. A leaf:
+//! the language and the walk both use it, and it imports neither.
 
 pub mod answer;
+mod kind;
+mod question;
+
+pub use kind::Kind;
+pub use question::{Choice, Question};
