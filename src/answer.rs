@@ -36,8 +36,9 @@ pub enum Answer {
 /// Lists and multiselect take items separated by `;`, commitments take
 /// `what | due | who` entries separated by `;`.
 pub fn from_text(question: &Question, text: &str, today: Date) -> Result<Answer, String> {
+    let text = strip_controls(text);
     let text = text.trim();
-    match question.kind {
+    let answer = match question.kind {
         Kind::Text | Kind::Long => non_empty(text).map(|text| Answer::Text(text.to_string())),
         Kind::Confirm => match text.to_lowercase().as_str() {
             "y" | "yes" | "true" => Ok(Answer::Yes(true)),
@@ -61,11 +62,43 @@ pub fn from_text(question: &Question, text: &str, today: Date) -> Result<Answer,
             .map(|entry| commitment_from_text(entry, today))
             .collect::<Result<Vec<_>, _>>()
             .map(Answer::Commitments),
+    }?;
+    required_not_empty(question, answer)
+}
+
+/// A required list, multiselect or commitments answer needs one entry or more,
+/// as a required text needs a character or more.
+fn required_not_empty(question: &Question, answer: Answer) -> Result<Answer, String> {
+    let empty = match &answer {
+        Answer::Items(items) => items.is_empty(),
+        Answer::Commitments(list) => list.is_empty(),
+        _ => false,
+    };
+    if empty && question.required {
+        Err("the answer is empty, and it is required".to_string())
+    } else {
+        Ok(answer)
     }
+}
+
+/// Removes what must never reach a note or a terminal raw: NUL and the other
+/// C0 controls except line feed and tab, ESC, DEL and the C1 controls. A
+/// carriage return before a line feed goes too; a lone one becomes a line feed.
+pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let unwanted = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(unwanted) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    std::borrow::Cow::Owned(text.chars().filter(|c| !unwanted(*c)).collect())
 }
 
 /// Checks a value from an answers file (YAML or JSON) against the question.
 pub fn from_value(question: &Question, value: &Value, today: Date) -> Result<Answer, String> {
+    from_value_any(question, value, today).and_then(|answer| required_not_empty(question, answer))
+}
+
+fn from_value_any(question: &Question, value: &Value, today: Date) -> Result<Answer, String> {
     match (question.kind, value) {
         (Kind::Confirm, Value::Bool(yes)) => Ok(Answer::Yes(*yes)),
         (Kind::Scale, Value::Number(number)) => scale(
@@ -81,8 +114,9 @@ pub fn from_value(question: &Question, value: &Value, today: Date) -> Result<Ans
             if question.kind == Kind::List {
                 return Ok(Answer::Items(
                     items
-                        .into_iter()
-                        .filter(|item| !item.trim().is_empty())
+                        .iter()
+                        .map(|item| strip_controls(item).trim().to_string())
+                        .filter(|item| !item.is_empty())
                         .collect(),
                 ));
             }
@@ -207,10 +241,17 @@ fn scalar_text(value: &Value) -> Option<String> {
 }
 
 fn commitment_from_text(entry: &str, today: Date) -> Result<Commitment, String> {
-    let mut parts = entry.split('|').map(str::trim);
-    let what = parts.next().unwrap_or_default();
-    let due = parts.next().unwrap_or_default();
-    let who = parts.next().filter(|who| !who.is_empty());
+    let parts: Vec<&str> = entry.split('|').map(str::trim).collect();
+    if parts.len() > 3 {
+        return Err(format!(
+            "commitment `{}` has {} `|` fields; write `what | due | who` (a `|` cannot be part of one)",
+            parts[0],
+            parts.len()
+        ));
+    }
+    let what = parts.first().copied().unwrap_or_default();
+    let due = parts.get(1).copied().unwrap_or_default();
+    let who = parts.get(2).copied().filter(|who| !who.is_empty());
     commitment(what, due, who, today)
 }
 
@@ -245,6 +286,8 @@ fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, Strin
 }
 
 fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<Commitment, String> {
+    let what = strip_controls(what);
+    let what = what.as_ref();
     if what.trim().is_empty() {
         return Err("a commitment needs a `what`".to_string());
     }
@@ -256,7 +299,7 @@ fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<C
     Ok(Commitment {
         what: what.trim().to_string(),
         due,
-        who: who.map(|who| who.trim().to_string()),
+        who: who.map(|who| strip_controls(who).trim().to_string()),
         done: false,
     })
 }
@@ -351,6 +394,47 @@ mod tests {
             from_value(&promises, &json!([{"wat": "x", "due": "today"}]), TODAY)
                 .unwrap_err()
                 .contains("did you mean `what`?")
+        );
+    }
+
+    #[test]
+    fn required_lists_and_commitments_refuse_empty_answers() {
+        for kind in [Kind::List, Kind::MultiSelect, Kind::Commitments] {
+            let mut required = question(kind, &["A"]);
+            required.required = true;
+            for empty in [json!([]), json!(""), json!("  ;  ")] {
+                let error = from_value(&required, &empty, TODAY).unwrap_err();
+                assert!(error.contains("empty"), "{kind:?} {empty}: {error}");
+            }
+            let optional = question(kind, &["A"]);
+            assert!(from_value(&optional, &json!([]), TODAY).is_ok(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_commitment_with_a_fourth_field_is_refused() {
+        let promises = question(Kind::Commitments, &[]);
+        let error = from_text(&promises, "Send plan | +3d | me | extra", TODAY).unwrap_err();
+        assert!(error.contains("4 `|` fields"), "{error}");
+        assert!(from_value(&promises, &json!(["a | +1d | me | x"]), TODAY).is_err());
+    }
+
+    #[test]
+    fn control_characters_never_survive_an_answer() {
+        let text = question(Kind::Text, &[]);
+        assert_eq!(
+            from_text(&text, "a\u{0}b\u{1b}[2Jc\u{7f}d\u{85}e\u{9b}f", TODAY),
+            Ok(Answer::Text("ab[2Jcdef".into()))
+        );
+        let long = question(Kind::Long, &[]);
+        assert_eq!(
+            from_value(&long, &json!("one\r\ntwo\tthree"), TODAY),
+            Ok(Answer::Text("one\ntwo\tthree".into()))
+        );
+        let list = question(Kind::List, &[]);
+        assert_eq!(
+            from_value(&list, &json!(["\u{1b}x", "\u{7}"]), TODAY),
+            Ok(Answer::Items(vec!["x".into()]))
         );
     }
 
