@@ -13,6 +13,9 @@ use crate::language::{Kind, Question};
 /// A promise made in a meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Commitment {
+    /// Given back from a note (`id: c-...`); a new one is made when a note
+    /// is written, never before.
+    pub id: Option<String>,
     pub what: String,
     pub due: Date,
     pub who: Option<String>,
@@ -162,6 +165,26 @@ impl Answer {
         }
     }
 
+    /// The answer without control characters (see `strip_controls`): what
+    /// a prompt hands on, whatever was typed or pasted.
+    pub fn without_controls(self) -> Answer {
+        let clean = |text: String| strip_controls(&text).into_owned();
+        match self {
+            Answer::Text(text) => Answer::Text(clean(text)),
+            Answer::Items(items) => Answer::Items(items.into_iter().map(clean).collect()),
+            Answer::Commitments(list) => Answer::Commitments(
+                list.into_iter()
+                    .map(|commitment| Commitment {
+                        what: clean(commitment.what),
+                        who: commitment.who.map(clean),
+                        ..commitment
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
     /// Labels of the chosen options (select and multiselect).
     pub fn chosen(&self) -> Vec<&str> {
         match self {
@@ -175,6 +198,9 @@ impl Answer {
 impl Commitment {
     pub fn to_value(&self) -> Value {
         let mut fields = serde_json::Map::new();
+        if let Some(id) = &self.id {
+            fields.insert("id".into(), Value::String(id.clone()));
+        }
         fields.insert("what".into(), Value::String(self.what.clone()));
         fields.insert("due".into(), Value::String(self.due.to_string()));
         fields.insert(
@@ -272,6 +298,16 @@ fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, Strin
     let who = text("who");
     let who = Some(who.as_str()).filter(|who| !who.trim().is_empty());
     let mut commitment = commitment(&text("what"), &text("due"), who, today)?;
+    commitment.id = match fields.get("id") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(id)) if is_commitment_id(id) => Some(id.clone()),
+        Some(other) => {
+            return Err(format!(
+                "commitment `{}`: `id` {other} is not a commitment id; use the one a note gave (like `c-k3v9q2xa`) or leave it out",
+                commitment.what
+            ))
+        }
+    };
     commitment.done = match fields.get("done") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(done)) => *done,
@@ -283,6 +319,13 @@ fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, Strin
         }
     };
     Ok(commitment)
+}
+
+/// `c-` and letters or digits: what notes write (older notes have 6, newer 8).
+fn is_commitment_id(id: &str) -> bool {
+    id.strip_prefix("c-").is_some_and(|rest| {
+        (1..=64).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
 }
 
 fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<Commitment, String> {
@@ -297,6 +340,7 @@ fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<C
     let due = dates::parse(due, today)
         .map_err(|error| format!("commitment `{}`: {error}", what.trim()))?;
     Ok(Commitment {
+        id: None,
         what: what.trim().to_string(),
         due,
         who: who.map(|who| strip_controls(who).trim().to_string()),
@@ -367,6 +411,7 @@ mod tests {
         assert_eq!(
             list[0],
             Commitment {
+                id: None,
                 what: "Send plan".into(),
                 due: date(2026, 11, 25),
                 who: Some("me".into()),
@@ -409,6 +454,22 @@ mod tests {
             let optional = question(kind, &["A"]);
             assert!(from_value(&optional, &json!([]), TODAY).is_ok(), "{kind:?}");
         }
+    }
+
+    #[test]
+    fn a_commitment_keeps_the_id_it_is_given() {
+        let promises = question(Kind::Commitments, &[]);
+        let given = json!([{"id": "c-k3v9q2xa", "what": "x", "due": "2026-12-01", "who": null, "done": false}]);
+        let answer = from_value(&promises, &given, TODAY).unwrap();
+        let Answer::Commitments(list) = &answer else {
+            panic!()
+        };
+        assert_eq!(list[0].id.as_deref(), Some("c-k3v9q2xa"));
+        assert_eq!(answer.to_value(), given);
+        let bad = json!([{"id": "x y", "what": "x", "due": "today"}]);
+        assert!(from_value(&promises, &bad, TODAY)
+            .unwrap_err()
+            .contains("not a commitment id"));
     }
 
     #[test]
