@@ -136,6 +136,7 @@ mod tests {
             "prep-日本語.yaml",
             "prep-2026112日-101010.yaml",
             "prep-20261122-1010日.yaml",
+            "prep-20261122-10101日.yaml",
             "prep-€€€€€€€€€€€€€€€€.yaml",
             "-20261122-101010.yaml",
             "prep.yaml",
