@@ -42,7 +42,17 @@ pub fn from_text(question: &Question, text: &str, today: Date) -> Result<Answer,
     let text = strip_controls(text);
     let text = text.trim();
     let answer = match question.kind {
-        Kind::Text | Kind::Long => non_empty(text).map(|text| Answer::Text(text.to_string())),
+        Kind::Long => non_empty(text).map(|text| Answer::Text(text.to_string())),
+        // A one-line answer (a title, a name) stays on one line.
+        Kind::Text => non_empty(text).map(|text| {
+            Answer::Text(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|line| !line.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        }),
         Kind::Confirm => match text.to_lowercase().as_str() {
             "y" | "yes" | "true" => Ok(Answer::Yes(true)),
             "n" | "no" | "false" => Ok(Answer::Yes(false)),
@@ -478,6 +488,15 @@ mod tests {
         let error = from_text(&promises, "Send plan | +3d | me | extra", TODAY).unwrap_err();
         assert!(error.contains("4 `|` fields"), "{error}");
         assert!(from_value(&promises, &json!(["a | +1d | me | x"]), TODAY).is_err());
+    }
+
+    #[test]
+    fn one_line_answers_are_flattened_to_one_line() {
+        let text = question(Kind::Text, &[]);
+        assert_eq!(
+            from_value(&text, &json!("Kickoff\n---\n\n# Injected "), TODAY),
+            Ok(Answer::Text("Kickoff --- # Injected".into()))
+        );
     }
 
     #[test]

@@ -267,3 +267,25 @@ fn capitalise(text: &str) -> String {
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_answers_keep_bullets_but_lose_headings_fences_and_tasks() {
+        let text = "# Heading\n---\n  ===\n***\n- [ ] task\n* [x] done\n- bullet\n> quote\nplain";
+        assert_eq!(
+            block(text),
+            "\\# Heading\n\\---\n  \\===\n\\***\n\\- [ ] task\n\\* [x] done\n- bullet\n> quote\nplain\n"
+        );
+    }
+
+    #[test]
+    fn one_line_text_cannot_start_markdown() {
+        assert_eq!(inline("[ ] not a task"), "\\[ ] not a task");
+        assert_eq!(inline("# not\na heading"), "\\# not a heading");
+        assert_eq!(inline("1. first"), "1\\. first");
+        assert_eq!(inline("plain \u{1b}[31mtext"), "plain [31mtext");
+    }
+}

@@ -289,7 +289,7 @@ fn titles_labels_and_long_answers_cannot_make_headings_fences_or_tasks() {
     assert!(body.contains("\n- a real bullet\n"), "{body}");
     assert!(body.contains("\n- B --- # second line\n"), "{body}");
     let front = read_with_pyyaml(front_matter_text(&note));
-    assert_eq!(front["meeting"], "Kickoff\n---\n# Injected");
+    assert_eq!(front["meeting"], "Kickoff --- # Injected", "one line");
     assert_eq!(front["answers"]["story"], story);
 }
 
@@ -463,4 +463,78 @@ fn composed_and_decomposed_customer_names_share_one_folder() {
         .collect();
     assert_eq!(folders, ["soci\u{e9}t\u{e9}-g\u{e9}n\u{e9}rale"]);
     assert_eq!(notes(&first).len(), 2);
+}
+
+/// Pack text with terminal escapes in it: a window-title change, a screen
+/// clear and a colour.
+const ESCAPING_PACK: &str = "\
+patterns:
+  - id: evil
+    name: \"Evil\\e]0;pwned\\a Pattern\"
+    summary: \"Sum\\e[2Jmary\"
+    tips: [\"Tip\\e[5m\"]
+    questions:
+      prep:
+        - id: q
+          ask: \"Ask\\e[31m me?\"
+          help: \"Help\\x9b2J\"
+checklists:
+  - id: prep
+    start: [evil]
+";
+
+#[test]
+fn pack_text_reaches_the_terminal_without_escape_characters() {
+    use expectrl::Expect;
+    let place = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(place.path().join("pack")).unwrap();
+    std::fs::write(place.path().join("pack/evil.yaml"), ESCAPING_PACK).unwrap();
+    let mut command = Command::new(crate::support::BIN);
+    crate::support::isolate(&mut command, place.path());
+    command
+        .args([
+            "--no-builtin",
+            "--patterns",
+            "pack",
+            "prep",
+            "--notes-dir",
+            "notes",
+        ])
+        .args([
+            "--customer",
+            "ACME",
+            "--meeting",
+            "M",
+            "--date",
+            "2026-12-01",
+        ])
+        .env("TERM", "xterm-256color");
+    let mut session = expectrl::Session::spawn(command).expect("coach starts in a terminal");
+    session.set_expect_timeout(Some(std::time::Duration::from_secs(10)));
+    let shown = session.expect("me?").expect("the question is asked");
+    let screen = String::from_utf8_lossy(shown.before()).into_owned();
+    for raw in [
+        "\u{1b}]0;pwned",
+        "\u{1b}[2J",
+        "\u{1b}[5m",
+        "\u{1b}[31m me",
+        "\u{9b}",
+    ] {
+        assert!(
+            !screen.contains(raw),
+            "{raw:?} reached the terminal raw:\n{}",
+            screen.replace('\u{1b}', "␛")
+        );
+    }
+    for clean in [
+        "Evil]0;pwned Pattern",
+        "Sum[2Jmary",
+        "Tip[5m",
+        "Help2J",
+        "Ask[31m",
+    ] {
+        assert!(screen.contains(clean), "{clean:?} missing:\n{screen}");
+    }
+    session.send_line("fine").unwrap();
+    session.expect(expectrl::Eof).expect("coach ends");
 }
