@@ -317,6 +317,18 @@ fn a_template_keeps_multi_line_labels_on_their_comment_line() {
     let lines: Vec<&str> = output.stdout.lines().collect();
     assert!(!lines.contains(&"---"), "{}", output.stdout);
     read_with_pyyaml(&output.stdout);
+
+    let given = "story: \"line one\\n# two\"\nitems: [\"yes\", \"=\"]\n";
+    let output = Test::new()
+        .write("pack/a.yaml", PACK)
+        .write("given.yaml", given)
+        .args(["--no-builtin", "--patterns", "pack", "questions", "t"])
+        .args(["--template", "--answers", "given.yaml"])
+        .run()
+        .status(0);
+    let template = read_with_pyyaml(&output.stdout);
+    assert_eq!(template["story"], "line one\n# two", "{}", output.stdout);
+    assert_eq!(template["items"], serde_json::json!(["yes", "="]));
 }
 
 #[test]

@@ -117,7 +117,9 @@ fn template(
             yaml::to_string(&value)
         };
         let rendered = rendered.trim_end();
-        if rendered.contains('\n') {
+        if let Some(block) = rendered.strip_prefix("|-\n") {
+            text += &format!("{}: |-\n{}\n", question.id, indent(block));
+        } else if rendered.contains('\n') {
             text += &format!("{}:\n{}\n", question.id, indent(rendered));
         } else {
             text += &format!("{}: {rendered}\n", question.id);
