@@ -352,8 +352,33 @@ mod tests {
         strings
     }
 
+    /// Strings made of pieces that matter to YAML, in a fixed pseudo-random mix.
+    fn mixed_strings() -> Vec<String> {
+        const PIECES: [&str; 40] = [
+            "a", "Z", "é", "北", "🙂", "0", "1", "9", "_", ".", ",", "-", "+", ":", " ", "  ", "#",
+            "'", "\"", "\\", "\n", "\t", "\r", "~", "=", "<", "?", "!", "&", "*", "|", ">", "%",
+            "@", "`", "[", "{", "yes", "null", "\u{85}",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..3000)
+            .map(|_| {
+                let length = next() % 7;
+                (0..length)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
     fn awkward_document() -> Value {
-        let strings = awkward_strings();
+        let mut strings = awkward_strings();
+        strings.extend(mixed_strings());
         let mut map = serde_json::Map::new();
         for (at, text) in strings.iter().enumerate() {
             map.insert(format!("k{at}"), Value::String(text.clone()));
