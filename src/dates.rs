@@ -7,8 +7,26 @@ use jiff::{Span, ToSpan};
 pub const ACCEPTED: &str =
     "YYYY-MM-DD, today, tomorrow, yesterday, +3d, +2w, +1m, in 3 days, friday, next friday";
 
-/// Parses a date relative to `today`.
+/// The years coach accepts: every date in them names a note that sorts and
+/// reads back (`1900-01-01` to `2999-12-31`).
+pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2999;
+
+/// Parses a date relative to `today`; years outside `YEARS` are refused.
 pub fn parse(text: &str, today: Date) -> Result<Date, String> {
+    let date = parse_any_year(text, today)?;
+    if YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "`{}` is {date}, outside the years {}-{} coach accepts",
+            text.trim(),
+            YEARS.start(),
+            YEARS.end()
+        ))
+    }
+}
+
+fn parse_any_year(text: &str, today: Date) -> Result<Date, String> {
     let input = text.trim().to_lowercase();
     let words: Vec<&str> = input.split_whitespace().collect();
     let result = match words.as_slice() {
@@ -120,6 +138,14 @@ mod tests {
     }
 
     #[test]
+    fn accepts_the_first_and_last_day_of_the_range_only() {
+        assert_eq!(parse("1900-01-01", TODAY), Ok(date(1900, 1, 1)));
+        assert_eq!(parse("2999-12-31", TODAY), Ok(date(2999, 12, 31)));
+        let error = parse("-10000y", TODAY).unwrap_err();
+        assert!(error.contains("outside the years 1900-2999"), "{error}");
+    }
+
+    #[test]
     fn refuses_ambiguous_and_impossible_dates() {
         for text in [
             "",
@@ -129,6 +155,11 @@ mod tests {
             "+d",
             "+99999999d",
             "next",
+            "-10000y",
+            "+2000y",
+            "1899-12-31",
+            "3000-01-01",
+            "0001-01-01",
         ] {
             let error = parse(text, TODAY).unwrap_err();
             assert!(!error.is_empty(), "{text}");

@@ -6,4 +6,5 @@ mod examples;
 mod patterns_commands;
 mod pty;
 mod support;
+mod text_and_names;
 mod walk_scripted;

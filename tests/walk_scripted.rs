@@ -162,7 +162,7 @@ fn debrief_links_to_the_prep_note_and_lists_commitments_as_tasks() {
     assert_eq!(promises[0]["who"], "me");
     assert_eq!(promises[0]["done"], false);
     let id = promises[0]["id"].as_str().unwrap();
-    assert!(id.starts_with("c-") && id.len() == 8, "{id}");
+    assert!(id.starts_with("c-") && id.len() == 10, "{id}");
     assert_ne!(promises[0]["id"], promises[1]["id"]);
     assert!(
         note.contains(&format!(

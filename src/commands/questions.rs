@@ -91,14 +91,14 @@ fn template(
         let required = if question.required { ", required" } else { "" };
         text += &format!(
             "\n# {} ({}{required})\n",
-            question.ask.replace('\n', " "),
+            comment(&question.ask),
             question.kind.name()
         );
         if question.kind.has_options() {
-            let labels: Vec<&str> = question
+            let labels: Vec<String> = question
                 .options
                 .iter()
-                .map(|option| option.label.as_str())
+                .map(|option| comment(&option.label))
                 .collect();
             text += &format!("# options: {}\n", labels.join(" | "));
         }
@@ -117,7 +117,9 @@ fn template(
             yaml::to_string(&value)
         };
         let rendered = rendered.trim_end();
-        if rendered.contains('\n') {
+        if let Some(block) = rendered.strip_prefix("|-\n") {
+            text += &format!("{}: |-\n{}\n", question.id, indent(block));
+        } else if rendered.contains('\n') {
             text += &format!("{}:\n{}\n", question.id, indent(rendered));
         } else {
             text += &format!("{}: {rendered}\n", question.id);
@@ -150,12 +152,15 @@ fn includable(language: &Language, walked: &Walked) -> String {
                 }
                 text += &format!(
                     "\n# {} ({}), included by `{}: {}`\n",
-                    pattern.name, pattern.id, question.id, option.label
+                    comment(&pattern.name),
+                    pattern.id,
+                    question.id,
+                    comment(&option.label)
                 );
                 for included in questions {
                     text += &format!(
                         "# {} ({})\n#{}: ~\n",
-                        included.ask.replace('\n', " "),
+                        comment(&included.ask),
                         included.kind.name(),
                         included.id
                     );
@@ -164,6 +169,15 @@ fn includable(language: &Language, walked: &Walked) -> String {
         }
     }
     text
+}
+
+/// Pack text inside a `#` comment: one line (a line break would end the
+/// comment and break the file), no control characters.
+fn comment(text: &str) -> String {
+    crate::model::answer::strip_controls(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn indent(text: &str) -> String {

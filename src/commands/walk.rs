@@ -112,7 +112,7 @@ pub fn run(
         );
     }
 
-    let written = write_note(&language, &walked, config, args, out)?;
+    let written = write_note(&language, &walked, config, args, resumed.as_deref(), out)?;
     if let Some(old) = &resumed {
         let _ = std::fs::remove_file(old);
     }
@@ -164,6 +164,7 @@ fn write_note(
     walked: &Walked,
     config: &Config,
     args: &WalkArgs,
+    resumed: Option<&std::path::Path>,
     out: &mut impl Write,
 ) -> Result<Option<std::path::PathBuf>, Error> {
     let customer = walked.text("customer").unwrap_or_default();
@@ -186,7 +187,16 @@ fn write_note(
         meeting: meeting.clone(),
         date,
         created: jiff::Zoned::now(),
-        commitment_ids: writer.new_commitment_ids(walked.commitments().count()),
+        // Ids are made only for a note that is written, and kept when given.
+        commitment_ids: walked
+            .commitments()
+            .map(|(_, commitment)| {
+                commitment
+                    .id
+                    .clone()
+                    .or_else(|| args.output.is_none().then(NoteWriter::new_commitment_id))
+            })
+            .collect(),
         prep_link,
     };
     let markdown = note.markdown();
@@ -198,16 +208,28 @@ fn write_note(
     let path = match writer.write(&customer, &dir, &stem, &markdown) {
         Ok(path) => path,
         Err(source) => {
+            // The draft keeps the commitment ids of the note printed below.
+            let mut with_ids = note.answers();
             let so_far = SoFar {
                 answers: walked
                     .answers
                     .iter()
-                    .map(|(question, answer)| (question.id.clone(), answer.to_value()))
+                    .map(|(question, answer)| {
+                        let value = with_ids
+                            .remove(&question.id)
+                            .unwrap_or_else(|| answer.to_value());
+                        (question.id.clone(), value)
+                    })
                     .collect(),
                 skipped: walked.skipped.clone(),
             };
             let saved = draft::save(&config.notes_dir, &walked.checklist, &so_far)
                 .map_err(|error| error.to_string());
+            // The new draft holds everything the resumed one did: one draft
+            // per walk, however often the note cannot be written.
+            if let (Ok(_), Some(old)) = (&saved, resumed) {
+                let _ = std::fs::remove_file(old);
+            }
             out.write_all(markdown.as_bytes())?;
             return Err(Error::NoteNotWritten {
                 path: dir.join(format!("{stem}.md")),

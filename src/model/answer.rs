@@ -13,6 +13,9 @@ use crate::model::{Kind, Question};
 /// A promise made in a meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Commitment {
+    /// Given back from a note (`id: c-...`); a new one is made when a note
+    /// is written, never before.
+    pub id: Option<String>,
     pub what: String,
     pub due: Date,
     pub who: Option<String>,
@@ -36,9 +39,20 @@ pub enum Answer {
 /// Lists and multiselect take items separated by `;`, commitments take
 /// `what | due | who` entries separated by `;`.
 pub fn from_text(question: &Question, text: &str, today: Date) -> Result<Answer, String> {
+    let text = strip_controls(text);
     let text = text.trim();
-    match question.kind {
-        Kind::Text | Kind::Long => non_empty(text).map(|text| Answer::Text(text.to_string())),
+    let answer = match question.kind {
+        Kind::Long => non_empty(text).map(|text| Answer::Text(text.to_string())),
+        // A one-line answer (a title, a name) stays on one line.
+        Kind::Text => non_empty(text).map(|text| {
+            Answer::Text(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|line| !line.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        }),
         Kind::Confirm => match text.to_lowercase().as_str() {
             "y" | "yes" | "true" => Ok(Answer::Yes(true)),
             "n" | "no" | "false" => Ok(Answer::Yes(false)),
@@ -61,11 +75,43 @@ pub fn from_text(question: &Question, text: &str, today: Date) -> Result<Answer,
             .map(|entry| commitment_from_text(entry, today))
             .collect::<Result<Vec<_>, _>>()
             .map(Answer::Commitments),
+    }?;
+    required_not_empty(question, answer)
+}
+
+/// A required list, multiselect or commitments answer needs one entry or more,
+/// as a required text needs a character or more.
+fn required_not_empty(question: &Question, answer: Answer) -> Result<Answer, String> {
+    let empty = match &answer {
+        Answer::Items(items) => items.is_empty(),
+        Answer::Commitments(list) => list.is_empty(),
+        _ => false,
+    };
+    if empty && question.required {
+        Err("the answer is empty, and it is required".to_string())
+    } else {
+        Ok(answer)
     }
+}
+
+/// Removes what must never reach a note or a terminal raw: NUL and the other
+/// C0 controls except line feed and tab, ESC, DEL and the C1 controls. A
+/// carriage return before a line feed goes too; a lone one becomes a line feed.
+pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let unwanted = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(unwanted) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    std::borrow::Cow::Owned(text.chars().filter(|c| !unwanted(*c)).collect())
 }
 
 /// Checks a value from an answers file (YAML or JSON) against the question.
 pub fn from_value(question: &Question, value: &Value, today: Date) -> Result<Answer, String> {
+    from_value_any(question, value, today).and_then(|answer| required_not_empty(question, answer))
+}
+
+fn from_value_any(question: &Question, value: &Value, today: Date) -> Result<Answer, String> {
     match (question.kind, value) {
         (Kind::Confirm, Value::Bool(yes)) => Ok(Answer::Yes(*yes)),
         (Kind::Scale, Value::Number(number)) => scale(
@@ -81,8 +127,9 @@ pub fn from_value(question: &Question, value: &Value, today: Date) -> Result<Ans
             if question.kind == Kind::List {
                 return Ok(Answer::Items(
                     items
-                        .into_iter()
-                        .filter(|item| !item.trim().is_empty())
+                        .iter()
+                        .map(|item| strip_controls(item).trim().to_string())
+                        .filter(|item| !item.is_empty())
                         .collect(),
                 ));
             }
@@ -128,6 +175,26 @@ impl Answer {
         }
     }
 
+    /// The answer without control characters (see `strip_controls`): what
+    /// a prompt hands on, whatever was typed or pasted.
+    pub fn without_controls(self) -> Answer {
+        let clean = |text: String| strip_controls(&text).into_owned();
+        match self {
+            Answer::Text(text) => Answer::Text(clean(text)),
+            Answer::Items(items) => Answer::Items(items.into_iter().map(clean).collect()),
+            Answer::Commitments(list) => Answer::Commitments(
+                list.into_iter()
+                    .map(|commitment| Commitment {
+                        what: clean(commitment.what),
+                        who: commitment.who.map(clean),
+                        ..commitment
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
     /// Labels of the chosen options (select and multiselect).
     pub fn chosen(&self) -> Vec<&str> {
         match self {
@@ -141,6 +208,9 @@ impl Answer {
 impl Commitment {
     pub fn to_value(&self) -> Value {
         let mut fields = serde_json::Map::new();
+        if let Some(id) = &self.id {
+            fields.insert("id".into(), Value::String(id.clone()));
+        }
         fields.insert("what".into(), Value::String(self.what.clone()));
         fields.insert("due".into(), Value::String(self.due.to_string()));
         fields.insert(
@@ -207,10 +277,17 @@ fn scalar_text(value: &Value) -> Option<String> {
 }
 
 fn commitment_from_text(entry: &str, today: Date) -> Result<Commitment, String> {
-    let mut parts = entry.split('|').map(str::trim);
-    let what = parts.next().unwrap_or_default();
-    let due = parts.next().unwrap_or_default();
-    let who = parts.next().filter(|who| !who.is_empty());
+    let parts: Vec<&str> = entry.split('|').map(str::trim).collect();
+    if parts.len() > 3 {
+        return Err(format!(
+            "commitment `{}` has {} `|` fields; write `what | due | who` (a `|` cannot be part of one)",
+            parts[0],
+            parts.len()
+        ));
+    }
+    let what = parts.first().copied().unwrap_or_default();
+    let due = parts.get(1).copied().unwrap_or_default();
+    let who = parts.get(2).copied().filter(|who| !who.is_empty());
     commitment(what, due, who, today)
 }
 
@@ -231,6 +308,16 @@ fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, Strin
     let who = text("who");
     let who = Some(who.as_str()).filter(|who| !who.trim().is_empty());
     let mut commitment = commitment(&text("what"), &text("due"), who, today)?;
+    commitment.id = match fields.get("id") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(id)) if is_commitment_id(id) => Some(id.clone()),
+        Some(other) => {
+            return Err(format!(
+                "commitment `{}`: `id` {other} is not a commitment id; use the one a note gave (like `c-k3v9q2xa`) or leave it out",
+                commitment.what
+            ))
+        }
+    };
     commitment.done = match fields.get("done") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(done)) => *done,
@@ -244,7 +331,16 @@ fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, Strin
     Ok(commitment)
 }
 
+/// `c-` and letters or digits: what notes write (older notes have 6, newer 8).
+fn is_commitment_id(id: &str) -> bool {
+    id.strip_prefix("c-").is_some_and(|rest| {
+        (1..=64).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
+}
+
 fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<Commitment, String> {
+    let what = strip_controls(what);
+    let what = what.as_ref();
     if what.trim().is_empty() {
         return Err("a commitment needs a `what`".to_string());
     }
@@ -254,9 +350,10 @@ fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<C
     let due = dates::parse(due, today)
         .map_err(|error| format!("commitment `{}`: {error}", what.trim()))?;
     Ok(Commitment {
+        id: None,
         what: what.trim().to_string(),
         due,
-        who: who.map(|who| who.trim().to_string()),
+        who: who.map(|who| strip_controls(who).trim().to_string()),
         done: false,
     })
 }
@@ -264,7 +361,7 @@ fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<C
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::language::{Choice, Question};
+    use crate::model::{Choice, Question};
     use jiff::civil::date;
     use serde_json::json;
 
@@ -324,6 +421,7 @@ mod tests {
         assert_eq!(
             list[0],
             Commitment {
+                id: None,
                 what: "Send plan".into(),
                 due: date(2026, 11, 25),
                 who: Some("me".into()),
@@ -351,6 +449,72 @@ mod tests {
             from_value(&promises, &json!([{"wat": "x", "due": "today"}]), TODAY)
                 .unwrap_err()
                 .contains("did you mean `what`?")
+        );
+    }
+
+    #[test]
+    fn required_lists_and_commitments_refuse_empty_answers() {
+        for kind in [Kind::List, Kind::MultiSelect, Kind::Commitments] {
+            let mut required = question(kind, &["A"]);
+            required.required = true;
+            for empty in [json!([]), json!(""), json!("  ;  ")] {
+                let error = from_value(&required, &empty, TODAY).unwrap_err();
+                assert!(error.contains("empty"), "{kind:?} {empty}: {error}");
+            }
+            let optional = question(kind, &["A"]);
+            assert!(from_value(&optional, &json!([]), TODAY).is_ok(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_commitment_keeps_the_id_it_is_given() {
+        let promises = question(Kind::Commitments, &[]);
+        let given = json!([{"id": "c-k3v9q2xa", "what": "x", "due": "2026-12-01", "who": null, "done": false}]);
+        let answer = from_value(&promises, &given, TODAY).unwrap();
+        let Answer::Commitments(list) = &answer else {
+            panic!()
+        };
+        assert_eq!(list[0].id.as_deref(), Some("c-k3v9q2xa"));
+        assert_eq!(answer.to_value(), given);
+        let bad = json!([{"id": "x y", "what": "x", "due": "today"}]);
+        assert!(from_value(&promises, &bad, TODAY)
+            .unwrap_err()
+            .contains("not a commitment id"));
+    }
+
+    #[test]
+    fn a_commitment_with_a_fourth_field_is_refused() {
+        let promises = question(Kind::Commitments, &[]);
+        let error = from_text(&promises, "Send plan | +3d | me | extra", TODAY).unwrap_err();
+        assert!(error.contains("4 `|` fields"), "{error}");
+        assert!(from_value(&promises, &json!(["a | +1d | me | x"]), TODAY).is_err());
+    }
+
+    #[test]
+    fn one_line_answers_are_flattened_to_one_line() {
+        let text = question(Kind::Text, &[]);
+        assert_eq!(
+            from_value(&text, &json!("Kickoff\n---\n\n# Injected "), TODAY),
+            Ok(Answer::Text("Kickoff --- # Injected".into()))
+        );
+    }
+
+    #[test]
+    fn control_characters_never_survive_an_answer() {
+        let text = question(Kind::Text, &[]);
+        assert_eq!(
+            from_text(&text, "a\u{0}b\u{1b}[2Jc\u{7f}d\u{85}e\u{9b}f", TODAY),
+            Ok(Answer::Text("ab[2Jcdef".into()))
+        );
+        let long = question(Kind::Long, &[]);
+        assert_eq!(
+            from_value(&long, &json!("one\r\ntwo\tthree"), TODAY),
+            Ok(Answer::Text("one\ntwo\tthree".into()))
+        );
+        let list = question(Kind::List, &[]);
+        assert_eq!(
+            from_value(&list, &json!(["\u{1b}x", "\u{7}"]), TODAY),
+            Ok(Answer::Items(vec!["x".into()]))
         );
     }
 

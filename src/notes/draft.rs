@@ -1,6 +1,7 @@
 //! Drafts: the answers of an interrupted walk, kept under `NOTES_DIR/.drafts`
 //! as an answers file, so `--resume` is `--answers` of the newest draft.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -56,32 +57,112 @@ pub fn load(path: &Path) -> Result<SoFar, Error> {
     Ok(SoFar { answers, skipped })
 }
 
-/// The newest draft of this checklist, if any.
+/// The newest draft of this checklist, if any. A file in the drafts folder
+/// that starts like one of this checklist's drafts but whose name does not
+/// parse is left alone, with a warning.
 pub fn newest(notes_dir: &Path, checklist: &str) -> Option<PathBuf> {
     let prefix = format!("{checklist}-");
-    let mut drafts: Vec<(String, PathBuf)> = std::fs::read_dir(dir(notes_dir))
+    let mut drafts: Vec<((u32, u32, u32), PathBuf)> = Vec::new();
+    for entry in std::fs::read_dir(dir(notes_dir))
         .ok()?
         .filter_map(Result::ok)
-        .filter_map(|entry| {
-            let name = entry.file_name().into_string().ok()?;
-            let stamp = name.strip_prefix(&prefix)?.strip_suffix(".yaml")?;
+    {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !name.starts_with(&prefix) || !name.ends_with(".yaml") {
+            continue;
+        }
+        match parse_name(&name) {
             // `prep-` must not match a `prep-long-...` checklist's drafts.
-            let is_stamp = stamp.len() >= 15
-                && stamp[..15].bytes().enumerate().all(|(at, byte)| {
-                    if at == 8 {
-                        byte == b'-'
-                    } else {
-                        byte.is_ascii_digit()
-                    }
-                });
-            is_stamp.then(|| (stamp.to_string(), entry.path()))
-        })
-        .collect();
-    drafts.sort_by(|a, b| {
-        a.0[..15]
-            .cmp(&b.0[..15])
-            .then_with(|| a.0.len().cmp(&b.0.len()))
-            .then_with(|| a.0.cmp(&b.0))
-    });
+            Some((of, stamp)) if of == checklist => drafts.push((stamp, entry.path())),
+            Some(_) => {}
+            None => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "coach: warning: ignoring {}: a draft is named {checklist}-YYYYMMDD-HHMMSS.yaml",
+                    entry.path().display()
+                );
+            }
+        }
+    }
+    drafts.sort();
     drafts.pop().map(|(_, path)| path)
+}
+
+/// `CHECKLIST-YYYYMMDD-HHMMSS[-N].yaml` as the checklist and a key that sorts
+/// by time, then by `N`.
+fn parse_name(name: &str) -> Option<(&str, (u32, u32, u32))> {
+    let stem = name.strip_suffix(".yaml")?;
+    let number = |part: &str, digits: Option<usize>| {
+        let fits = digits.is_none_or(|digits| part.chars().count() == digits);
+        (fits && !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let mut parts = stem.rsplitn(4, '-');
+    let last = parts.next()?;
+    let before = parts.next()?;
+    let (date, time, attempt, checklist) = match number(before, Some(6)) {
+        // `-N` after a taken name.
+        Some(time) => {
+            let date = number(parts.next()?, Some(8))?;
+            (date, time, number(last, None)?, parts.next()?)
+        }
+        None => {
+            let time = number(last, Some(6))?;
+            let date = number(before, Some(8))?;
+            let rest = stem.strip_suffix(&format!("-{before}-{last}"))?;
+            (date, time, 1, rest)
+        }
+    };
+    (!checklist.is_empty()).then_some((checklist, (date, time, attempt)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draft_names_parse_by_characters_not_bytes() {
+        assert_eq!(
+            parse_name("prep-20261122-101010.yaml"),
+            Some(("prep", (20261122, 101010, 1)))
+        );
+        assert_eq!(
+            parse_name("prep-long-20261122-101010-3.yaml"),
+            Some(("prep-long", (20261122, 101010, 3)))
+        );
+        for bad in [
+            "prep-日本語.yaml",
+            "prep-2026112日-101010.yaml",
+            "prep-20261122-1010日.yaml",
+            "prep-20261122-10101日.yaml",
+            "prep-€€€€€€€€€€€€€€€€.yaml",
+            "-20261122-101010.yaml",
+            "prep.yaml",
+        ] {
+            assert_eq!(parse_name(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_newest_draft_wins_and_odd_names_are_skipped() {
+        let notes = tempfile::tempdir().unwrap();
+        let drafts = dir(notes.path());
+        std::fs::create_dir_all(&drafts).unwrap();
+        for name in [
+            "prep-20261122-101010.yaml",
+            "prep-20261122-101010-2.yaml",
+            "prep-20261121-235959.yaml",
+            "prep-日本語-20261130-000000.yaml",
+            "prep-long-20261130-000000.yaml",
+            "prep-2026113日-000000.yaml",
+        ] {
+            std::fs::write(drafts.join(name), "").unwrap();
+        }
+        assert_eq!(
+            newest(notes.path(), "prep"),
+            Some(drafts.join("prep-20261122-101010-2.yaml"))
+        );
+    }
 }

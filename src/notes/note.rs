@@ -4,8 +4,9 @@ use jiff::civil::Date;
 use jiff::Zoned;
 use serde_json::{json, Map, Value};
 
-use crate::language::{Language, Question};
-use crate::model::answer::{Answer, Commitment};
+use crate::language::Language;
+use crate::model::answer::{strip_controls, Answer, Commitment};
+use crate::model::{Kind, Question};
 use crate::walk::Walked;
 use crate::yaml;
 
@@ -19,19 +20,20 @@ pub struct Note<'a> {
     pub meeting: Option<String>,
     pub date: Date,
     pub created: Zoned,
-    /// One id per commitment, in walk order.
-    pub commitment_ids: Vec<String>,
+    /// One id per commitment, in walk order: the one it was given, else a
+    /// new one when the note is written, else none (`--output -`).
+    pub commitment_ids: Vec<Option<String>>,
     /// Relative link to the prep note of the same meeting (debriefs).
     pub prep_link: Option<String>,
 }
 
 impl Note<'_> {
     /// Every commitment in walk order, with its id and the question it answers.
-    pub fn commitments(&self) -> Vec<(&str, &Question, &Commitment)> {
+    pub fn commitments(&self) -> Vec<(Option<&str>, &Question, &Commitment)> {
         self.walked
             .commitments()
             .zip(&self.commitment_ids)
-            .map(|((question, commitment), id)| (id.as_str(), question, commitment))
+            .map(|((question, commitment), id)| (id.as_deref(), question, commitment))
             .collect()
     }
 
@@ -49,7 +51,7 @@ impl Note<'_> {
             if let Value::Array(items) = &mut value {
                 if let Answer::Commitments(_) = answer {
                     for item in items.iter_mut() {
-                        if let (Value::Object(fields), Some(id)) = (item, ids.next()) {
+                        if let (Value::Object(fields), Some(Some(id))) = (item, ids.next()) {
                             fields.shift_insert(0, "id".to_string(), Value::String(id.clone()));
                         }
                     }
@@ -83,12 +85,13 @@ impl Note<'_> {
         let title = checklist
             .and_then(|checklist| checklist.title.clone())
             .unwrap_or_else(|| capitalise(&self.walked.checklist));
+        let title = one_line(&title);
         let meeting = self
             .meeting
             .as_deref()
-            .map(|meeting| format!(": {meeting}"))
+            .map(|meeting| format!(": {}", one_line(meeting)))
             .unwrap_or_default();
-        text += &format!("# {}{meeting}\n\n", one_line(&self.customer));
+        text += &format!("# {}{meeting}\n\n", inline(&self.customer));
         text += &format!("*{title}* · {} · {}\n", self.date, self.date.strftime("%A"));
         if let Some(link) = &self.prep_link {
             text += &format!("\nPrepared in [{link}]({}).\n", link.replace(' ', "%20"));
@@ -109,7 +112,7 @@ impl Note<'_> {
             let Some(pattern) = self.language.pattern(id) else {
                 continue;
             };
-            text += &format!("\n## {}\n\n", pattern.name);
+            text += &format!("\n## {}\n\n", one_line(&pattern.name));
             text += &quote(&pattern.summary);
             let answered: Vec<&(Question, Answer)> = self.walked.answers_for(id).collect();
             if answered.is_empty() {
@@ -124,7 +127,8 @@ impl Note<'_> {
             text += "\n## Commitments\n\n";
             for (id, _, commitment) in commitments {
                 let mark = if commitment.done { "x" } else { " " };
-                text += &format!("- [{mark}] {} `{id}`\n", describe(commitment));
+                let id = id.map(|id| format!(" `{id}`")).unwrap_or_default();
+                text += &format!("- [{mark}] {}{id}\n", describe(commitment));
             }
         }
         // One tip per pattern that got answers keeps the section short and relevant.
@@ -138,7 +142,7 @@ impl Note<'_> {
                 pattern
                     .tips
                     .first()
-                    .map(|tip| format!("- {tip} ({})\n", pattern.name))
+                    .map(|tip| format!("- {} ({})\n", inline(tip), one_line(&pattern.name)))
             })
             .collect();
         if !tips.is_empty() {
@@ -150,16 +154,17 @@ impl Note<'_> {
 
     fn answer_block(&self, question: &Question, answer: &Answer) -> String {
         let body = match answer {
-            Answer::Text(text) => format!("{}\n", text.trim()),
+            Answer::Text(text) if question.kind == Kind::Long => block(text),
+            Answer::Text(text) => format!("{}\n", inline(text)),
             Answer::Yes(yes) => format!("{}\n", if *yes { "Yes" } else { "No" }),
             Answer::Scale(number) => match question.scale_label(*number) {
-                Some(label) => format!("{number}/5 ({label})\n"),
+                Some(label) => format!("{number}/5 ({})\n", one_line(label)),
                 None => format!("{number}/5\n"),
             },
             Answer::Date(date) => format!("{date} ({})\n", date.strftime("%A")),
             Answer::Items(items) => items
                 .iter()
-                .map(|item| format!("- {}\n", one_line(item)))
+                .map(|item| format!("- {}\n", inline(item)))
                 .collect::<String>(),
             Answer::Commitments(list) => list
                 .iter()
@@ -175,13 +180,9 @@ fn describe(commitment: &Commitment) -> String {
     let who = commitment
         .who
         .as_deref()
-        .map(|who| format!(", {who}"))
+        .map(|who| format!(", {}", one_line(who)))
         .unwrap_or_default();
-    format!(
-        "{} (due {}{who})",
-        one_line(&commitment.what),
-        commitment.due
-    )
+    format!("{} (due {}{who})", inline(&commitment.what), commitment.due)
 }
 
 fn is_header(question: &Question) -> bool {
@@ -189,12 +190,75 @@ fn is_header(question: &Question) -> bool {
 }
 
 fn quote(text: &str) -> String {
-    text.lines().map(|line| format!("> {line}\n")).collect()
+    strip_controls(text)
+        .lines()
+        .map(|line| format!("> {line}\n"))
+        .collect()
 }
 
-/// Line breaks inside a list item or heading would break the markdown.
+/// Line breaks inside a list item or heading would break the markdown, and
+/// control characters must not reach the file.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    strip_controls(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One line that starts as text: a leading `#`, `[`, `-`... is escaped, so
+/// that `[ ] x` after a list's `- ` is no task and `# x` no heading.
+fn inline(text: &str) -> String {
+    escape_start(&one_line(text))
+}
+
+/// Multi-line text (a long answer) keeps its lines, lists and quotes, but no
+/// line of it can become a heading, a `---` fence, rule or setext underline,
+/// or a task item by accident: such lines start with a `\`.
+fn block(text: &str) -> String {
+    let text = strip_controls(text);
+    let mut out = String::new();
+    for line in text.trim().lines() {
+        let line = line.trim_end();
+        let indent = line.len() - line.trim_start().len();
+        let rest = &line[indent..];
+        out += &line[..indent];
+        if starts_structure(rest) {
+            out.push('\\');
+        }
+        out += rest;
+        out.push('\n');
+    }
+    out
+}
+
+/// A heading, a rule or underline (`---`, `===`, `***`, `___`), or a task item.
+fn starts_structure(line: &str) -> bool {
+    let rule = !line.is_empty()
+        && ['-', '=', '*', '_']
+            .iter()
+            .any(|mark| line.chars().all(|c| c == *mark || c == ' '));
+    let task = line
+        .strip_prefix(['-', '*', '+'])
+        .map(str::trim_start)
+        .and_then(|rest| rest.strip_prefix('['))
+        .and_then(|rest| rest.chars().nth(1))
+        == Some(']');
+    line.starts_with('#') || rule || task
+}
+
+fn escape_start(text: &str) -> String {
+    let ordered = text
+        .find(|c: char| !c.is_ascii_digit())
+        .filter(|at| *at > 0)
+        .is_some_and(|at| text[at..].starts_with(['.', ')']));
+    if text.starts_with(['#', '[', '>', '-', '+', '*', '=', '_', '~', '`', '|', '<']) {
+        format!("\\{text}")
+    } else if ordered {
+        let at = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+        format!("{}\\{}", &text[..at], &text[at..])
+    } else {
+        text.to_string()
+    }
 }
 
 fn capitalise(text: &str) -> String {
@@ -203,4 +267,26 @@ fn capitalise(text: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_answers_keep_bullets_but_lose_headings_fences_and_tasks() {
+        let text = "# Heading\n---\n  ===\n***\n- [ ] task\n* [x] done\n- bullet\n> quote\nplain";
+        assert_eq!(
+            block(text),
+            "\\# Heading\n\\---\n  \\===\n\\***\n\\- [ ] task\n\\* [x] done\n- bullet\n> quote\nplain\n"
+        );
+    }
+
+    #[test]
+    fn one_line_text_cannot_start_markdown() {
+        assert_eq!(inline("[ ] not a task"), "\\[ ] not a task");
+        assert_eq!(inline("# not\na heading"), "\\# not a heading");
+        assert_eq!(inline("1. first"), "1\\. first");
+        assert_eq!(inline("plain \u{1b}[31mtext"), "plain [31mtext");
+    }
 }

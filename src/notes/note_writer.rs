@@ -1,13 +1,15 @@
 //! Where notes live: `NOTES_DIR/<customer>/<date>-<meeting>-<checklist>.md`.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasher, Hasher};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
 use crate::notes::atomic_file;
-use crate::slug::{same_name, slug};
+use crate::slug::{cut, same_name, slug};
+
+/// The longest note name before `-N.md`: with room for a number and the
+/// extension, far below the 255 bytes every file system allows.
+const STEM_BYTES: usize = 200;
 
 /// Records which customer a folder belongs to, so that two names with the
 /// same slug ("C++ Inc", "C Inc") never share a folder by accident.
@@ -39,21 +41,28 @@ impl NoteWriter<'_> {
         unreachable!("the loop returns")
     }
 
-    /// `2026-11-24-quarterly-review-prep`, or `2026-11-24-prep` without a meeting title.
+    /// `2026-11-24-quarterly-review-prep`, or `2026-11-24-prep` without a
+    /// meeting title. At most `STEM_BYTES` bytes: the meeting's slug is cut
+    /// first (at a character boundary), then, for a very long checklist id, the rest.
     pub fn stem(date: Date, meeting: Option<&str>, checklist: &str) -> String {
-        match meeting.and_then(slug) {
-            Some(meeting) => format!("{date}-{meeting}-{checklist}"),
-            None => format!("{date}-{checklist}"),
-        }
+        let plain = format!("{date}-{checklist}");
+        let room = STEM_BYTES.saturating_sub(plain.len() + 1);
+        let stem = match meeting
+            .and_then(slug)
+            .map(|meeting| cut(&meeting, room).to_string())
+        {
+            Some(meeting) if !meeting.is_empty() => format!("{date}-{meeting}-{checklist}"),
+            _ => plain,
+        };
+        cut(&stem, STEM_BYTES).to_string()
     }
 
     /// The prep note of the same meeting in `dir`: the same date if there is
     /// one, else the latest earlier one; a later rewrite (`-2`) wins a tie.
     pub fn prep_note(dir: &Path, meeting: Option<&str>, date: Date) -> Option<String> {
-        let suffix = match meeting.and_then(slug) {
-            Some(meeting) => format!("-{meeting}-prep"),
-            None => "-prep".to_string(),
-        };
+        // The name a prep note of this meeting got, without its date.
+        let stem = Self::stem(date, meeting, "prep");
+        let suffix = stem.strip_prefix(&date.to_string())?.to_string();
         let mut candidates: Vec<(Date, String)> = std::fs::read_dir(dir)
             .ok()?
             .filter_map(Result::ok)
@@ -94,78 +103,32 @@ impl NoteWriter<'_> {
         atomic_file::write_new(dir, stem, "md", markdown)
     }
 
-    /// `count` new commitment ids, unique among all notes already written.
-    pub fn new_commitment_ids(&self, count: usize) -> Vec<String> {
-        if count == 0 {
-            return Vec::new();
+    /// A new commitment id: `c-` and 8 characters of lowercase base32 (RFC
+    /// 4648) from the system's random source, 40 bits: unique enough that no
+    /// note needs reading to pick one.
+    pub fn new_commitment_id() -> String {
+        const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
+        let mut bytes = [0u8; 5];
+        if getrandom::fill(&mut bytes).is_err() {
+            // No random source: the clock and a per-process random hash key.
+            use std::hash::{BuildHasher, Hasher};
+            let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+            hasher.write_u128(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |elapsed| elapsed.as_nanos()),
+            );
+            bytes.copy_from_slice(&hasher.finish().to_le_bytes()[..5]);
         }
-        let mut taken = self.commitment_ids_in_use();
-        let state = std::collections::hash_map::RandomState::new();
-        let mut ids = Vec::new();
-        let mut counter = 0u64;
-        while ids.len() < count {
-            counter += 1;
-            let mut hasher = state.build_hasher();
-            hasher.write_u64(counter);
-            let id = format!("c-{}", base36(hasher.finish(), 6));
-            if taken.insert(id.clone()) {
-                ids.push(id);
-            }
-        }
-        ids
+        let bits = bytes
+            .iter()
+            .fold(0u64, |bits, byte| (bits << 8) | u64::from(*byte));
+        let id: String = (0..8)
+            .rev()
+            .map(|at| char::from(ALPHABET[((bits >> (at * 5)) & 31) as usize]))
+            .collect();
+        format!("c-{id}")
     }
-
-    fn commitment_ids_in_use(&self) -> HashSet<String> {
-        let mut ids = HashSet::new();
-        let customers = std::fs::read_dir(self.notes_dir)
-            .into_iter()
-            .flatten()
-            .filter_map(Result::ok);
-        for customer in customers {
-            let notes = std::fs::read_dir(customer.path())
-                .into_iter()
-                .flatten()
-                .filter_map(Result::ok);
-            for note in notes.filter(|note| note.path().extension().is_some_and(|ext| ext == "md"))
-            {
-                ids.extend(front_matter_ids(&note.path()));
-            }
-        }
-        ids
-    }
-}
-
-/// The `id:` values in a note's front matter. Only the front matter holds
-/// commitment ids, so reading stops at its closing `---`: a large archive
-/// costs a fraction of reading every note whole.
-fn front_matter_ids(path: &Path) -> Vec<String> {
-    use std::io::BufRead;
-    let Ok(file) = std::fs::File::open(path) else {
-        return Vec::new();
-    };
-    std::io::BufReader::new(file)
-        .lines()
-        .map_while(Result::ok)
-        .skip(1)
-        .take_while(|line| line != "---")
-        .filter_map(|line| {
-            line.trim_start()
-                .trim_start_matches("- ")
-                .strip_prefix("id: ")
-                .map(|id| id.trim().to_string())
-        })
-        .collect()
-}
-
-fn base36(mut number: u64, digits: usize) -> String {
-    const ALPHABET: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    (0..digits)
-        .map(|_| {
-            let digit = ALPHABET[(number % 36) as usize] as char;
-            number /= 36;
-            digit
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -188,6 +151,25 @@ mod tests {
             "same customer, other spelling"
         );
         assert_eq!(writer.customer_dir("C Inc"), notes.path().join("c-inc-2"));
+    }
+
+    #[test]
+    fn stems_of_long_multibyte_titles_stay_within_the_byte_budget() {
+        let today = date(2026, 11, 24);
+        let meeting = "会議".repeat(200);
+        let stem = NoteWriter::stem(today, Some(&meeting), "debrief");
+        assert!(stem.len() <= STEM_BYTES, "{}", stem.len());
+        assert!(stem.starts_with("2026-11-24-会議") && stem.ends_with("-debrief"));
+        let checklist = "c".repeat(300);
+        let stem = NoteWriter::stem(today, Some(&meeting), &checklist);
+        assert!(stem.len() <= STEM_BYTES, "{}", stem.len());
+        let dir = tempfile::tempdir().unwrap();
+        let prep = format!("{}.md", NoteWriter::stem(today, Some(&meeting), "prep"));
+        std::fs::write(dir.path().join(&prep), "").unwrap();
+        assert_eq!(
+            NoteWriter::prep_note(dir.path(), Some(&meeting), today),
+            Some(prep)
+        );
     }
 
     #[test]
@@ -216,31 +198,18 @@ mod tests {
     }
 
     #[test]
-    fn ids_in_use_come_from_front_matter_only() {
-        let notes = tempfile::tempdir().unwrap();
-        let dir = notes.path().join("acme");
-        std::fs::create_dir(&dir).unwrap();
-        let note =
-            "---\nanswers:\n  promises:\n  - id: c-aaaaaa\n    what: x\n---\n\nid: c-body00\n";
-        std::fs::write(dir.join("2026-11-22-prep.md"), note).unwrap();
-        let writer = NoteWriter {
-            notes_dir: notes.path(),
-        };
-        assert_eq!(
-            writer.commitment_ids_in_use(),
-            HashSet::from(["c-aaaaaa".to_string()])
-        );
-    }
-
-    #[test]
-    fn commitment_ids_are_short_and_unique() {
-        let notes = tempfile::tempdir().unwrap();
-        let writer = NoteWriter {
-            notes_dir: notes.path(),
-        };
-        let ids = writer.new_commitment_ids(500);
-        let unique: HashSet<&String> = ids.iter().collect();
-        assert_eq!(unique.len(), 500);
-        assert!(ids.iter().all(|id| id.len() == 8 && id.starts_with("c-")));
+    fn commitment_ids_are_eight_base32_characters_and_unique() {
+        let ids: Vec<String> = (0..1000).map(|_| NoteWriter::new_commitment_id()).collect();
+        let unique: std::collections::HashSet<&String> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len());
+        for id in &ids {
+            let rest = id.strip_prefix("c-").unwrap();
+            assert_eq!(rest.len(), 8, "{id}");
+            assert!(
+                rest.bytes()
+                    .all(|b| b.is_ascii_lowercase() || (b'2'..=b'7').contains(&b)),
+                "{id}"
+            );
+        }
     }
 }

@@ -37,12 +37,205 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
     })
 }
 
-/// Writes a value as YAML text.
+/// Writes a value as YAML text that YAML 1.1 readers (PyYAML, most Go and JS
+/// parsers) and YAML 1.2 readers (serde_yaml) read back as the same value.
+///
+/// A string is written plain only when it starts with a letter, holds nothing
+/// but letters, digits, spaces and harmless punctuation, and is none of the
+/// words a 1.1 reader takes for a boolean or null (`yes`, `off`, `null`...).
+/// Everything else (numbers, times, dates, `=`, `<<`, `~`, leading or trailing
+/// spaces) is double-quoted; text with line breaks is a literal block when
+/// that reads back exactly, else double-quoted with escapes.
 pub fn to_string<T: Serialize>(value: &T) -> String {
-    // Serializing plain data (strings, numbers, maps with string keys) cannot
-    // fail; the fallback keeps a bug from becoming a panic.
-    serde_yaml::to_string(value)
-        .unwrap_or_else(|error| format!("# could not write YAML: {error}\n"))
+    match serde_json::to_value(value) {
+        Ok(value) => {
+            let mut out = String::new();
+            match &value {
+                Value::Object(map) if !map.is_empty() => emit_map(map, 0, false, &mut out),
+                Value::Array(items) if !items.is_empty() => emit_seq(items, 0, &mut out),
+                scalar => {
+                    out += &emit_scalar(scalar, 2);
+                    out.push('\n');
+                }
+            }
+            out
+        }
+        // Plain data (strings, numbers, maps with string keys) always converts;
+        // the fallback keeps a bug from becoming a panic.
+        Err(error) => format!("# could not write YAML: {error}\n"),
+    }
+}
+
+/// `in_item`: the map is an item of a sequence, its first entry follows `- `.
+fn emit_map(map: &serde_json::Map<String, Value>, indent: usize, in_item: bool, out: &mut String) {
+    for (at, (key, value)) in map.iter().enumerate() {
+        if at > 0 || !in_item {
+            push_indent(indent, out);
+        }
+        *out += &emit_string(key, indent + 2, false);
+        out.push(':');
+        emit_value(value, indent, out);
+    }
+}
+
+/// What follows `key:` at column `indent`.
+fn emit_value(value: &Value, indent: usize, out: &mut String) {
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            out.push('\n');
+            emit_map(map, indent + 2, false, out);
+        }
+        Value::Array(items) if !items.is_empty() => {
+            out.push('\n');
+            emit_seq(items, indent, out);
+        }
+        scalar => {
+            out.push(' ');
+            *out += &emit_scalar(scalar, indent + 2);
+            out.push('\n');
+        }
+    }
+}
+
+fn emit_seq(items: &[Value], indent: usize, out: &mut String) {
+    for item in items {
+        push_indent(indent, out);
+        out.push('-');
+        match item {
+            Value::Object(map) if !map.is_empty() => {
+                out.push(' ');
+                emit_map(map, indent + 2, true, out);
+            }
+            Value::Array(inner) if !inner.is_empty() => {
+                out.push('\n');
+                emit_seq(inner, indent + 2, out);
+            }
+            scalar => {
+                out.push(' ');
+                *out += &emit_scalar(scalar, indent + 2);
+                out.push('\n');
+            }
+        }
+    }
+}
+
+fn push_indent(indent: usize, out: &mut String) {
+    out.extend(std::iter::repeat_n(' ', indent));
+}
+
+/// A scalar (or empty collection); a literal block's lines sit at `indent`.
+fn emit_scalar(value: &Value, indent: usize) -> String {
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(yes) => yes.to_string(),
+        Value::Number(number) => emit_number(number),
+        Value::String(text) => emit_string(text, indent, true),
+        Value::Array(_) => "[]".to_string(),
+        Value::Object(_) => "{}".to_string(),
+    }
+}
+
+/// Integers as they are; floats always with a `.` and a signed exponent,
+/// the only float form a YAML 1.1 reader knows.
+fn emit_number(number: &serde_json::Number) -> String {
+    let text = number.to_string();
+    if !number.is_f64() {
+        return text;
+    }
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa.to_string(), Some(exponent.to_string())),
+        None => (text.clone(), None),
+    };
+    let mantissa = if mantissa.contains('.') {
+        mantissa
+    } else {
+        format!("{mantissa}.0")
+    };
+    match exponent {
+        Some(exponent) if exponent.starts_with(['-', '+']) => format!("{mantissa}e{exponent}"),
+        Some(exponent) => format!("{mantissa}e+{exponent}"),
+        None => mantissa,
+    }
+}
+
+fn emit_string(text: &str, indent: usize, block_allowed: bool) -> String {
+    if is_plain_safe(text) {
+        return text.to_string();
+    }
+    if block_allowed && is_literal_safe(text) {
+        let mut block = String::from("|-");
+        for line in text.split('\n') {
+            block.push('\n');
+            if !line.is_empty() {
+                push_indent(indent, &mut block);
+                block.push_str(line);
+            }
+        }
+        return block;
+    }
+    double_quoted(text)
+}
+
+/// Words a YAML 1.1 reader takes for booleans or null, in any case.
+const TYPED_WORDS: [&str; 9] = ["y", "yes", "n", "no", "true", "false", "on", "off", "null"];
+
+fn is_plain_safe(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    first.is_alphabetic()
+        && is_printable(first)
+        && chars.all(|c| {
+            (c.is_alphanumeric() && is_printable(c))
+                || matches!(
+                    c,
+                    ' ' | '_' | '-' | '.' | ',' | '/' | '(' | ')' | '\'' | '?' | '!'
+                )
+        })
+        && !text.ends_with(' ')
+        && !TYPED_WORDS
+            .iter()
+            .any(|word| word.eq_ignore_ascii_case(text))
+}
+
+/// Multi-line text that a `|-` block gives back exactly: no leading blank or
+/// space (it would set the indentation), no trailing line break or space (a
+/// `|-` block drops them), no carriage returns or unprintable characters.
+fn is_literal_safe(text: &str) -> bool {
+    text.contains('\n')
+        && !text.starts_with([' ', '\t', '\n'])
+        && !text.ends_with(char::is_whitespace)
+        && text
+            .chars()
+            .all(|c| c == '\n' || c == '\t' || (c != '\r' && is_printable(c)))
+}
+
+/// Characters YAML allows raw in a document (and that are no line break).
+fn is_printable(c: char) -> bool {
+    !(c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+        ))
+}
+
+fn double_quoted(text: &str) -> String {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\t' => quoted.push_str("\\t"),
+            '\r' => quoted.push_str("\\r"),
+            c if !is_printable(c) => quoted.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// serde_yaml appends " at line L column C"; we report the position ourselves.
@@ -56,6 +249,191 @@ fn strip_position(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Strings a YAML 1.1 or 1.2 reader could take for something else.
+    fn awkward_strings() -> Vec<String> {
+        let mut strings: Vec<String> = [
+            "=",
+            "<<",
+            "yes",
+            "no",
+            "on",
+            "off",
+            "y",
+            "n",
+            "Y",
+            "N",
+            "YES",
+            "True",
+            "FALSE",
+            "On",
+            "OFF",
+            "10:30",
+            "1:20:30",
+            "1_000",
+            "0x1F",
+            "0o17",
+            "0b101",
+            "~",
+            "null",
+            "Null",
+            "NULL",
+            ".inf",
+            "-.inf",
+            ".NaN",
+            ".nan",
+            "2026-12-01",
+            "2026-12-01T10:00:00Z",
+            "2026-12-01 10:00:00",
+            "1e3",
+            "+1",
+            "-1",
+            ".5",
+            "0777",
+            "12",
+            "3.14",
+            "1.0e+3",
+            "",
+            " ",
+            " leading",
+            "trailing ",
+            "  both  ",
+            "# comment",
+            "a # b",
+            "a #b",
+            "key: value",
+            "a:b",
+            "- item",
+            "-",
+            "--",
+            "---",
+            "...",
+            "? key",
+            "'single'",
+            "\"double\"",
+            "it's",
+            "back\\slash",
+            "[a, b]",
+            "{a: b}",
+            "*alias",
+            "&anchor",
+            "!tag",
+            "!!str",
+            "%YAML",
+            "@at",
+            "`tick`",
+            "|",
+            ">",
+            "a,b",
+            "Société Générale",
+            "北京 客户",
+            "emoji 🙂",
+            "line\nbreak",
+            "two\n\nparagraphs",
+            "\nleading break",
+            "trailing break\n",
+            "crlf\r\nline",
+            "tab\there",
+            "\tleading tab",
+            "nul\u{0}byte",
+            "esc\u{1b}[31m",
+            "del\u{7f}",
+            "c1\u{85}next",
+            "ls\u{2028}ps\u{2029}",
+            "bom\u{feff}",
+            "  indented\nblock",
+            "block\n  indented line",
+            "last line blank\n ",
+            "Send the plan",
+            "ACME Corp.",
+        ]
+        .iter()
+        .map(|text| (*text).to_string())
+        .collect();
+        strings.push("x".repeat(300));
+        strings
+    }
+
+    /// Strings made of pieces that matter to YAML, in a fixed pseudo-random mix.
+    fn mixed_strings() -> Vec<String> {
+        const PIECES: [&str; 40] = [
+            "a", "Z", "é", "北", "🙂", "0", "1", "9", "_", ".", ",", "-", "+", ":", " ", "  ", "#",
+            "'", "\"", "\\", "\n", "\t", "\r", "~", "=", "<", "?", "!", "&", "*", "|", ">", "%",
+            "@", "`", "[", "{", "yes", "null", "\u{85}",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..3000)
+            .map(|_| {
+                let length = next() % 7;
+                (0..length)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn awkward_document() -> Value {
+        let mut strings = awkward_strings();
+        strings.extend(mixed_strings());
+        let mut map = serde_json::Map::new();
+        for (at, text) in strings.iter().enumerate() {
+            map.insert(format!("k{at}"), Value::String(text.clone()));
+            map.insert(text.clone(), Value::from(at));
+        }
+        serde_json::json!({
+            "top": map,
+            "list": strings,
+            "nested": [{"id": "c-1", "what": "=", "who": null, "done": false}, ["<<", ["yes"]]],
+            "numbers": [1, -2, 1.5, 1e300, 0.0001],
+            "empty": {"list": [], "map": {}},
+        })
+    }
+
+    #[test]
+    fn every_string_reads_back_exactly_in_yaml_1_2() {
+        let document = awkward_document();
+        let text = to_string(&document);
+        assert_eq!(parse(&text).unwrap(), document, "{text}");
+    }
+
+    #[test]
+    fn every_string_reads_back_exactly_in_yaml_1_1() {
+        use std::io::Write;
+        use std::process::{Command, Stdio};
+        let document = awkward_document();
+        let text = to_string(&document);
+        let script = "import sys, json, yaml\n\
+                      data = yaml.safe_load(sys.stdin.buffer.read().decode('utf-8'))\n\
+                      sys.stdout.write(json.dumps(data))\n";
+        let mut child = Command::new("python3")
+            .args(["-c", script])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("python3 is needed to test YAML 1.1 readers");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            !stderr.contains("No module named 'yaml'"),
+            "PyYAML is missing: `pip install pyyaml` (CI installs it)"
+        );
+        assert!(output.status.success(), "PyYAML refused:\n{stderr}\n{text}");
+        let read: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(read, document, "{text}");
+    }
 
     #[test]
     fn syntax_error_reports_line_and_column() {

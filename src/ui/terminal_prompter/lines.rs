@@ -118,6 +118,7 @@ impl TerminalPrompter<'_> {
             let who = self.read_line("    who (optional)", None, &|_| Ok(()))?;
             let who = Some(who.trim().to_string()).filter(|who| !who.is_empty());
             commitments.push(Commitment {
+                id: None,
                 what,
                 due,
                 who,
