@@ -6,6 +6,8 @@ mod config;
 mod dates;
 mod error;
 mod exit_code;
+#[cfg(test)]
+mod fuzz_tests;
 mod interrupt;
 mod language;
 mod model;

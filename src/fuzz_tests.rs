@@ -1,0 +1,212 @@
+//! A property test over everything that reads outside input: the pack loader,
+//! the answers parser (YAML and JSON), the draft reader and the date parser.
+//! No input may panic, and every accepted answer must read back from a note's
+//! front matter unchanged.
+//!
+//! CI runs a bounded number of cases; a long soak sets `COACH_FUZZ_CASES`:
+//! `COACH_FUZZ_CASES=200000 cargo test --release --lib fuzz` (README.md).
+
+use jiff::civil::{date, Date};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use serde_json::{Map, Value};
+
+use crate::language::{load_texts, Choice, Kind, Question};
+use crate::model::answer;
+use crate::notes::draft;
+use crate::walk::answers_file;
+use crate::yaml;
+
+const TODAY: Date = date(2026, 12, 1);
+
+fn runner() -> TestRunner {
+    let cases = std::env::var("COACH_FUZZ_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .unwrap_or(256);
+    TestRunner::new(Config {
+        cases,
+        // Shrinking a failure is worth it; a long soak should not stop to do it forever.
+        max_shrink_iters: 2_000,
+        failure_persistence: None,
+        ..Config::default()
+    })
+}
+
+/// Words that mean something to YAML 1.1 or 1.2, to markdown, or to coach.
+#[rustfmt::skip]
+const TRICKY: &[&str] = &[
+    "", " ", "yes", "No", "ON", "off", "y", "n", "~", "null", "Null", "true", "=", "<<", "10:30",
+    "1_000", "0x1F", "0o17", "0777", "1e3", ".inf", "-.inf", ".NaN", "+1", ".5", "2026-12-01",
+    "---", "...", "# heading", "- [ ] task", "- [x] done", "a: b", "- item", "'", "\"", "|", ">",
+    "&anchor", "*alias", "!tag", "%YAML", "@", "`", "{", "[", "}", "]", ",", "?", "\t", "\n",
+    "\r\n", "\u{0}", "\u{1b}[31m", "\u{7f}", "\u{85}", "\u{2028}", "\u{feff}", "é", "e\u{301}",
+    "日本語", "🙂", "today", "+3d", "-10000y", "99999-01-01", "me | 2026-12-03 | us",
+    "a | b | c | d", ";", "c-abcdefgh",
+];
+
+fn tricky_text() -> impl Strategy<Value = String> {
+    let token = proptest::sample::select(TRICKY).prop_map(str::to_string);
+    prop_oneof![
+        any::<String>(),
+        token.clone(),
+        proptest::collection::vec(prop_oneof![token, any::<String>()], 1..5)
+            .prop_map(|parts| parts.concat()),
+    ]
+}
+
+/// A YAML-ish document tree: keys a pack uses, values that mislead.
+fn document() -> impl Strategy<Value = Value> {
+    #[rustfmt::skip]
+    const KEYS: &[&str] = &[
+        "title", "source", "patterns", "checklists", "id", "name", "summary", "uses", "tips",
+        "questions", "ask", "kind", "options", "include", "label", "required", "default", "help",
+        "labels", "start", "replaces", "prep", "debrief", "review", "text", "select", "scale",
+    ];
+    let leaf = prop_oneof![
+        tricky_text().prop_map(Value::String),
+        any::<i64>().prop_map(Value::from),
+        any::<bool>().prop_map(Value::Bool),
+        Just(Value::Null),
+        proptest::sample::select(KEYS).prop_map(|key| Value::String(key.to_string())),
+    ];
+    leaf.prop_recursive(4, 64, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::vec(
+                (
+                    prop_oneof![
+                        proptest::sample::select(KEYS).prop_map(str::to_string),
+                        tricky_text()
+                    ],
+                    inner
+                ),
+                0..6
+            )
+            .prop_map(|fields| Value::Object(fields.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+fn run_cases<S: Strategy>(strategy: S, check: impl Fn(S::Value) -> Result<(), TestCaseError>) {
+    if let Err(failure) = runner().run(&strategy, check) {
+        panic!("{failure}");
+    }
+}
+
+#[test]
+fn the_pack_loader_never_panics() {
+    let text = prop_oneof![
+        tricky_text(),
+        document().prop_map(|value| yaml::to_string(&value)),
+    ];
+    run_cases(text, |text| {
+        let _ = load_texts(&[("fuzz.yaml", &text)]);
+        Ok(())
+    });
+}
+
+#[test]
+fn the_answers_and_draft_readers_never_panic() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = prop_oneof![
+        tricky_text(),
+        document().prop_map(|value| yaml::to_string(&value)),
+        document().prop_map(|value| value.to_string()),
+    ];
+    run_cases(text, |text| {
+        let path = folder.path().join("answers.yaml");
+        std::fs::write(&path, &text).unwrap();
+        let _ = answers_file::read(&path);
+        let _ = draft::load(&path);
+        Ok(())
+    });
+}
+
+#[test]
+fn the_draft_finder_never_panics_on_odd_names() {
+    run_cases(tricky_text(), |name| {
+        let notes = tempfile::tempdir().unwrap();
+        let drafts = draft::dir(notes.path());
+        std::fs::create_dir_all(&drafts).unwrap();
+        for file in [format!("prep-{name}.yaml"), format!("prep-{name}")] {
+            // A name the file system refuses (a `/`, a NUL, too long) is no input.
+            let _ = std::fs::write(drafts.join(file), "");
+        }
+        let _ = draft::newest(notes.path(), "prep");
+        Ok(())
+    });
+}
+
+#[test]
+fn the_date_parser_never_panics() {
+    let text = prop_oneof![
+        tricky_text(),
+        "[+-]?[0-9]{1,12}[dwmy]",
+        "[+-]?[0-9]{1,6}-[0-9]{1,3}-[0-9]{1,3}",
+    ];
+    run_cases(text, |text| {
+        if let Ok(parsed) = crate::dates::parse(&text, TODAY) {
+            // Only dates a note can be named after and read back (docs/notes.md).
+            prop_assert!(
+                (1900..=2999).contains(&parsed.year()),
+                "{text} gave {parsed}"
+            );
+        }
+        Ok(())
+    });
+}
+
+fn question(kind: Kind) -> Question {
+    Question {
+        id: "fuzz.question".to_string(),
+        ask: "?".to_string(),
+        kind,
+        options: ["yes", "A: b", "~", "- [ ] x"]
+            .iter()
+            .map(|label| Choice {
+                label: (*label).to_string(),
+                include: Vec::new(),
+            })
+            .collect(),
+        required: false,
+        default: None,
+        help: None,
+        labels: Vec::new(),
+    }
+}
+
+/// What an answers file could say: text, numbers, lists of text, commitments.
+fn answer_value() -> impl Strategy<Value = Value> {
+    let commitment = (tricky_text(), tricky_text(), tricky_text())
+        .prop_map(|(what, due, who)| serde_json::json!({"what": what, "due": due, "who": who}));
+    prop_oneof![
+        tricky_text().prop_map(Value::String),
+        (0i64..8).prop_map(Value::from),
+        any::<bool>().prop_map(Value::Bool),
+        proptest::collection::vec(tricky_text().prop_map(Value::String), 0..4)
+            .prop_map(Value::Array),
+        proptest::collection::vec(commitment, 0..3).prop_map(Value::Array),
+    ]
+}
+
+#[test]
+fn every_accepted_answer_reads_back_from_front_matter_unchanged() {
+    let kinds = proptest::sample::select(Kind::ALL.to_vec());
+    run_cases((kinds, answer_value()), |(kind, value)| {
+        let question = question(kind);
+        let Ok(accepted) = answer::from_value(&question, &value, TODAY) else {
+            return Ok(());
+        };
+        let written = accepted.to_value();
+        let front_matter = yaml::to_string(&serde_json::json!({ "answers": { "q": written } }));
+        let read = yaml::parse(&front_matter)
+            .map_err(|error| TestCaseError::fail(format!("{front_matter}: {error:?}")))?;
+        let read_value = &read["answers"]["q"];
+        prop_assert_eq!(read_value, &written, "front matter:\n{}", front_matter);
+        let again = answer::from_value(&question, read_value, TODAY)
+            .map_err(|error| TestCaseError::fail(format!("{front_matter}: {error}")))?;
+        prop_assert_eq!(again, accepted);
+        Ok(())
+    });
+}
