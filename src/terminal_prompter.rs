@@ -28,7 +28,6 @@ pub struct TerminalPrompter<'a> {
 
 impl<'a> TerminalPrompter<'a> {
     pub fn new(language: &'a Language, editor: Option<String>, today: Date) -> Self {
-        interrupt::install();
         TerminalPrompter {
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
@@ -296,7 +295,7 @@ impl Prompter for TerminalPrompter<'_> {
         if let Some(help) = &question.help {
             self.line(&style(textwrap(help, self.width(), "  ")).dim().to_string())?;
         }
-        let answer = match question.kind {
+        match question.kind {
             Kind::Text | Kind::Date => self.text(question, default),
             Kind::Long => self.long(question, default),
             Kind::Confirm => self.confirm(question, default),
@@ -305,18 +304,16 @@ impl Prompter for TerminalPrompter<'_> {
             Kind::Scale => self.scale(question, default),
             Kind::List => self.list(question),
             Kind::Commitments => self.commitments(question),
-        };
-        if interrupt::take() {
-            return Err(Stop::Interrupted);
         }
-        answer
     }
 }
 
-/// dialoguer reports Ctrl-C as an interrupted read.
+/// dialoguer reports Ctrl-C as an interrupted read (the signal thread of
+/// `interrupt` saves the draft then).
 fn finish<T>(result: dialoguer::Result<T>) -> Result<T, Stop> {
     result.map_err(|dialoguer::Error::IO(error)| {
-        if error.kind() == std::io::ErrorKind::Interrupted || interrupt::take() {
+        if error.kind() == std::io::ErrorKind::Interrupted {
+            interrupt::await_signal_thread();
             Stop::Interrupted
         } else {
             Stop::Failed(error)
