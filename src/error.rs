@@ -1,6 +1,6 @@
 //! The errors coach reports, each with its exit code.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::exit_code;
 use crate::language::Problem;
@@ -22,7 +22,8 @@ pub enum Error {
     #[error("{path}: {message}")]
     Config { path: PathBuf, message: String },
 
-    #[error("{action} {path}: {source}")]
+    /// Reading or writing one file: which, and what was being done.
+    #[error("{action} {}: {source}", path.display())]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -60,9 +61,10 @@ pub enum Error {
         draft: Result<PathBuf, String>,
     },
 
-    /// Writing to stdout failed; a closed pipe (`coach ... | head`) is not an error.
+    /// Writing to stdout failed; a reader that closed the pipe early
+    /// (`coach ... | head`) is not an error, a closed or full stdout is.
     #[error("cannot write to standard output: {0}")]
-    Output(#[from] std::io::Error),
+    Stdout(std::io::Error),
 }
 
 impl Error {
@@ -79,7 +81,7 @@ impl Error {
                 exit_code::USAGE
             }
             Error::Interrupted { .. } => exit_code::INTERRUPTED,
-            Error::Output(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+            Error::Stdout(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
                 exit_code::SUCCESS
             }
             _ => exit_code::FAILURE,
@@ -90,7 +92,7 @@ impl Error {
     pub fn lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
         match self {
-            Error::Output(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
+            Error::Stdout(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
             Error::Pack(problems) => {
                 lines.extend(
                     problems
@@ -155,6 +157,26 @@ pub fn plural(count: usize, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{count} {word}s")
+    }
+}
+
+impl Error {
+    /// Reading or writing `path` failed.
+    pub fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.to_path_buf();
+        move |source| Error::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}
+
+/// Only for `?` on writes to a command's `out`, which is standard output:
+/// every file read or written reports through `Error::Io`, naming the file.
+impl From<std::io::Error> for Error {
+    fn from(error: std::io::Error) -> Self {
+        Error::Stdout(error)
     }
 }
 

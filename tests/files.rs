@@ -19,3 +19,168 @@ fn output_beyond_a_pipe_capacity_is_read_whole() {
     assert!(output.stdout.len() > story.len(), "{}", output.stderr);
     assert!(output.stdout.contains(story.trim_end()));
 }
+
+/// Makes a named pipe at `path` with `mkfifo`.
+fn mkfifo(path: &std::path::Path) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+}
+
+#[test]
+fn an_answers_file_that_is_a_fifo_is_refused_without_waiting() {
+    let test = prep();
+    mkfifo(&test.path().join("answers.yaml"));
+    let output = test.args(["--answers", "answers.yaml"]).run().status(1);
+    output.stderr_line("cannot read answers.yaml: it is a named pipe (FIFO), not a regular file");
+}
+
+#[test]
+fn a_draft_that_is_a_fifo_is_refused_without_waiting() {
+    let test = prep();
+    mkfifo(&test.path().join("notes/.drafts/prep-20261130-101010.yaml"));
+    let output = test.args(["--resume"]).run().status(1);
+    output.stderr_line("prep-20261130-101010.yaml: it is a named pipe (FIFO), not a regular file");
+}
+
+#[test]
+fn a_config_file_that_is_a_fifo_is_refused_without_waiting() {
+    let test = Test::new().args(["patterns", "list"]);
+    mkfifo(&test.path().join("config/coach/config.yaml"));
+    let output = test.run().status(1);
+    output.stderr_line("config.yaml: it is a named pipe (FIFO), not a regular file");
+}
+
+#[test]
+fn an_answers_file_over_8_mib_is_refused_with_a_clear_error() {
+    let big = format!("goal: {}\n", "x".repeat(8 * 1024 * 1024));
+    let output = prep()
+        .write("answers.yaml", big)
+        .args(["--answers", "answers.yaml"])
+        .run()
+        .status(1);
+    output.stderr_line(
+        "cannot read answers.yaml: it is larger than 8 MiB, the most coach reads from one input",
+    );
+}
+
+#[test]
+fn endless_answers_on_stdin_end_with_the_size_error() {
+    let test = prep().args(["--answers", "-"]);
+    let mut yes = std::process::Command::new("yes")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("yes runs");
+    let mut command = test.command();
+    command
+        .stdin(yes.stdout.take().unwrap())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    let output = command.output().expect("coach runs");
+    let _ = yes.kill();
+    let _ = yes.wait();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot read standard input: it is larger than 8 MiB"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_coach_config_naming_a_missing_file_is_an_error() {
+    let output = Test::new()
+        .env("COACH_CONFIG", "nowhere.yaml")
+        .args(["patterns", "list"])
+        .run()
+        .status(1);
+    output.stderr_line("nowhere.yaml: no such file (named by COACH_CONFIG)");
+}
+
+#[test]
+fn the_filesystem_root_is_refused_as_notes_dir() {
+    for value in ["/", "/..", "//", "/./"] {
+        let output = Test::new()
+            .env("COACH_NOTES_DIR", value)
+            .args([
+                "prep",
+                "--defaults",
+                "--set",
+                "goal=Agree",
+                "--customer",
+                "Acme",
+            ])
+            .run()
+            .status(2);
+        output.stderr_line("COACH_NOTES_DIR is the filesystem root");
+    }
+    let output = Test::new()
+        .args([
+            "--notes-dir",
+            "/",
+            "prep",
+            "--defaults",
+            "--customer",
+            "Acme",
+        ])
+        .run()
+        .status(2);
+    output.stderr_line("--notes-dir is the filesystem root (/)");
+}
+
+#[test]
+fn an_empty_notes_dir_in_the_config_is_refused() {
+    let output = Test::new()
+        .write("config/coach/config.yaml", "notes_dir: ''\n")
+        .args([
+            "prep",
+            "--defaults",
+            "--set",
+            "goal=Agree",
+            "--customer",
+            "Acme",
+        ])
+        .run()
+        .status(2);
+    output.stderr_line("notes_dir in the config file is empty");
+}
+
+#[test]
+fn a_home_at_the_root_is_refused_for_the_default_notes_dir() {
+    let output = Test::new()
+        .env("HOME", "/")
+        .env("XDG_DATA_HOME", "")
+        .args([
+            "prep",
+            "--defaults",
+            "--set",
+            "goal=Agree",
+            "--customer",
+            "Acme",
+        ])
+        .run()
+        .status(2);
+    output.stderr_line("HOME is the filesystem root (/)");
+}
+
+#[test]
+fn a_tilde_in_the_configured_notes_dir_is_home() {
+    let output = Test::new()
+        .write("config/coach/config.yaml", "notes_dir: '~/my notes'\n")
+        .args([
+            "prep",
+            "--defaults",
+            "--set",
+            "goal=Agree",
+            "--customer",
+            "Acme",
+        ])
+        .run()
+        .status(0);
+    let output = output.stderr_has("home/my notes/acme/");
+    assert!(output.dir.join("home/my notes/acme").is_dir());
+    assert!(!output.dir.join("config/coach/~").exists());
+}
