@@ -54,10 +54,11 @@ pub enum Error {
         command: String,
     },
 
-    #[error("cannot write the note {path}: {source}")]
+    #[error("cannot write the note {}: {failed}", path.display())]
     NoteNotWritten {
         path: PathBuf,
-        source: std::io::Error,
+        /// What failed: an `Io` error naming the folder or file.
+        failed: Box<Error>,
         draft: Result<PathBuf, String>,
     },
 

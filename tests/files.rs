@@ -184,3 +184,68 @@ fn a_tilde_in_the_configured_notes_dir_is_home() {
     assert!(output.dir.join("home/my notes/acme").is_dir());
     assert!(!output.dir.join("config/coach/~").exists());
 }
+
+#[test]
+fn two_first_runs_at_once_for_names_that_slug_alike_get_a_folder_each() {
+    for _ in 0..10 {
+        let test = Test::new();
+        let runs: Vec<std::process::Child> = ["C++ Inc", "C Inc"]
+            .into_iter()
+            .map(|customer| {
+                let mut command = test.command();
+                command
+                    .args(["prep", "--notes-dir", "notes", "--defaults"])
+                    .args(["--set", "goal=Agree", "--customer", customer])
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null());
+                command.spawn().expect("coach starts")
+            })
+            .collect();
+        for mut run in runs {
+            assert_eq!(run.wait().unwrap().code(), Some(0));
+        }
+        let mut owners: Vec<String> = ["c-inc", "c-inc-2"]
+            .iter()
+            .map(|folder| {
+                std::fs::read_to_string(test.path().join("notes").join(folder).join(".customer"))
+                    .unwrap_or_default()
+            })
+            .collect();
+        owners.sort();
+        assert_eq!(owners, ["C Inc\n", "C++ Inc\n"]);
+    }
+}
+
+#[test]
+fn a_customer_folder_that_is_a_link_is_refused_and_nothing_is_written_through_it() {
+    let test = prep().write("elsewhere/keep", "");
+    std::fs::create_dir_all(test.path().join("notes")).unwrap();
+    let link = test.path().join("notes/acme");
+    std::os::unix::fs::symlink(test.path().join("elsewhere"), link).unwrap();
+    let output = test
+        .args(["--defaults", "--set", "goal=Agree", "--customer", "Acme"])
+        .run()
+        .status(1);
+    output.stderr_line("it is a symbolic link, and coach never writes through one");
+    let inside: Vec<_> = std::fs::read_dir(output.dir.join("elsewhere"))
+        .unwrap()
+        .collect();
+    assert_eq!(inside.len(), 1, "{inside:?}");
+}
+
+#[test]
+fn a_stale_temporary_file_is_removed_by_the_next_write() {
+    let test = prep().write("notes/acme/.coach-killed.tmp", "half a note");
+    let stale = test.path().join("notes/acme/.coach-killed.tmp");
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 86_400))
+        .unwrap();
+    let output = test
+        .args(["--defaults", "--set", "goal=Agree", "--customer", "Acme"])
+        .run()
+        .status(0);
+    assert!(!output.dir.join("notes/acme/.coach-killed.tmp").exists());
+}

@@ -300,9 +300,9 @@ fn write_note(
         return Ok(None);
     }
     let stem = NoteWriter::stem(date, meeting.as_deref(), &walked.checklist);
-    let path = match writer.write(&customer, &dir, &stem, &markdown) {
+    let path = match writer.write(&customer, &stem, &markdown) {
         Ok(path) => path,
-        Err(source) => {
+        Err(failed) => {
             let so_far = SoFar {
                 answers: walked
                     .answers
@@ -316,7 +316,7 @@ fn write_note(
             out.write_all(markdown.as_bytes())?;
             return Err(Error::NoteNotWritten {
                 path: dir.join(format!("{stem}.md")),
-                source,
+                failed: Box::new(failed),
                 draft: saved,
             });
         }
