@@ -26,6 +26,9 @@ pub struct Config {
     /// `$VISUAL` or `$EDITOR`, for long answers; none means typed lines.
     pub editor: Option<String>,
     pub today: jiff::civil::Date,
+    /// Standard output was closed when coach started (`>&-`): data meant
+    /// for it cannot be delivered.
+    pub stdout_closed: bool,
 }
 
 /// What the config file may set; every field optional.
@@ -103,6 +106,7 @@ impl Config {
             notes_dir,
             color,
             can_prompt: stderr_is_terminal && std::io::stdin().is_terminal(),
+            stdout_closed: STDOUT_CLOSED.load(std::sync::atomic::Ordering::SeqCst),
         })
     }
 
@@ -116,6 +120,33 @@ impl Config {
                 console::set_colors_enabled_stderr(on);
             }
         }
+    }
+}
+
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Run first. Rust's start-up puts /dev/null, opened read-write, in place of
+/// a closed standard stream (`coach ... >&-`), so that no file coach opens
+/// takes its number; writes to it then vanish without an error. A shell's
+/// `>/dev/null` opens it write-only: so stdout on /dev/null read-write means
+/// it was closed, and data meant for it cannot be delivered.
+pub fn guard_standard_streams() {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(null) = std::fs::metadata("/dev/null") else {
+            return;
+        };
+        // SAFETY: fstat and fcntl only describe descriptor 1; the struct is
+        // used only when fstat filled it.
+        let closed = unsafe {
+            let mut stat: libc::stat = std::mem::zeroed();
+            libc::fstat(libc::STDOUT_FILENO, &mut stat) == 0
+                && stat.st_mode & libc::S_IFMT == libc::S_IFCHR
+                && stat.st_rdev as u64 == null.rdev()
+                && libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFL) & libc::O_ACCMODE == libc::O_RDWR
+        };
+        STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::SeqCst);
     }
 }
 

@@ -37,6 +37,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    config::guard_standard_streams();
     let arguments = match cli::Arguments::try_parse_from(args) {
         Ok(arguments) => arguments,
         Err(error) => {

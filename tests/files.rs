@@ -249,3 +249,53 @@ fn a_stale_temporary_file_is_removed_by_the_next_write() {
         .status(0);
     assert!(!output.dir.join("notes/acme/.coach-killed.tmp").exists());
 }
+
+#[test]
+fn output_to_a_closed_stdout_fails_and_says_so() {
+    let test = Test::new();
+    let mut command = std::process::Command::new("sh");
+    crate::support::isolate(&mut command, test.path());
+    let output = command
+        .args(["-c", "exec \"$0\" \"$@\" >&-", crate::support::BIN])
+        .args([
+            "prep",
+            "--notes-dir",
+            "notes",
+            "--defaults",
+            "--set",
+            "goal=Agree",
+        ])
+        .args(["--customer", "Acme", "--output", "-"])
+        .output()
+        .expect("sh runs coach");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("coach: error: cannot write to standard output: it is closed"),
+        "{stderr}"
+    );
+    assert!(!test.path().join("notes/acme").exists());
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let story = "All of this was said. ".repeat(20_000);
+    let test = prep()
+        .write("big.yaml", format!("customer: Acme\ngoal: {story}\n"))
+        .args(["--answers", "big.yaml", "--output", "-"]);
+    let mut command = test.command();
+    command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = command.spawn().expect("coach starts");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 4];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    assert_eq!(&first, b"---\n");
+    // Like `| head -1`: the reader goes away with most of the note unread.
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "", "a closed pipe is quiet");
+}

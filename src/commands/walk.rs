@@ -50,6 +50,10 @@ pub fn run(
         answers_file::set(&mut given, id, value);
     }
 
+    if config.stdout_closed && (args.output.is_some() || args.print_path || args.json) {
+        // Found out before anything is asked or written, not after.
+        return Err(Error::Stdout(std::io::Error::other("it is closed")));
+    }
     let prompting = config.can_prompt && !args.no_input && !args.defaults;
     let walk = Walk {
         language: &language,
