@@ -305,6 +305,23 @@ mod tests {
     }
 
     #[test]
+    fn a_customer_file_that_is_a_fifo_is_refused_without_waiting() {
+        let notes = tempfile::tempdir().unwrap();
+        let dir = notes.path().join("acme");
+        std::fs::create_dir(&dir).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.join(OWNER_FILE))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let writer = NoteWriter {
+            notes_dir: notes.path(),
+        };
+        let error = writer.write("Acme", "note", "x").unwrap_err();
+        assert!(error.to_string().contains("named pipe"), "{error}");
+    }
+
+    #[test]
     fn a_note_name_never_leads_out_of_the_folder() {
         let notes = tempfile::tempdir().unwrap();
         let writer = NoteWriter {

@@ -1023,6 +1023,10 @@ fn a_signal_keeps_a_draft_that_resume_continues(signal: &str, code: i32) {
         output.contains(&SHOW_CURSOR.replace('\x1b', "␛")),
         "the cursor is not shown:\n{output}"
     );
+    assert!(
+        !reading_keys(&coach.session),
+        "the terminal is left in raw mode"
+    );
     let drafts = place.drafts();
     assert_eq!(drafts.len(), 1, "{drafts:?}");
     let saved = read_yaml(&drafts[0]);
