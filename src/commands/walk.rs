@@ -88,8 +88,6 @@ pub fn run(
             .as_mut()
             .map(|prompter| prompter as &mut dyn Prompter),
     );
-    // From here a signal ends coach without a draft: the walk is over.
-    publish(None);
     let walked = match result {
         Ok(walked) => walked,
         Err(WalkError::Invalid(problems)) => return Err(Error::Answers(problems)),
@@ -137,7 +135,10 @@ pub fn run(
         );
     }
 
-    let written = write_note(&language, &walked, config, args, out)?;
+    // Until the note is written, a signal still keeps the answers as a draft.
+    let written = write_note(&language, &walked, config, args, out);
+    publish(None);
+    let written = written?;
     if let Some(old) = &resumed {
         let _ = std::fs::remove_file(old);
     }
