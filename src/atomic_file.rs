@@ -14,6 +14,13 @@ pub const READ_CAP: u64 = 8 * 1024 * 1024;
 /// device in its place is refused without waiting for a writer, and so is a
 /// larger file, without reading more than the cap.
 pub fn read_capped(path: &Path) -> Result<String, Error> {
+    read_all_capped(open_regular(path)?, path)
+}
+
+/// Opens a regular file for reading; a FIFO, socket, device or folder in its
+/// place is refused at once. Readers of notes take at most [`READ_CAP`]
+/// bytes from it (`Read::take`).
+pub fn open_regular(path: &Path) -> Result<std::fs::File, Error> {
     let fail = Error::io("cannot read", path);
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -31,7 +38,7 @@ pub fn read_capped(path: &Path) -> Result<String, Error> {
             describe(kind)
         ))));
     }
-    read_all_capped(file, path)
+    Ok(file)
 }
 
 /// Reads a stream (standard input) to its end, or fails past [`READ_CAP`].
