@@ -186,3 +186,33 @@ impl From<Vec<Problem>> for Error {
         Error::Pack(problems)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_closed_pipe_on_stdout_is_quiet() {
+        let broken = Error::Stdout(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+        assert_eq!(broken.exit_code(), exit_code::SUCCESS);
+        assert!(broken.lines().is_empty());
+
+        let full = Error::Stdout(std::io::Error::other("no space left"));
+        assert_eq!(full.exit_code(), exit_code::FAILURE);
+        assert_eq!(
+            full.lines(),
+            ["coach: error: cannot write to standard output: no space left"]
+        );
+
+        let file = Error::io("cannot write", Path::new("notes/acme/x.md"))(std::io::Error::from(
+            std::io::ErrorKind::BrokenPipe,
+        ));
+        assert_eq!(
+            file.exit_code(),
+            exit_code::FAILURE,
+            "a pipe that is not stdout"
+        );
+        assert_eq!(file.lines().len(), 1);
+        assert!(file.lines()[0].starts_with("coach: error: cannot write notes/acme/x.md: "));
+    }
+}
