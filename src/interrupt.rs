@@ -81,6 +81,10 @@ pub fn install(on_signal: fn(i32)) {
 /// The main thread stops the walk itself. When a signal got there first,
 /// this never returns: the signal thread saves the draft and ends the process.
 pub fn claim() {
+    // A closed terminal fails the read and sends SIGHUP: the signal decides.
+    if FIRST.load(Ordering::SeqCst) != 0 {
+        await_signal_thread();
+    }
     if STATE
         .compare_exchange(RUNNING, MAIN_STOPS, Ordering::SeqCst, Ordering::SeqCst)
         .is_err()
