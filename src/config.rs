@@ -130,7 +130,7 @@ static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicB
 /// takes its number; writes to it then vanish without an error. A shell's
 /// `>/dev/null` opens it write-only: so stdout on /dev/null read-write means
 /// it was closed, and data meant for it cannot be delivered.
-pub fn guard_standard_streams() {
+pub fn detect_closed_stdout() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;

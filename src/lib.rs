@@ -37,7 +37,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    config::guard_standard_streams();
+    config::detect_closed_stdout();
     let arguments = match cli::Arguments::try_parse_from(args) {
         Ok(arguments) => arguments,
         Err(error) => {

@@ -127,17 +127,19 @@ impl NoteWriter<'_> {
     /// Writes the note in the customer's folder, never over another one;
     /// returns its path.
     pub fn write(&self, customer: &str, stem: &str, markdown: &str) -> Result<PathBuf, Error> {
-        let dir = self.claim_customer_dir(customer)?;
         // Never a name that leads out of the customer's folder.
         let mut parts = Path::new(stem).components();
         if !matches!(
             (parts.next(), parts.next()),
             (Some(Component::Normal(_)), None)
         ) {
-            return Err(Error::io("cannot write in", &dir)(std::io::Error::other(
-                format!("the note name `{stem}` would lead outside the folder"),
-            )));
+            return Err(Error::io("cannot write in", self.notes_dir)(
+                std::io::Error::other(format!(
+                    "the note name `{stem}` would lead outside its customer's folder"
+                )),
+            ));
         }
+        let dir = self.claim_customer_dir(customer)?;
         atomic_file::write_new(&dir, stem, "md", markdown)
     }
 
@@ -331,6 +333,7 @@ mod tests {
             assert!(writer.write("Acme", stem, "x").is_err(), "{stem}");
         }
         assert!(!notes.path().join("note.md").exists());
+        assert!(!notes.path().join("acme").exists(), "nothing is created");
     }
 
     #[cfg(unix)]
