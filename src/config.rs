@@ -26,6 +26,9 @@ pub struct Config {
     /// `$VISUAL` or `$EDITOR`, for long answers; none means typed lines.
     pub editor: Option<String>,
     pub today: jiff::civil::Date,
+    /// Standard output was closed when coach started (`>&-`): data meant
+    /// for it cannot be delivered.
+    pub stdout_closed: bool,
 }
 
 /// What the config file may set; every field optional.
@@ -40,9 +43,22 @@ struct FileSettings {
 impl Config {
     pub fn resolve(args: &GlobalArgs) -> Result<Config, Error> {
         let env = |name: &str| std::env::var_os(name).filter(|value| !value.is_empty());
-        let file = match config_path(env("COACH_CONFIG").map(PathBuf::from)) {
-            Some(path) if path.is_file() => read_config(&path)?,
-            _ => FileSettings::default(),
+        let file = match env("COACH_CONFIG") {
+            // Named on purpose: a missing file is a mistake, not "no settings".
+            Some(path) => {
+                let path = PathBuf::from(path);
+                if !path.exists() {
+                    return Err(Error::Config {
+                        path,
+                        message: "no such file (named by COACH_CONFIG)".to_string(),
+                    });
+                }
+                read_config(&path)?
+            }
+            None => match default_config_path() {
+                Some(path) if path.exists() => read_config(&path)?,
+                _ => FileSettings::default(),
+            },
         };
 
         let no_builtin = args.no_builtin
@@ -66,10 +82,12 @@ impl Config {
         packs.extend(args.patterns.iter().cloned().map(PackSource::Dir));
 
         let notes_dir = match (&args.notes_dir, env("COACH_NOTES_DIR"), file.notes_dir) {
-            (Some(dir), _, _) => dir.clone(),
-            (None, Some(dir), _) => PathBuf::from(dir),
-            (None, None, Some(dir)) => dir,
-            (None, None, None) => default_notes_dir()?,
+            (Some(dir), _, _) => checked_notes_dir(dir.clone(), "--notes-dir")?,
+            (None, Some(dir), _) => checked_notes_dir(PathBuf::from(dir), "COACH_NOTES_DIR")?,
+            (None, None, Some(dir)) => checked_notes_dir(dir, "notes_dir in the config file")?,
+            (None, None, None) => {
+                checked_notes_dir(default_notes_dir()?, "the default notes folder")?
+            }
         };
         let color = match (args.color, env("COACH_COLOR"), file.color) {
             (Some(color), _, _) => color,
@@ -88,6 +106,7 @@ impl Config {
             notes_dir,
             color,
             can_prompt: stderr_is_terminal && std::io::stdin().is_terminal(),
+            stdout_closed: STDOUT_CLOSED.load(std::sync::atomic::Ordering::SeqCst),
         })
     }
 
@@ -104,27 +123,89 @@ impl Config {
     }
 }
 
-fn config_path(explicit: Option<PathBuf>) -> Option<PathBuf> {
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Run first. Rust's start-up puts /dev/null, opened read-write, in place of
+/// a closed standard stream (`coach ... >&-`), so that no file coach opens
+/// takes its number; writes to it then vanish without an error. A shell's
+/// `>/dev/null` opens it write-only: so stdout on /dev/null read-write means
+/// it was closed, and data meant for it cannot be delivered.
+pub fn detect_closed_stdout() {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(null) = std::fs::metadata("/dev/null") else {
+            return;
+        };
+        // SAFETY: fstat and fcntl only describe descriptor 1; the struct is
+        // used only when fstat filled it.
+        let closed = unsafe {
+            let mut stat: libc::stat = std::mem::zeroed();
+            libc::fstat(libc::STDOUT_FILENO, &mut stat) == 0
+                && stat.st_mode & libc::S_IFMT == libc::S_IFCHR
+                && stat.st_rdev as u64 == null.rdev()
+                && libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFL) & libc::O_ACCMODE == libc::O_RDWR
+        };
+        STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+fn default_config_path() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
-    explicit.or_else(|| {
-        Some(
-            etcetera::choose_base_strategy()
-                .ok()?
-                .config_dir()
-                .join("coach")
-                .join("config.yaml"),
-        )
-    })
+    Some(
+        etcetera::choose_base_strategy()
+            .ok()?
+            .config_dir()
+            .join("coach")
+            .join("config.yaml"),
+    )
 }
 
 fn default_notes_dir() -> Result<PathBuf, Error> {
     use etcetera::BaseStrategy;
-    let strategy = etcetera::choose_base_strategy().map_err(|_| {
+    let no_home = || {
         Error::usage(
             "cannot find a home directory for notes; pass --notes-dir DIR or set COACH_NOTES_DIR",
         )
-    })?;
+    };
+    // HOME=/ (a service account): notes would land in /.local, beside the system's own folders.
+    if etcetera::home_dir()
+        .map_err(|_| no_home())?
+        .parent()
+        .is_none()
+        && std::env::var_os("XDG_DATA_HOME").is_none_or(|dir| dir.is_empty())
+    {
+        return Err(Error::usage(
+            "HOME is the filesystem root (/); pass --notes-dir DIR or set COACH_NOTES_DIR",
+        ));
+    }
+    let strategy = etcetera::choose_base_strategy().map_err(|_| no_home())?;
     Ok(strategy.data_dir().join("coach").join("notes"))
+}
+
+/// A notes folder that is not empty and not the filesystem root, where
+/// customer folders would be scattered over the whole system.
+fn checked_notes_dir(dir: PathBuf, from: &str) -> Result<PathBuf, Error> {
+    let fix = "pass --notes-dir DIR or set COACH_NOTES_DIR to a folder of its own";
+    if dir.as_os_str().is_empty() {
+        return Err(Error::usage(format!("{from} is empty; {fix}")));
+    }
+    let only_root = dir.has_root()
+        && dir.components().all(|part| {
+            use std::path::Component;
+            matches!(
+                part,
+                Component::RootDir | Component::CurDir | Component::ParentDir
+            )
+        });
+    let resolves_to_root = std::fs::canonicalize(&dir).is_ok_and(|real| real.parent().is_none());
+    if only_root || resolves_to_root {
+        return Err(Error::usage(format!(
+            "{from} is the filesystem root ({}); {fix}",
+            dir.display()
+        )));
+    }
+    Ok(dir)
 }
 
 fn read_config(path: &Path) -> Result<FileSettings, Error> {
@@ -132,8 +213,7 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
         path: path.to_path_buf(),
         message,
     };
-    let text =
-        std::fs::read_to_string(path).map_err(|error| fail(format!("cannot read: {error}")))?;
+    let text = crate::notes::atomic_file::read_capped(path)?;
     let document = yaml::parse(&text).map_err(|error| {
         let at = error
             .line
@@ -182,11 +262,15 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
     Ok(settings)
 }
 
-/// Relative paths in the config file are relative to the file; `~/` is home.
+/// Relative paths in the config file are relative to the file; `~` and
+/// `~/` are home. An empty path stays empty, to be refused.
 fn resolve_path(base: &Path, text: &str) -> PathBuf {
-    if let Some(rest) = text.strip_prefix("~/") {
+    if text.is_empty() {
+        return PathBuf::new();
+    }
+    if text == "~" || text.starts_with("~/") {
         if let Ok(home) = etcetera::home_dir() {
-            return home.join(rest);
+            return home.join(text.trim_start_matches('~').trim_start_matches('/'));
         }
     }
     base.join(text)

@@ -1,6 +1,6 @@
 //! The errors coach reports, each with its exit code.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::exit_code;
 use crate::language::Problem;
@@ -22,7 +22,8 @@ pub enum Error {
     #[error("{path}: {message}")]
     Config { path: PathBuf, message: String },
 
-    #[error("{action} {path}: {source}")]
+    /// Reading or writing one file: which, and what was being done.
+    #[error("{action} {}: {source}", path.display())]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -53,16 +54,18 @@ pub enum Error {
         command: String,
     },
 
-    #[error("cannot write the note {path}: {source}")]
+    #[error("cannot write the note {}: {failed}", path.display())]
     NoteNotWritten {
         path: PathBuf,
-        source: std::io::Error,
+        /// What failed: an `Io` error naming the folder or file.
+        failed: Box<Error>,
         draft: Result<PathBuf, String>,
     },
 
-    /// Writing to stdout failed; a closed pipe (`coach ... | head`) is not an error.
+    /// Writing to stdout failed; a reader that closed the pipe early
+    /// (`coach ... | head`) is not an error, a closed or full stdout is.
     #[error("cannot write to standard output: {0}")]
-    Output(#[from] std::io::Error),
+    Stdout(std::io::Error),
 }
 
 impl Error {
@@ -79,7 +82,7 @@ impl Error {
                 exit_code::USAGE
             }
             Error::Interrupted { .. } => exit_code::INTERRUPTED,
-            Error::Output(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+            Error::Stdout(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
                 exit_code::SUCCESS
             }
             _ => exit_code::FAILURE,
@@ -90,7 +93,7 @@ impl Error {
     pub fn lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
         match self {
-            Error::Output(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
+            Error::Stdout(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
             Error::Pack(problems) => {
                 lines.extend(
                     problems
@@ -158,8 +161,58 @@ pub fn plural(count: usize, word: &str) -> String {
     }
 }
 
+impl Error {
+    /// Reading or writing `path` failed.
+    pub fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.to_path_buf();
+        move |source| Error::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}
+
+/// Only for `?` on writes to a command's `out`, which is standard output:
+/// every file read or written reports through `Error::Io`, naming the file.
+impl From<std::io::Error> for Error {
+    fn from(error: std::io::Error) -> Self {
+        Error::Stdout(error)
+    }
+}
+
 impl From<Vec<Problem>> for Error {
     fn from(problems: Vec<Problem>) -> Self {
         Error::Pack(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_closed_pipe_on_stdout_is_quiet() {
+        let broken = Error::Stdout(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+        assert_eq!(broken.exit_code(), exit_code::SUCCESS);
+        assert!(broken.lines().is_empty());
+
+        let full = Error::Stdout(std::io::Error::other("no space left"));
+        assert_eq!(full.exit_code(), exit_code::FAILURE);
+        assert_eq!(
+            full.lines(),
+            ["coach: error: cannot write to standard output: no space left"]
+        );
+
+        let file = Error::io("cannot write", Path::new("notes/acme/x.md"))(std::io::Error::from(
+            std::io::ErrorKind::BrokenPipe,
+        ));
+        assert_eq!(
+            file.exit_code(),
+            exit_code::FAILURE,
+            "a pipe that is not stdout"
+        );
+        assert_eq!(file.lines().len(), 1);
+        assert!(file.lines()[0].starts_with("coach: error: cannot write notes/acme/x.md: "));
     }
 }

@@ -6,5 +6,12 @@ pub const FAILURE: i32 = 1;
 /// The command line or the answers given cannot work: bad flags, missing
 /// answers with no terminal to ask them on, invalid scripted answers.
 pub const USAGE: i32 = 2;
-/// Interrupted by Ctrl-C or Esc; answers so far are kept as a draft.
+/// The terminal closed during a walk (SIGHUP, 128 + 1); answers so far are
+/// kept as a draft.
+pub const HANGUP: i32 = 129;
+/// Interrupted by Ctrl-C, SIGINT (128 + 2) or Esc; answers so far are kept
+/// as a draft.
 pub const INTERRUPTED: i32 = 130;
+/// Terminated during a walk (SIGTERM, 128 + 15); answers so far are kept as
+/// a draft.
+pub const TERMINATED: i32 = 143;

@@ -1,27 +1,161 @@
-//! Ctrl-C during an interactive walk.
+//! Signals during an interactive walk: Ctrl-C (console turns the key into
+//! SIGINT), `kill` (SIGTERM), a closed terminal or dropped ssh (SIGHUP).
 //!
-//! console turns Ctrl-C in a prompt into SIGINT. With this handler installed
-//! the signal only raises a flag, the prompt returns an `Interrupted` error,
-//! and the walk stops cleanly: cursor shown, draft saved, exit 130. A second
-//! Ctrl-C while that is under way leaves at once.
+//! The main thread is then blocked reading a key and would never see a flag,
+//! so a thread of our own waits for the signals and stops the walk itself:
+//! it calls the walk's `on_signal` (which saves the answers so far as a
+//! draft and says so), restores the terminal, and exits 128 + the signal.
+//! Whichever of that thread and the main thread (Esc, a failed terminal)
+//! starts stopping first finishes; the other stands aside.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU8, Ordering};
+use std::sync::OnceLock;
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::exit_code;
 
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// Nobody is stopping the walk yet.
+const RUNNING: u8 = 0;
+/// The main thread is stopping it (Esc, a failed terminal): signals wait.
+const MAIN_STOPS: u8 = 1;
+/// The signal thread is stopping it: the main thread waits to be ended.
+const SIGNAL_STOPS: u8 = 2;
 
-pub fn install() {
-    // Fails only if a handler is already set: then the first one stays.
-    let _ = ctrlc::set_handler(|| {
-        if INTERRUPTED.swap(true, Ordering::SeqCst) {
-            let _ = console::Term::stderr().show_cursor();
-            std::process::exit(exit_code::INTERRUPTED);
-        }
-    });
+static STATE: AtomicU8 = AtomicU8::new(RUNNING);
+/// An external editor is running: Ctrl-C is its business, not ours.
+static EDITING: AtomicBool = AtomicBool::new(false);
+/// The first signal that arrived. A `kill` during a key read makes console
+/// raise SIGINT as well; the walk ends with the code of the one sent.
+static FIRST: AtomicI32 = AtomicI32::new(0);
+/// The terminal's settings before any prompt, to restore on the way out.
+static TERMINAL: OnceLock<Option<libc::termios>> = OnceLock::new();
+
+/// Starts the signal thread; `on_signal` runs on it before the exit. Later
+/// calls do nothing.
+pub fn install(on_signal: fn(i32)) {
+    if TERMINAL.get().is_some() {
+        return;
+    }
+    TERMINAL.get_or_init(saved_terminal);
+    for signal in [SIGINT, SIGTERM, SIGHUP] {
+        // SAFETY: the action only touches atomics, which is async-signal-safe.
+        let _ = unsafe {
+            signal_hook::low_level::register(signal, move || {
+                if signal != SIGINT || !EDITING.load(Ordering::SeqCst) {
+                    let _ = FIRST.compare_exchange(0, signal, Ordering::SeqCst, Ordering::SeqCst);
+                }
+            })
+        };
+    }
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("signals".to_string())
+        .spawn(move || {
+            for signal in signals.forever() {
+                let signal = match FIRST.load(Ordering::SeqCst) {
+                    0 if signal == SIGINT && EDITING.load(Ordering::SeqCst) => continue,
+                    0 => signal,
+                    first => first,
+                };
+                match STATE.compare_exchange(
+                    RUNNING,
+                    SIGNAL_STOPS,
+                    Ordering::SeqCst,
+                    Ordering::SeqCst,
+                ) {
+                    Ok(_) => {
+                        on_signal(signal);
+                        leave(signal);
+                    }
+                    // The main thread is saving the draft and exits soon.
+                    Err(MAIN_STOPS) => {}
+                    Err(_) => leave(signal),
+                }
+            }
+        });
 }
 
-/// Whether Ctrl-C was pressed since the last call; clears the flag.
-pub fn take() -> bool {
-    INTERRUPTED.swap(false, Ordering::SeqCst)
+/// The main thread stops the walk itself. When a signal got there first,
+/// this never returns: the signal thread saves the draft and ends the process.
+pub fn claim() {
+    // A closed terminal fails the read and sends SIGHUP: the signal decides.
+    if FIRST.load(Ordering::SeqCst) != 0 {
+        await_signal_thread();
+    }
+    if STATE
+        .compare_exchange(RUNNING, MAIN_STOPS, Ordering::SeqCst, Ordering::SeqCst)
+        .is_err()
+    {
+        loop {
+            std::thread::park();
+        }
+    }
+}
+
+/// A key read ended by a signal (console raises SIGINT for Ctrl-C and for
+/// any interrupted read): the signal thread saves the draft and ends the
+/// process, so the main thread only waits.
+pub fn await_signal_thread() {
+    if TERMINAL.get().is_some() {
+        loop {
+            std::thread::park();
+        }
+    }
+}
+
+/// Runs `edit` (an external editor) with Ctrl-C left to the editor.
+pub fn while_editing<T>(edit: impl FnOnce() -> T) -> T {
+    EDITING.store(true, Ordering::SeqCst);
+    let result = edit();
+    EDITING.store(false, Ordering::SeqCst);
+    result
+}
+
+/// Exit code for a walk ended by `signal`, as a shell reports it.
+pub fn exit_code(signal: i32) -> i32 {
+    match signal {
+        SIGHUP => exit_code::HANGUP,
+        SIGINT => exit_code::INTERRUPTED,
+        SIGTERM => exit_code::TERMINATED,
+        other => 128 + other,
+    }
+}
+
+/// Terminal back as it was (cooked mode, cursor shown), then exit.
+fn leave(signal: i32) -> ! {
+    restore_terminal();
+    std::process::exit(exit_code(signal));
+}
+
+pub fn restore_terminal() {
+    if let Some(Some(settings)) = TERMINAL.get() {
+        // SAFETY: a plain system call on stdin with settings read from it;
+        // it fails harmlessly when the terminal is gone (SIGHUP).
+        unsafe {
+            libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, settings);
+        }
+    }
+    let _ = console::Term::stderr().show_cursor();
+}
+
+fn saved_terminal() -> Option<libc::termios> {
+    // SAFETY: tcgetattr fills the zeroed struct or fails; it is only used
+    // when it succeeded.
+    unsafe {
+        let mut settings: libc::termios = std::mem::zeroed();
+        (libc::tcgetattr(libc::STDIN_FILENO, &mut settings) == 0).then_some(settings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn signals_end_with_128_plus_their_number() {
+        assert_eq!(super::exit_code(signal_hook::consts::SIGHUP), 129);
+        assert_eq!(super::exit_code(signal_hook::consts::SIGINT), 130);
+        assert_eq!(super::exit_code(signal_hook::consts::SIGTERM), 143);
+    }
 }

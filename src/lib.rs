@@ -31,6 +31,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    config::detect_closed_stdout();
     let arguments = match cli::Arguments::try_parse_from(args) {
         Ok(arguments) => arguments,
         Err(error) => {

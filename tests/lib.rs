@@ -3,6 +3,7 @@
 mod broken_packs;
 mod configuration;
 mod examples;
+mod files;
 mod patterns_commands;
 mod pty;
 mod support;

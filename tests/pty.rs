@@ -295,6 +295,17 @@ impl Pty {
             .unwrap_or_else(|error| panic!("cannot send {keys:?}: {error}\n{}", self.screen()));
     }
 
+    /// Sends `signal` (`TERM`, `HUP`...) to coach with `kill`.
+    #[track_caller]
+    fn kill(&mut self, signal: &str) {
+        let pid = self.session.get_process().pid().to_string();
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success(), "kill -{signal} {pid} failed");
+    }
+
     /// Waits for the prompt `ask` and types `text` and Enter.
     #[track_caller]
     fn answer(&mut self, ask: &str, text: &str) {
@@ -986,4 +997,65 @@ fn an_unreached_scripted_answer_does_not_cost_a_typed_walk_its_note() {
     let note = Note::read(&coach.written());
     assert_eq!(note.answer("every-kind.story"), &text("Typed by hand."));
     assert!(!note.patterns().contains(&"calm-them-down"));
+}
+
+/// Answers two questions, sends `signal` with `kill` while coach waits for
+/// the third, and checks the draft and that `--resume` continues after them.
+#[track_caller]
+fn a_signal_keeps_a_draft_that_resume_continues(signal: &str, code: i32) {
+    let place = Place::new().with_every_kind_pack();
+    let mut coach = Pty::spawn(place.pack_command(&["prep"]));
+    coach.answer("Who is the customer?", "Acme");
+    coach.answer("What is the meeting?", "Pilot review");
+    coach.expect("When is the meeting?");
+    coach.expect("›");
+    coach.wait_for_key_read();
+    coach.kill(signal);
+    let line = coach.expect("--resume`");
+    assert_eq!(coach.finish(), code, "{}", coach.screen());
+    assert!(
+        line.contains("coach: interrupted; answers so far saved in "),
+        "{}",
+        coach.screen()
+    );
+    let output = coach.screen();
+    assert!(
+        output.contains(&SHOW_CURSOR.replace('\x1b', "␛")),
+        "the cursor is not shown:\n{output}"
+    );
+    assert!(
+        !reading_keys(&coach.session),
+        "the terminal is left in raw mode"
+    );
+    let drafts = place.drafts();
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    let saved = read_yaml(&drafts[0]);
+    assert_eq!(saved["customer"], text("Acme"));
+    assert_eq!(saved["meeting"], text("Pilot review"));
+
+    let mut coach = Pty::spawn(place.pack_command(&["prep", "--resume"]));
+    let before = coach.expect("When is the meeting?");
+    for asked in ["Who is the customer?", "What is the meeting?"] {
+        assert!(!before.contains(asked), "asked again: {asked}\n{before}");
+    }
+    coach.expect("›");
+    coach.wait_for_key_read();
+    coach.kill("TERM");
+    coach.expect("--resume`");
+    assert_eq!(coach.finish(), 143, "{}", coach.screen());
+}
+
+#[test]
+fn sigterm_keeps_a_draft_that_resume_continues_and_exits_143() {
+    a_signal_keeps_a_draft_that_resume_continues("TERM", 143);
+}
+
+#[test]
+fn sighup_keeps_a_draft_that_resume_continues_and_exits_129() {
+    a_signal_keeps_a_draft_that_resume_continues("HUP", 129);
+}
+
+#[test]
+fn sigint_from_kill_keeps_a_draft_that_resume_continues_and_exits_130() {
+    a_signal_keeps_a_draft_that_resume_continues("INT", 130);
 }

@@ -553,6 +553,10 @@ fn a_note_that_cannot_be_written_is_printed_and_kept_as_a_draft() {
         line.contains("notes/northwind-traders/2026-12-01-pilot-kickoff-prep.md"),
         "{line}"
     );
+    assert!(
+        line.ends_with("notes/northwind-traders is a file, not a folder; move it away or choose another notes folder"),
+        "the error names what is in the way: {line}"
+    );
     let draft_line = output.stderr_line("saved as a draft in");
     let draft = draft_line
         .split("draft in ")

@@ -1,19 +1,23 @@
 //! `coach prep`, `coach debrief`, `coach walk CHECKLIST`: walk a checklist and write a note.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use serde_json::json;
 
 use crate::cli::WalkArgs;
 use crate::config::Config;
 use crate::error::Error;
-use crate::language::Language;
+use crate::interrupt;
+use crate::language::{Language, Question};
+use crate::model::answer::Answer;
 use crate::notes::draft;
 use crate::notes::note::Note;
 use crate::notes::note_writer::NoteWriter;
 use crate::ui::terminal_prompter::TerminalPrompter;
 use crate::walk::answers_file;
-use crate::walk::prompter::Prompter;
+use crate::walk::prompter::{Prompter, Section, Stop};
 use crate::walk::{Missing, SoFar, Walk, WalkError, Walked};
 
 pub fn run(
@@ -46,6 +50,10 @@ pub fn run(
         answers_file::set(&mut given, id, value);
     }
 
+    if config.stdout_closed && (args.output.is_some() || args.print_path || args.json) {
+        // Found out before anything is asked or written, not after.
+        return Err(Error::Stdout(std::io::Error::other("it is closed")));
+    }
     let prompting = config.can_prompt && !args.no_input && !args.defaults;
     let walk = Walk {
         language: &language,
@@ -61,11 +69,26 @@ pub fn run(
     };
     let mut terminal =
         prompting.then(|| TerminalPrompter::new(&language, config.editor.clone(), config.today));
-    let walked = match walk.run(
-        terminal
+    let mut publishing = terminal.as_mut().map(|terminal| {
+        publish(Some(Walking {
+            notes_dir: config.notes_dir.clone(),
+            checklist: checklist.to_string(),
+            command: command.clone(),
+            resumed: resumed.clone(),
+            so_far: SoFar {
+                answers: walk.given.clone(),
+                skipped: walk.skipped.clone(),
+            },
+        }));
+        interrupt::install(on_signal);
+        Publishing { inner: terminal }
+    });
+    let result = walk.run(
+        publishing
             .as_mut()
             .map(|prompter| prompter as &mut dyn Prompter),
-    ) {
+    );
+    let walked = match result {
         Ok(walked) => walked,
         Err(WalkError::Invalid(problems)) => return Err(Error::Answers(problems)),
         Err(WalkError::Interrupted(so_far)) => {
@@ -112,7 +135,10 @@ pub fn run(
         );
     }
 
-    let written = write_note(&language, &walked, config, args, resumed.as_deref(), out)?;
+    // Until the note is written, a signal still keeps the answers as a draft.
+    let written = write_note(&language, &walked, config, args, resumed.as_deref(), out);
+    publish(None);
+    let written = written?;
     if let Some(old) = &resumed {
         let _ = std::fs::remove_file(old);
     }
@@ -124,24 +150,108 @@ pub fn run(
     Ok(())
 }
 
-/// Saves what was answered before the walk stopped; the new draft replaces
-/// the one it resumed, which it contains.
+/// Saves what was answered before the walk stopped (Esc, a failed
+/// terminal); the new draft replaces the one it resumed, which it contains.
 fn keep_draft(
     config: &Config,
     checklist: &str,
     so_far: &SoFar,
-    resumed: Option<&std::path::Path>,
-) -> Result<std::path::PathBuf, String> {
+    resumed: Option<&Path>,
+) -> Result<PathBuf, String> {
+    // A signal that came first saves the draft itself and ends coach.
+    interrupt::claim();
+    save_draft(&config.notes_dir, checklist, so_far, resumed)
+}
+
+fn save_draft(
+    notes_dir: &Path,
+    checklist: &str,
+    so_far: &SoFar,
+    resumed: Option<&Path>,
+) -> Result<PathBuf, String> {
     let terminal = console::Term::stderr();
     let _ = terminal.show_cursor();
     // The prompt was left mid-line.
     let _ = terminal.write_line("");
-    let saved =
-        draft::save(&config.notes_dir, checklist, so_far).map_err(|error| error.to_string());
+    let saved = draft::save(notes_dir, checklist, so_far).map_err(|error| error.to_string());
     if let (Ok(_), Some(old)) = (&saved, resumed) {
         let _ = std::fs::remove_file(old);
     }
     saved
+}
+
+/// What the signal thread needs to save a draft of the walk under way.
+struct Walking {
+    notes_dir: PathBuf,
+    checklist: String,
+    command: String,
+    resumed: Option<PathBuf>,
+    so_far: SoFar,
+}
+
+/// The walk under way, kept up to date after every answer: the main thread
+/// is blocked reading a key when a signal comes, so the signal thread saves
+/// the draft from here.
+static WALKING: Mutex<Option<Walking>> = Mutex::new(None);
+
+fn publish(walking: Option<Walking>) {
+    *WALKING.lock().unwrap_or_else(PoisonError::into_inner) = walking;
+}
+
+/// SIGTERM, SIGHUP or SIGINT (Ctrl-C) during the walk: the same draft and
+/// message as a stop by Esc; `interrupt` then exits 128 + the signal.
+fn on_signal(_signal: i32) {
+    let walking = WALKING.lock().unwrap_or_else(PoisonError::into_inner);
+    let Some(walking) = walking.as_ref() else {
+        return;
+    };
+    let draft = save_draft(
+        &walking.notes_dir,
+        &walking.checklist,
+        &walking.so_far,
+        walking.resumed.as_deref(),
+    );
+    let error = Error::Interrupted {
+        draft,
+        command: walking.command.clone(),
+    };
+    let mut stderr = std::io::stderr().lock();
+    for line in error.lines() {
+        let _ = writeln!(stderr, "{line}");
+    }
+}
+
+/// The terminal prompter, publishing each answer as it is given.
+struct Publishing<'p, 'a> {
+    inner: &'p mut TerminalPrompter<'a>,
+}
+
+impl Prompter for Publishing<'_, '_> {
+    fn begin_section(&mut self, section: &Section) -> Result<(), Stop> {
+        self.inner.begin_section(section)
+    }
+
+    fn ask(
+        &mut self,
+        question: &Question,
+        default: Option<&Answer>,
+    ) -> Result<Option<Answer>, Stop> {
+        let answer = self.inner.ask(question, default)?;
+        let mut walking = WALKING.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(walking) = walking.as_mut() {
+            let so_far = &mut walking.so_far;
+            match &answer {
+                Some(answer) => {
+                    answers_file::set(&mut so_far.answers, question.id.clone(), answer.to_value())
+                }
+                None if !so_far.skipped.contains(&question.id) => {
+                    so_far.skipped.push(question.id.clone())
+                }
+                None => {}
+            }
+        }
+        Ok(answer)
+    }
 }
 
 fn newest_draft(
@@ -205,9 +315,9 @@ fn write_note(
         return Ok(None);
     }
     let stem = NoteWriter::stem(date, meeting.as_deref(), &walked.checklist);
-    let path = match writer.write(&customer, &dir, &stem, &markdown) {
+    let path = match writer.write(&customer, &stem, &markdown) {
         Ok(path) => path,
-        Err(source) => {
+        Err(failed) => {
             // The draft keeps the commitment ids of the note printed below.
             let mut with_ids = note.answers();
             let so_far = SoFar {
@@ -233,7 +343,7 @@ fn write_note(
             out.write_all(markdown.as_bytes())?;
             return Err(Error::NoteNotWritten {
                 path: dir.join(format!("{stem}.md")),
-                source,
+                failed: Box::new(failed),
                 draft: saved,
             });
         }

@@ -1,36 +1,230 @@
-//! Writes that never leave a half-written file and never overwrite one.
+//! Writes that never leave a half-written file and never overwrite one, and
+//! reads that never hang on a pipe or device nor take in more than a cap.
 //! Notes hold confidential customer detail: folders 0700, files 0600.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-/// Creates `dir` and its missing parents, readable by the owner only.
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+use crate::error::Error;
+
+/// The most coach reads from any note, draft, answers or settings input.
+pub const READ_CAP: u64 = 8 * 1024 * 1024;
+
+/// Reads a whole text file of at most [`READ_CAP`] bytes. A FIFO, socket or
+/// device in its place is refused without waiting for a writer, and so is a
+/// larger file, without reading more than the cap.
+pub fn read_capped(path: &Path) -> Result<String, Error> {
+    read_all_capped(open_regular(path)?, path)
+}
+
+/// Opens a regular file for reading; a FIFO, socket, device or folder in its
+/// place is refused at once. Readers of notes take at most [`READ_CAP`]
+/// bytes from it (`Read::take`).
+pub fn open_regular(path: &Path) -> Result<std::fs::File, Error> {
+    let fail = Error::io("cannot read", path);
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Opening a FIFO for reading waits for a writer unless non-blocking.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(Error::io("cannot read", path))?;
+    let kind = file
+        .metadata()
+        .map_err(Error::io("cannot read", path))?
+        .file_type();
+    if !kind.is_file() {
+        return Err(fail(std::io::Error::other(format!(
+            "it is {}, not a regular file",
+            describe(kind)
+        ))));
+    }
+    Ok(file)
+}
+
+/// Reads a stream (standard input) to its end, or fails past [`READ_CAP`].
+pub fn read_capped_stream(stream: impl Read, name: &Path) -> Result<String, Error> {
+    read_all_capped(stream, name)
+}
+
+fn read_all_capped(stream: impl Read, path: &Path) -> Result<String, Error> {
+    let mut bytes = Vec::new();
+    stream
+        .take(READ_CAP + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Error::io("cannot read", path))?;
+    if bytes.len() as u64 > READ_CAP {
+        return Err(Error::io("cannot read", path)(std::io::Error::other(
+            format!(
+                "it is larger than {} MiB, the most coach reads from one input",
+                READ_CAP / (1024 * 1024)
+            ),
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        Error::io("cannot read", path)(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "it is not UTF-8 text",
+        ))
+    })
+}
+
+fn describe(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "not a plain file"
+    }
+}
+
+/// Temporary files a killed coach left behind are removed after this long.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
+/// Makes `dir` ready to write in: its missing parents are created, and `dir`
+/// itself is created or reused as a folder readable by the owner only (0700,
+/// even when it existed before). A symbolic link there is never written
+/// through, and a file in the way is named.
+pub fn private_dir(dir: &Path) -> Result<(), Error> {
+    if let Some(parent) = dir.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(parent).map_err(|error| {
+            in_the_way(parent)
+                .unwrap_or_else(|| Error::io("cannot create the folder", parent)(error))
+        })?;
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    match builder.create(dir) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => reuse_dir(dir),
+        Err(error) => Err(Error::io("cannot create the folder", dir)(error)),
+    }
+}
+
+/// Creates the notes folder and its parents (0700 when new). The notes
+/// folder itself may be a link (to a synced drive, say); a file in the way
+/// is named.
+pub fn notes_root(dir: &Path) -> Result<(), Error> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
+    builder.create(dir).map_err(|error| {
+        in_the_way(dir).unwrap_or_else(|| Error::io("cannot create the folder", dir)(error))
+    })
+}
+
+/// An existing `dir`: a real folder (not a link), made private.
+fn reuse_dir(dir: &Path) -> Result<(), Error> {
+    let fail = Error::io("cannot write in", dir);
+    let metadata = std::fs::symlink_metadata(dir).map_err(Error::io("cannot write in", dir))?;
+    if metadata.file_type().is_symlink() {
+        return Err(fail(std::io::Error::other(
+            "it is a symbolic link, and coach never writes through one; replace it with a folder",
+        )));
+    }
+    if !metadata.is_dir() {
+        return Err(in_the_way(dir).unwrap_or_else(|| fail(std::io::Error::other("not a folder"))));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if metadata.permissions().mode() & 0o777 != 0o700 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+                .map_err(Error::io("cannot make private (0700) the folder", dir))?;
+        }
+    }
+    Ok(())
+}
+
+/// The first of `dir` and its parents that exists but is not a folder.
+fn in_the_way(dir: &Path) -> Option<Error> {
+    let blocker = dir
+        .ancestors()
+        .filter(|path| !path.as_os_str().is_empty())
+        .find(|path| std::fs::metadata(path).is_ok_and(|metadata| !metadata.is_dir()))?;
+    Some(Error::io("cannot create the folder", dir)(
+        std::io::Error::other(format!(
+            "{} is a file, not a folder; move it away or choose another notes folder",
+            blocker.display()
+        )),
+    ))
+}
+
+/// Removes the `.coach-*.tmp` files (and folders of a customer-folder
+/// claim) in `dir` older than a day: what a write killed before its end
+/// (SIGKILL, a power cut) left behind. Nothing reads them as notes.
+pub fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".coach-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let Ok(metadata) = entry.metadata() else {
+            continue;
+        };
+        let stale = metadata
+            .modified()
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if stale && metadata.is_file() {
+            let _ = std::fs::remove_file(entry.path());
+        } else if stale && metadata.is_dir() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// A temporary file in `dir`, readable by the owner only.
+fn temporary(dir: &Path) -> Result<tempfile::NamedTempFile, Error> {
+    let file = tempfile::Builder::new()
+        .prefix(".coach-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(Error::io("cannot write in", dir))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(Error::io("cannot write in", dir))?;
+    }
+    Ok(file)
 }
 
 /// Writes `stem.ext` in `dir`, or `stem-2.ext`, `stem-3.ext`... when taken.
 /// The text goes to a temporary file in the same directory first, then is
 /// linked into place only if the name is free, so a crash or a race leaves
 /// either the whole note or nothing.
-pub fn write_new(dir: &Path, stem: &str, ext: &str, contents: &str) -> std::io::Result<PathBuf> {
-    create_private_dir(dir)?;
-    let mut file = tempfile::Builder::new()
-        .prefix(".coach-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    file.write_all(contents.as_bytes())?;
-    file.as_file().sync_all()?;
+pub fn write_new(dir: &Path, stem: &str, ext: &str, contents: &str) -> Result<PathBuf, Error> {
+    private_dir(dir)?;
+    remove_stale_temporaries(dir);
+    let mut file = temporary(dir)?;
+    let written = file
+        .write_all(contents.as_bytes())
+        .and_then(|()| file.as_file().sync_all());
+    written.map_err(Error::io("cannot write in", dir))?;
     for attempt in 1.. {
         let name = if attempt == 1 {
             format!("{stem}.{ext}")
@@ -45,24 +239,26 @@ pub fn write_new(dir: &Path, stem: &str, ext: &str, contents: &str) -> std::io::
             {
                 file = error.file
             }
-            Err(error) => return Err(error.error),
+            Err(error) => return Err(Error::io("cannot write", &path)(error.error)),
         }
     }
     unreachable!("the loop returns")
 }
 
-/// Writes `path` whole, replacing any older version atomically (for small
-/// bookkeeping files, never for notes).
-pub fn replace(path: &Path, contents: &str) -> std::io::Result<()> {
+/// Creates `path` with `contents` whole, or reports `AlreadyExists` (as an
+/// `Ok(false)`) when something has that name: never a half-written file.
+pub fn create_new(path: &Path, contents: &str) -> Result<bool, Error> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    create_private_dir(dir)?;
-    let mut file = tempfile::Builder::new()
-        .prefix(".coach-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    file.write_all(contents.as_bytes())?;
-    file.as_file().sync_all()?;
-    file.persist(path).map(|_| ()).map_err(|error| error.error)
+    let mut file = temporary(dir)?;
+    let written = file
+        .write_all(contents.as_bytes())
+        .and_then(|()| file.as_file().sync_all());
+    written.map_err(Error::io("cannot write", path))?;
+    match file.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(error) => Err(Error::io("cannot write", path)(error.error)),
+    }
 }
 
 #[cfg(test)]
@@ -91,6 +287,56 @@ mod tests {
             })
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn temporary_files_older_than_a_day_are_removed_on_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".coach-killed.tmp");
+        let young = dir.path().join(".coach-writing.tmp");
+        let other = dir.path().join("mine.tmp");
+        for path in [&old, &young, &other] {
+            std::fs::write(path, "---\nanswers: {}\n---\n").unwrap();
+        }
+        let two_days_ago = std::time::SystemTime::now() - 2 * STALE_AFTER;
+        for path in [&old, &other] {
+            std::fs::File::options()
+                .write(true)
+                .open(path)
+                .unwrap()
+                .set_modified(two_days_ago)
+                .unwrap();
+        }
+        write_new(dir.path(), "note", "md", "one").unwrap();
+        assert!(!old.exists(), "a stale temporary file is left behind");
+        assert!(young.exists(), "a write under way lost its file");
+        assert!(other.exists(), "a file coach did not make was removed");
+    }
+
+    #[test]
+    fn a_file_where_a_folder_is_needed_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notes"), "").unwrap();
+        let error = write_new(&dir.path().join("notes/acme"), "note", "md", "x").unwrap_err();
+        let text = error.to_string();
+        assert!(
+            text.contains(&format!(
+                "{} is a file, not a folder",
+                dir.path().join("notes").display()
+            )),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn reads_stop_at_the_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.yaml");
+        let file = std::fs::File::create(&path).unwrap();
+        // Sparse: nothing but the cap is read, whatever the size.
+        file.set_len(1024 * 1024 * 1024).unwrap();
+        let error = read_capped(&path).unwrap_err();
+        assert!(error.to_string().contains("larger than 8 MiB"), "{error}");
     }
 
     #[cfg(unix)]

@@ -20,7 +20,7 @@ pub fn dir(notes_dir: &Path) -> PathBuf {
 /// question id can start with `_`.
 const SKIPPED: &str = "_skipped";
 
-pub fn save(notes_dir: &Path, checklist: &str, so_far: &SoFar) -> std::io::Result<PathBuf> {
+pub fn save(notes_dir: &Path, checklist: &str, so_far: &SoFar) -> Result<PathBuf, Error> {
     let mut fields: serde_json::Map<String, Value> = so_far.answers.iter().cloned().collect();
     if !so_far.skipped.is_empty() {
         fields.insert(SKIPPED.to_string(), Value::from(so_far.skipped.clone()));
@@ -33,6 +33,7 @@ pub fn save(notes_dir: &Path, checklist: &str, so_far: &SoFar) -> std::io::Resul
     let text =
         format!("# Answers of an interrupted `{checklist}` walk; continue with --resume.\n{body}");
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
+    atomic_file::notes_root(notes_dir)?;
     atomic_file::write_new(
         &dir(notes_dir),
         &format!("{checklist}-{stamp}"),

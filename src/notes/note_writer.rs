@@ -1,9 +1,10 @@
 //! Where notes live: `NOTES_DIR/<customer>/<date>-<meeting>-<checklist>.md`.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
 
+use crate::error::Error;
 use crate::notes::atomic_file;
 use crate::slug::{cut, same_name, slug};
 
@@ -23,22 +24,67 @@ impl NoteWriter<'_> {
     /// The customer's folder: its slug, or `slug-2`, `slug-3`... when a folder
     /// of that slug belongs to another name. Nothing is created.
     pub fn customer_dir(&self, customer: &str) -> PathBuf {
-        let base = slug(customer).unwrap_or_else(|| "customer".to_string());
         for attempt in 1.. {
-            let name = if attempt == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{attempt}")
-            };
-            let dir = self.notes_dir.join(&name);
-            match std::fs::read_to_string(dir.join(OWNER_FILE)) {
-                Ok(owner) if same_name(owner.trim_end_matches('\n'), customer) => return dir,
-                Ok(_) => continue,
-                // A folder made by hand, or none yet: it is this customer's.
-                Err(_) => return dir,
+            let dir = self.notes_dir.join(folder_name(customer, attempt));
+            match read_owner(&dir) {
+                Ok(Some(owner)) if !same_name(&owner, customer) => continue,
+                // This customer's, a folder made by hand, or none yet.
+                _ => return dir,
             }
         }
         unreachable!("the loop returns")
+    }
+
+    /// The customer's folder, claimed for them if need be. A new folder is
+    /// made under a temporary name with its `.customer` inside and renamed
+    /// into place whole, so two first runs for names that slug alike ("C++
+    /// Inc", "C Inc") can never share one; a folder made by hand is claimed
+    /// by creating its `.customer` only if nobody else did first.
+    pub fn claim_customer_dir(&self, customer: &str) -> Result<PathBuf, Error> {
+        atomic_file::notes_root(self.notes_dir)?;
+        atomic_file::remove_stale_temporaries(self.notes_dir);
+        let owner_line = format!("{customer}\n");
+        let mut attempt = 1;
+        loop {
+            let dir = self.notes_dir.join(folder_name(customer, attempt));
+            match std::fs::symlink_metadata(&dir) {
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                    let claim = tempfile::Builder::new()
+                        .prefix(".coach-")
+                        .suffix(".tmp")
+                        .tempdir_in(self.notes_dir)
+                        .map_err(Error::io("cannot write in", self.notes_dir))?;
+                    let owner = claim.path().join(OWNER_FILE);
+                    atomic_file::create_new(&owner, &owner_line)?;
+                    match std::fs::rename(claim.path(), &dir) {
+                        Ok(()) => {
+                            let _ = claim.keep();
+                            return Ok(dir);
+                        }
+                        // Another run made it first (a non-empty folder is never
+                        // replaced): look at whose it is.
+                        Err(error) if dir.exists() => drop(error),
+                        Err(error) => {
+                            return Err(Error::io("cannot create the folder", &dir)(error))
+                        }
+                    }
+                }
+                Err(error) => return Err(Error::io("cannot read", &dir)(error)),
+                Ok(_) => {
+                    // Refuses a link or a file there; makes the folder private.
+                    atomic_file::private_dir(&dir)?;
+                    match read_owner(&dir)? {
+                        Some(owner) if same_name(&owner, customer) => return Ok(dir),
+                        Some(_) => attempt += 1,
+                        None => {
+                            if atomic_file::create_new(&dir.join(OWNER_FILE), &owner_line)? {
+                                return Ok(dir);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// `2026-11-24-quarterly-review-prep`, or `2026-11-24-prep` without a
@@ -87,20 +133,23 @@ impl NoteWriter<'_> {
         candidates.pop().map(|(_, name)| name)
     }
 
-    /// Writes the note, never over another one; returns its path.
-    pub fn write(
-        &self,
-        customer: &str,
-        dir: &Path,
-        stem: &str,
-        markdown: &str,
-    ) -> std::io::Result<PathBuf> {
-        atomic_file::create_private_dir(dir)?;
-        let owner = dir.join(OWNER_FILE);
-        if !owner.exists() {
-            atomic_file::replace(&owner, &format!("{customer}\n"))?;
+    /// Writes the note in the customer's folder, never over another one;
+    /// returns its path.
+    pub fn write(&self, customer: &str, stem: &str, markdown: &str) -> Result<PathBuf, Error> {
+        // Never a name that leads out of the customer's folder.
+        let mut parts = Path::new(stem).components();
+        if !matches!(
+            (parts.next(), parts.next()),
+            (Some(Component::Normal(_)), None)
+        ) {
+            return Err(Error::io("cannot write in", self.notes_dir)(
+                std::io::Error::other(format!(
+                    "the note name `{stem}` would lead outside its customer's folder"
+                )),
+            ));
         }
-        atomic_file::write_new(dir, stem, "md", markdown)
+        let dir = self.claim_customer_dir(customer)?;
+        atomic_file::write_new(&dir, stem, "md", markdown)
     }
 
     /// A new commitment id: `c-` and 8 characters of lowercase base32 (RFC
@@ -131,6 +180,28 @@ impl NoteWriter<'_> {
     }
 }
 
+/// `slug`, `slug-2`, `slug-3`...: the candidates for a customer's folder.
+fn folder_name(customer: &str, attempt: usize) -> String {
+    let base = slug(customer).unwrap_or_else(|| "customer".to_string());
+    if attempt == 1 {
+        base
+    } else {
+        format!("{base}-{attempt}")
+    }
+}
+
+/// The name in a folder's `.customer`; none when there is no such file.
+fn read_owner(dir: &Path) -> Result<Option<String>, Error> {
+    let path = dir.join(OWNER_FILE);
+    match std::fs::symlink_metadata(&path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        _ => {
+            let text = atomic_file::read_capped(&path)?;
+            Ok(Some(text.trim_end_matches('\n').to_string()))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,7 +214,7 @@ mod tests {
             notes_dir: notes.path(),
         };
         let first = writer.customer_dir("C++ Inc");
-        writer.write("C++ Inc", &first, "note", "x").unwrap();
+        writer.write("C++ Inc", "note", "x").unwrap();
         assert_eq!(first, notes.path().join("c-inc"));
         assert_eq!(
             writer.customer_dir("c++  inc"),
@@ -151,6 +222,100 @@ mod tests {
             "same customer, other spelling"
         );
         assert_eq!(writer.customer_dir("C Inc"), notes.path().join("c-inc-2"));
+    }
+
+    #[test]
+    fn first_runs_at_the_same_moment_for_names_that_slug_alike_get_a_folder_each() {
+        for _ in 0..100 {
+            let notes = tempfile::tempdir().unwrap();
+            let dirs: Vec<PathBuf> = std::thread::scope(|scope| {
+                let claims: Vec<_> = ["C++ Inc", "C Inc", "C++ Inc", "C Inc"]
+                    .into_iter()
+                    .map(|customer| {
+                        let notes = notes.path();
+                        scope.spawn(move || {
+                            NoteWriter { notes_dir: notes }
+                                .claim_customer_dir(customer)
+                                .unwrap()
+                        })
+                    })
+                    .collect();
+                claims
+                    .into_iter()
+                    .map(|claim| claim.join().unwrap())
+                    .collect()
+            });
+            assert_eq!(dirs[0], dirs[2], "one customer, one folder");
+            assert_eq!(dirs[1], dirs[3], "one customer, one folder");
+            assert_ne!(dirs[0], dirs[1], "two customers share {:?}", dirs[0]);
+            for (dir, customer) in [(&dirs[0], "C++ Inc"), (&dirs[1], "C Inc")] {
+                let owner = std::fs::read_to_string(dir.join(OWNER_FILE)).unwrap();
+                assert_eq!(owner, format!("{customer}\n"));
+            }
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_customer_folder_that_is_a_link_is_never_written_through() {
+        let notes = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), notes.path().join("acme")).unwrap();
+        let writer = NoteWriter {
+            notes_dir: notes.path(),
+        };
+        let error = writer.write("Acme", "note", "secret").unwrap_err();
+        assert!(error.to_string().contains("symbolic link"), "{error}");
+        assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_customer_file_that_is_a_fifo_is_refused_without_waiting() {
+        let notes = tempfile::tempdir().unwrap();
+        let dir = notes.path().join("acme");
+        std::fs::create_dir(&dir).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.join(OWNER_FILE))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let writer = NoteWriter {
+            notes_dir: notes.path(),
+        };
+        let error = writer.write("Acme", "note", "x").unwrap_err();
+        assert!(error.to_string().contains("named pipe"), "{error}");
+    }
+
+    #[test]
+    fn a_note_name_never_leads_out_of_the_folder() {
+        let notes = tempfile::tempdir().unwrap();
+        let writer = NoteWriter {
+            notes_dir: notes.path(),
+        };
+        for stem in ["../note", "a/b", "..", "/tmp/x"] {
+            assert!(writer.write("Acme", stem, "x").is_err(), "{stem}");
+        }
+        assert!(!notes.path().join("note.md").exists());
+        assert!(!notes.path().join("acme").exists(), "nothing is created");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_that_existed_before_is_made_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let notes = tempfile::tempdir().unwrap();
+        let dir = notes.path().join("acme");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let writer = NoteWriter {
+            notes_dir: notes.path(),
+        };
+        let note = writer.write("Acme", "note", "secret").unwrap();
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(note.parent().unwrap(), dir);
+        assert_eq!(mode(&dir), 0o700);
+        assert_eq!(mode(&note), 0o600);
+        assert_eq!(mode(&dir.join(OWNER_FILE)), 0o600);
     }
 
     #[test]

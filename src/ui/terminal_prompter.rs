@@ -28,7 +28,6 @@ pub struct TerminalPrompter<'a> {
 
 impl<'a> TerminalPrompter<'a> {
     pub fn new(language: &'a Language, editor: Option<String>, today: Date) -> Self {
-        interrupt::install();
         TerminalPrompter {
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
@@ -307,7 +306,7 @@ impl Prompter for TerminalPrompter<'_> {
         if let Some(help) = &question.help {
             self.line(&style(textwrap(help, self.width(), "  ")).dim().to_string())?;
         }
-        let answer = match question.kind {
+        match question.kind {
             Kind::Text | Kind::Date => self.text(question, default),
             Kind::Long => self.long(question, default),
             Kind::Confirm => self.confirm(question, default),
@@ -317,11 +316,7 @@ impl Prompter for TerminalPrompter<'_> {
             Kind::List => self.list(question),
             Kind::Commitments => self.commitments(question),
         }
-        .map(|answer| answer.map(|answer| relabel(&answer.without_controls(), question, original)));
-        if interrupt::take() {
-            return Err(Stop::Interrupted);
-        }
-        answer
+        .map(|answer| answer.map(|answer| relabel(&answer.without_controls(), question, original)))
     }
 }
 
@@ -358,10 +353,12 @@ fn relabel(answer: &Answer, from: &Question, to: &Question) -> Answer {
     }
 }
 
-/// dialoguer reports Ctrl-C as an interrupted read.
+/// dialoguer reports Ctrl-C as an interrupted read (the signal thread of
+/// `interrupt` saves the draft then).
 fn finish<T>(result: dialoguer::Result<T>) -> Result<T, Stop> {
     result.map_err(|dialoguer::Error::IO(error)| {
-        if error.kind() == std::io::ErrorKind::Interrupted || interrupt::take() {
+        if error.kind() == std::io::ErrorKind::Interrupted {
+            interrupt::await_signal_thread();
             Stop::Interrupted
         } else {
             Stop::Failed(error)

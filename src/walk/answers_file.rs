@@ -1,13 +1,13 @@
 //! Answers given in advance: `--answers FILE` (YAML or JSON, `-` for stdin),
 //! `--set ID=VALUE` and the header flags, later ones overriding earlier ones.
 
-use std::io::Read;
 use std::path::Path;
 
 use serde_json::Value;
 
 use crate::cli::AnswerArgs;
 use crate::error::Error;
+use crate::notes::atomic_file;
 use crate::yaml;
 
 /// Answers by full question id, in the order given.
@@ -61,14 +61,11 @@ pub fn read(path: &Path) -> Result<Given, Error> {
         path.display().to_string()
     };
     let fail = |message: String| Error::usage(format!("{name}: {message}"));
+    // Never more than the cap, and never waiting on a pipe or device.
     let text = if path == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|error| fail(format!("cannot read: {error}")))?;
-        text
+        atomic_file::read_capped_stream(std::io::stdin().lock(), Path::new("standard input"))?
     } else {
-        std::fs::read_to_string(path).map_err(|error| fail(format!("cannot read: {error}")))?
+        atomic_file::read_capped(path)?
     };
     match yaml::parse(&text) {
         Ok(Value::Object(fields)) => Ok(fields.into_iter().collect()),

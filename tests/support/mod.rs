@@ -1,6 +1,6 @@
 //! A small builder for running `coach` in an isolated temporary directory.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -85,7 +85,7 @@ impl Test {
     }
 
     #[track_caller]
-    pub fn run(self) -> Output {
+    pub fn run(mut self) -> Output {
         let mut command = self.command();
         command.stdout(Stdio::piped()).stderr(Stdio::piped());
         command.stdin(if self.stdin.is_some() {
@@ -94,13 +94,24 @@ impl Test {
             Stdio::null()
         });
         let mut child = command.spawn().expect("coach starts");
-        if let Some(input) = &self.stdin {
+        // Both pipes are drained while coach runs: output beyond a pipe's
+        // capacity (64 KiB) would otherwise block it until the hang guard.
+        let stdout = drain(child.stdout.take().expect("stdout is piped"));
+        let stderr = drain(child.stderr.take().expect("stderr is piped"));
+        if let Some(input) = self.stdin.take() {
             let mut pipe = child.stdin.take().unwrap();
-            // A child that exits early closes the pipe; that is its business.
-            let _ = pipe.write_all(input);
+            // Written from a thread too: coach may stop reading (or never
+            // start) before all of it is taken. A child that exits early
+            // closes the pipe; that is its business.
+            std::thread::spawn(move || {
+                let _ = pipe.write_all(&input);
+            });
         }
         let started = Instant::now();
-        while child.try_wait().expect("wait").is_none() {
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break status;
+            }
             if started.elapsed() > HANG_GUARD {
                 let _ = child.kill();
                 panic!(
@@ -109,8 +120,12 @@ impl Test {
                 );
             }
             std::thread::sleep(Duration::from_millis(5));
-        }
-        let output = child.wait_with_output().expect("output");
+        };
+        let output = std::process::Output {
+            status,
+            stdout: stdout.join().expect("stdout reader"),
+            stderr: stderr.join().expect("stderr reader"),
+        };
         Output {
             status: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -118,6 +133,15 @@ impl Test {
             dir: self.dir.keep(),
         }
     }
+}
+
+/// Reads `pipe` to its end on a thread of its own.
+fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = pipe.read_to_end(&mut bytes);
+        bytes
+    })
 }
 
 /// Runs `command` in `root` with nothing of the person running the tests:

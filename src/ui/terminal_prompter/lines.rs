@@ -60,12 +60,13 @@ impl TerminalPrompter<'_> {
                 Some(Answer::Text(text)) => text.clone(),
                 _ => String::new(),
             };
-            let edited = Editor::new()
-                .executable(&editor)
-                .extension(".md")
-                .edit(&initial);
             // Ctrl-C inside the editor is the editor's business, not a request to stop.
-            interrupt::take();
+            let edited = interrupt::while_editing(|| {
+                Editor::new()
+                    .executable(&editor)
+                    .extension(".md")
+                    .edit(&initial)
+            });
             match edited {
                 Ok(Some(text)) if !text.trim().is_empty() => {
                     return Ok(Some(Answer::Text(text.trim().to_string())))
