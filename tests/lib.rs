@@ -3,6 +3,7 @@
 mod broken_packs;
 mod configuration;
 mod examples;
+mod include_only;
 mod patterns_commands;
 mod pty;
 mod support;

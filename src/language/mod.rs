@@ -16,6 +16,8 @@ pub use parse::HEADER_IDS;
 pub use problem::Problem;
 pub use walk_order::WalkOrder;
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 /// Where something was defined: a file of a pack, and the line when known.
@@ -42,6 +44,8 @@ pub struct Language {
     /// In load order: a replaced pattern keeps the place of the one it replaced.
     pub patterns: Vec<Pattern>,
     pub checklists: Vec<Checklist>,
+    /// Where each pattern id sits in `patterns`: lookups stay O(1) in large packs.
+    index: HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -106,7 +110,29 @@ pub struct Checklist {
 
 impl Language {
     pub fn pattern(&self, id: &str) -> Option<&Pattern> {
-        self.patterns.iter().find(|pattern| pattern.id == id)
+        if self.index.len() != self.patterns.len() {
+            // Patterns pushed without `add_pattern`: correct, only slower.
+            return self.patterns.iter().find(|pattern| pattern.id == id);
+        }
+        self.index
+            .get(id)
+            .and_then(|&at| self.patterns.get(at))
+            .filter(|pattern| pattern.id == id)
+    }
+
+    /// Adds a pattern, or replaces the one with its id in place (a later pack
+    /// redefining it); the replacement remembers where the old one was.
+    pub(crate) fn add_pattern(&mut self, mut pattern: Pattern) {
+        match self.index.get(&pattern.id) {
+            Some(&at) => {
+                pattern.replaced = Some(self.patterns[at].origin.clone());
+                self.patterns[at] = pattern;
+            }
+            None => {
+                self.index.insert(pattern.id.clone(), self.patterns.len());
+                self.patterns.push(pattern);
+            }
+        }
     }
 
     pub fn checklist(&self, id: &str) -> Option<&Checklist> {
