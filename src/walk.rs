@@ -1,6 +1,9 @@
 //! The walk through a checklist: header, the checklist's own questions, then
 //! each pattern in walk order, with given answers, defaults and prompts.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use jiff::civil::Date;
 use serde_json::Value;
 
@@ -8,6 +11,9 @@ use crate::answer::{self, Answer, Commitment};
 use crate::language::{Kind, Language, Question, WalkOrder};
 use crate::prompter::{Prompter, Section, Stop};
 use crate::suggest::did_you_mean;
+
+/// Unknown answer ids that get a "did you mean".
+const HINTED: usize = 20;
 
 /// How to treat a question nobody answered in advance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +39,9 @@ pub struct Walked {
     pub missing: Vec<String>,
     /// Optional questions the person chose to leave unanswered.
     pub skipped: Vec<String>,
+    /// Where each walked pattern's answers sit in `answers`: a pattern's
+    /// questions are asked together, so its answers are one run.
+    spans: HashMap<String, Range<usize>>,
 }
 
 /// What a stopped walk had: kept as a draft, given back on `--resume`.
@@ -66,12 +75,8 @@ impl Walked {
         &'s self,
         pattern: &'s str,
     ) -> impl Iterator<Item = &'s (Question, Answer)> + 's {
-        self.answers.iter().filter(move |(question, _)| {
-            question
-                .id
-                .split_once('.')
-                .is_some_and(|(owner, _)| owner == pattern)
-        })
+        let span = self.spans.get(pattern).cloned().unwrap_or_default();
+        self.answers.get(span).unwrap_or_default().iter()
     }
 
     /// Every commitment in walk order, with the question it answers.
@@ -156,11 +161,23 @@ impl<'a> Walk<'a> {
     pub fn check_given(&self) -> Result<Vec<(String, Answer)>, WalkError> {
         let header = header_questions();
         let questions: Vec<&Question> = header.iter().chain(self.all_questions()).collect();
+        let by_id: HashMap<&str, &Question> = questions
+            .iter()
+            .map(|question| (question.id.as_str(), *question))
+            .collect();
         let mut problems = Vec::new();
         let mut checked = Vec::new();
+        let mut unknown = 0;
         for (id, value) in &self.given {
-            let Some(question) = questions.iter().find(|question| question.id == *id) else {
-                let hint = did_you_mean(id, questions.iter().map(|question| question.id.as_str()));
+            let Some(question) = by_id.get(id.as_str()) else {
+                // A hint compares with every question: only for the first
+                // few, which are all an error list shows by name.
+                unknown += 1;
+                let hint = if unknown <= HINTED {
+                    did_you_mean(id, questions.iter().map(|question| question.id.as_str()))
+                } else {
+                    String::new()
+                };
                 let list = format!("`coach questions {}` lists them", self.checklist);
                 problems.push(format!(
                     "`{id}` is no question of the {} walk{hint}; {list}",
@@ -187,7 +204,11 @@ impl<'a> Walk<'a> {
     pub fn run(&self, mut prompter: Option<&mut dyn Prompter>) -> Result<Walked, WalkError> {
         let given = self.check_given()?;
         let mut state = State {
-            given,
+            given: given
+                .into_iter()
+                .enumerate()
+                .map(|(at, (id, answer))| (id, (at, answer)))
+                .collect(),
             walked: Walked {
                 checklist: self.checklist.to_string(),
                 answers: Vec::new(),
@@ -196,6 +217,7 @@ impl<'a> Walk<'a> {
                 asked: Vec::new(),
                 missing: Vec::new(),
                 skipped: Vec::new(),
+                spans: HashMap::new(),
             },
         };
         let prompter = &mut prompter;
@@ -241,6 +263,7 @@ impl<'a> Walk<'a> {
                 pattern: Some(pattern),
                 step: Some((step, total)),
             };
+            let first = state.walked.answers.len();
             self.section(
                 &mut state,
                 prompter,
@@ -248,8 +271,10 @@ impl<'a> Walk<'a> {
                 pattern.questions_for(self.checklist),
                 Some(&mut order),
             )?;
+            let span = first..state.walked.answers.len();
+            state.walked.spans.insert(pattern.id.clone(), span);
         }
-        state.walked.unreached = state.given.into_iter().map(|(id, _)| id).collect();
+        state.walked.unreached = state.given_in_order().map(|(id, _)| id.clone()).collect();
         Ok(state.walked)
     }
 
@@ -335,14 +360,21 @@ fn includes(question: &Question, answer: &Answer) -> Vec<String> {
 }
 
 struct State {
-    given: Vec<(String, Answer)>,
+    /// Given answers not yet asked for, with their place in the given order.
+    given: HashMap<String, (usize, Answer)>,
     walked: Walked,
 }
 
 impl State {
     fn take_given(&mut self, id: &str) -> Option<Answer> {
-        let at = self.given.iter().position(|(given, _)| given == id)?;
-        Some(self.given.remove(at).1)
+        self.given.remove(id).map(|(_, answer)| answer)
+    }
+
+    /// The given answers not yet asked for, in the order given.
+    fn given_in_order(&self) -> impl Iterator<Item = (&String, &Answer)> {
+        let mut left: Vec<(&String, &(usize, Answer))> = self.given.iter().collect();
+        left.sort_unstable_by_key(|(_, (at, _))| *at);
+        left.into_iter().map(|(id, (_, answer))| (id, answer))
     }
 
     /// Answers so far plus given ones not yet reached: what a draft keeps.
@@ -353,8 +385,7 @@ impl State {
             .iter()
             .map(|(question, answer)| (question.id.clone(), answer.to_value()));
         let given = self
-            .given
-            .iter()
+            .given_in_order()
             .map(|(id, answer)| (id.clone(), answer.to_value()));
         SoFar {
             answers: asked.chain(given).collect(),

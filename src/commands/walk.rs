@@ -42,9 +42,7 @@ pub fn run(
         Some(path) => draft::load(path)?,
         None => SoFar::default(),
     };
-    for (id, value) in answers_file::collect(&args.answers)? {
-        answers_file::set(&mut given, id, value);
-    }
+    answers_file::merge(&mut given, answers_file::collect(&args.answers)?);
 
     let prompting = config.can_prompt && !args.no_input && !args.defaults;
     let walk = Walk {
