@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::parse::{pack_file, PackFile, Reference};
-use super::{builtin, Language, Origin, Problem};
+use super::{builtin, compiled, Language, Origin, Problem};
 use crate::suggest::did_you_mean;
 use crate::yaml;
 
@@ -25,6 +25,14 @@ pub fn load(sources: &[PackSource]) -> Result<Language, Vec<Problem>> {
     let mut language = Language::default();
     let mut references = Vec::new();
     for source in sources {
+        if *source == PackSource::Builtin {
+            // Checked by `cargo test`, not at every start: see compiled.rs.
+            match compiled::language() {
+                Ok(builtin) => merge_builtin(&mut language, builtin),
+                Err(message) => problems.push(Problem::in_file(builtin::PREFIX, message)),
+            }
+            continue;
+        }
         let pack = read_pack(source, &mut problems);
         references.extend(merge(&mut language, pack, &mut problems));
     }
@@ -63,6 +71,28 @@ fn check_references(language: &Language, references: Vec<Reference>, problems: &
     }
 }
 
+/// Merges the built-in language: its patterns and checklists replace earlier
+/// ones with the same id, as any later pack's do.
+fn merge_builtin(language: &mut Language, builtin: Language) {
+    if language.title.is_none() {
+        language.title = builtin.title;
+        language.source = builtin.source;
+    }
+    for pattern in builtin.patterns {
+        language.add_pattern(pattern);
+    }
+    for checklist in builtin.checklists {
+        match language
+            .checklists
+            .iter_mut()
+            .find(|known| known.id == checklist.id)
+        {
+            Some(known) => *known = checklist,
+            None => language.checklists.push(checklist),
+        }
+    }
+}
+
 /// One pack's files merged, with the problems of the pack itself (duplicates).
 struct Pack {
     name: String,
@@ -75,10 +105,7 @@ struct Pack {
 fn read_pack(source: &PackSource, problems: &mut Vec<Problem>) -> Pack {
     let before = problems.len();
     let texts = match source {
-        PackSource::Builtin => builtin::FILES
-            .iter()
-            .map(|(name, text)| (format!("{}{name}", builtin::PREFIX), (*text).to_string()))
-            .collect(),
+        PackSource::Builtin => Vec::new(),
         PackSource::Dir(dir) => read_dir(dir, problems),
     };
     let name = match source {

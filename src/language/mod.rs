@@ -1,6 +1,7 @@
 //! The pattern language: plain types loaded once from YAML packs.
 
 mod builtin;
+mod compiled;
 mod fields;
 mod kind;
 mod loader;
