@@ -1,7 +1,7 @@
 //! The walk through a checklist: header, the checklist's own questions, then
 //! each pattern in walk order, with given answers, defaults and prompts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -209,6 +209,7 @@ impl<'a> Walk<'a> {
                 .enumerate()
                 .map(|(at, (id, answer))| (id, (at, answer)))
                 .collect(),
+            skipped: self.skipped.iter().map(String::as_str).collect(),
             walked: Walked {
                 checklist: self.checklist.to_string(),
                 answers: Vec::new(),
@@ -316,7 +317,7 @@ impl<'a> Walk<'a> {
             .and_then(|value| answer::from_value(question, value, self.today).ok());
         match (self.missing, prompter.as_deref_mut()) {
             (Missing::Prompt, Some(prompter)) => {
-                if self.skipped.contains(&question.id) && !question.required {
+                if state.skipped.contains(question.id.as_str()) && !question.required {
                     state.walked.skipped.push(question.id.clone());
                     return Ok(None);
                 }
@@ -359,13 +360,15 @@ fn includes(question: &Question, answer: &Answer) -> Vec<String> {
         .collect()
 }
 
-struct State {
+struct State<'w> {
     /// Given answers not yet asked for, with their place in the given order.
     given: HashMap<String, (usize, Answer)>,
+    /// `Walk::skipped`, found in O(1).
+    skipped: HashSet<&'w str>,
     walked: Walked,
 }
 
-impl State {
+impl State<'_> {
     fn take_given(&mut self, id: &str) -> Option<Answer> {
         self.given.remove(id).map(|(_, answer)| answer)
     }

@@ -151,17 +151,16 @@ impl Language {
     /// Every checklist id that a checklist or a pattern's questions name,
     /// prep, debrief and review first.
     pub fn checklist_ids(&self) -> Vec<String> {
-        let mut ids: Vec<String> = Vec::new();
-        let named = self.checklists.iter().map(|checklist| checklist.id.clone());
+        let named = self
+            .checklists
+            .iter()
+            .map(|checklist| checklist.id.as_str());
         let asked = self
             .patterns
             .iter()
-            .flat_map(|pattern| pattern.questions.iter().map(|(id, _)| id.clone()));
-        for id in named.chain(asked) {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
+            .flat_map(|pattern| pattern.questions.iter().map(|(id, _)| id.as_str()));
+        let unique: std::collections::HashSet<&str> = named.chain(asked).collect();
+        let mut ids: Vec<String> = unique.into_iter().map(str::to_string).collect();
         let rank = |id: &String| {
             ["prep", "debrief", "review"]
                 .iter()
