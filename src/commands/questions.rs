@@ -35,12 +35,11 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Resul
         }
     };
     if args.template {
-        let given_value = |id: &str| {
-            given
-                .iter()
-                .find(|(given, _)| given == id)
-                .map(|(_, value)| value.clone())
-        };
+        let by_id: std::collections::HashMap<&str, &Value> = given
+            .iter()
+            .map(|(id, value)| (id.as_str(), value))
+            .collect();
+        let given_value = |id: &str| by_id.get(id).map(|value| (*value).clone());
         write!(
             out,
             "{}",
