@@ -13,7 +13,8 @@ use crate::prompter::{Prompter, Section, Stop};
 use crate::suggest::did_you_mean;
 
 /// Unknown answer ids that get a "did you mean".
-const HINTED: usize = 20;
+/// As many as an error list shows by name.
+const HINTED: usize = crate::error::LISTED;
 
 /// How to treat a question nobody answered in advance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
