@@ -25,7 +25,10 @@ fn main() {
     println!("cargo::rerun-if-changed=patterns");
     println!("cargo::rerun-if-changed=src/yaml.rs");
     println!("cargo::rerun-if-changed=src/locator.rs");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("patterns");
+    // Read at run time: a build script binary may be reused for another checkout.
+    let root = std::env::var_os("CARGO_MANIFEST_DIR")
+        .unwrap_or_else(|| fail("CARGO_MANIFEST_DIR is not set"));
+    let dir = Path::new(&root).join("patterns");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|error| fail(&format!("{}: {error}", dir.display())))
         .filter_map(Result::ok)
