@@ -13,8 +13,10 @@
 //! along `uses`. It enters the walk only when an option including it is chosen.
 //!
 //! Every step is O(1) amortised: patterns are found by id through the
-//! language's index, the sweep resumes where it stopped, and `remaining` is
-//! counted once and then kept up to date until an `include` changes the plan.
+//! language's index, an included pattern is queued again rather than searched
+//! for in the queue, the sweep resumes where it stopped, and `remaining` is
+//! counted once and then kept up to date until an `include` changes the plan
+//! (then it is counted again, once, when next asked).
 
 use std::collections::{HashSet, VecDeque};
 
@@ -28,6 +30,9 @@ pub struct WalkOrder<'a> {
     queue: VecDeque<&'a Pattern>,
     /// Patterns already queued or visited: each is visited once.
     found: HashSet<&'a str>,
+    /// Patterns taken off the queue. An included pattern that was queued is
+    /// queued again at the front; its later copy is then skipped.
+    taken: HashSet<&'a str>,
     /// Without a `start`, unreached patterns follow in file order.
     sweep_leftovers: bool,
     /// Patterns before this index in file order are found or not for the sweep.
@@ -62,6 +67,7 @@ impl<'a> WalkOrder<'a> {
             checklist: checklist.to_string(),
             queue: VecDeque::new(),
             found: HashSet::new(),
+            taken: HashSet::new(),
             sweep_leftovers,
             sweep_from: 0,
             include_only,
@@ -136,16 +142,12 @@ impl<'a> WalkOrder<'a> {
             let Some(pattern) = self.language.pattern(id) else {
                 continue;
             };
-            if self.found.insert(pattern.id.as_str()) {
-                self.planned = None;
-            } else {
-                // Queued (moved to the front) or already visited (skipped).
-                let Some(at) = self.queue.iter().position(|queued| queued.id == pattern.id) else {
-                    continue;
-                };
-                self.queue.remove(at);
-                self.planned = None;
+            if self.taken.contains(pattern.id.as_str()) {
+                continue;
             }
+            // New, or queued: then it moves to the front (its later copy is skipped).
+            self.found.insert(pattern.id.as_str());
+            self.planned = None;
             self.queue.push_front(pattern);
         }
     }
@@ -191,6 +193,9 @@ impl<'a> Iterator for WalkOrder<'a> {
     fn next(&mut self) -> Option<&'a Pattern> {
         loop {
             if let Some(pattern) = self.queue.pop_front() {
+                if !self.taken.insert(pattern.id.as_str()) {
+                    continue;
+                }
                 for id in &pattern.uses {
                     self.enqueue(id);
                 }
