@@ -258,7 +258,13 @@ impl<'a> Walk<'a> {
         let mut step = 0;
         while let Some(pattern) = order.next() {
             step += 1;
-            let total = step + order.remaining();
+            // Only a prompt shows "step of total"; after an include the
+            // total is counted again, so a scripted walk does not count it.
+            let total = if self.missing == Missing::Prompt && prompter.is_some() {
+                step + order.remaining()
+            } else {
+                step
+            };
             state.walked.patterns.push(pattern.id.clone());
             let section = Section {
                 title: &pattern.name,
