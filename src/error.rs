@@ -95,11 +95,7 @@ impl Error {
         match self {
             Error::Stdout(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
             Error::Pack(problems) => {
-                lines.extend(
-                    problems
-                        .iter()
-                        .map(|problem| format!("coach: error: {problem}")),
-                );
+                lines.extend(listed(problems.iter().map(|problem| format!("coach: error: {problem}"))));
                 lines.push(format!(
                     "coach: {self}; check a pack with `coach patterns check DIR`"
                 ));
@@ -109,13 +105,11 @@ impl Error {
                 lines.extend(hint.iter().map(|hint| format!("coach: hint: {hint}")));
             }
             Error::Answers(problems) => {
-                lines.extend(problems.iter().map(|problem| format!("coach: error: {problem}")));
+                lines.extend(listed(problems.iter().map(|problem| format!("coach: error: {problem}"))));
                 lines.push("coach: nothing was written".to_string());
             }
             Error::MissingAnswers { ids, why, checklist } => {
-                for id in ids {
-                    lines.push(format!("coach: error: missing answer `{id}`: pass {}", flag_for(id)));
-                }
+                lines.extend(listed(ids.iter().map(|id| format!("coach: error: missing answer `{id}`: pass {}", flag_for(id)))));
                 lines.push(format!("coach: {self} and {why}; nothing was written"));
                 lines.push(format!("coach: hint: `coach questions {checklist} --template > answers.yaml` writes an answers file to fill in"));
             }
@@ -141,6 +135,19 @@ impl Error {
         }
         lines
     }
+}
+
+/// At most this many problems are listed one per line; the rest are counted.
+pub const LISTED: usize = 20;
+
+/// The first `LISTED` lines, then one line that counts the others.
+fn listed(lines: impl ExactSizeIterator<Item = String>) -> Vec<String> {
+    let more = lines.len().saturating_sub(LISTED);
+    let mut shown: Vec<String> = lines.take(LISTED).collect();
+    if more > 0 {
+        shown.push(format!("coach: error: ... and {more} more"));
+    }
+    shown
 }
 
 /// The flag that answers a question from the command line.

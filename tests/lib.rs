@@ -4,6 +4,8 @@ mod broken_packs;
 mod configuration;
 mod examples;
 mod files;
+mod include_only;
+mod pack_scale;
 mod patterns_commands;
 mod pty;
 mod support;

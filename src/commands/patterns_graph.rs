@@ -3,6 +3,7 @@
 //! Patterns are boxes and checklists ovals; `uses` links are solid, a
 //! checklist's `start` dotted, and an option's `include` dashed.
 
+use std::collections::HashSet;
 use std::io::Write;
 
 use crate::cli::GraphFormat;
@@ -18,7 +19,7 @@ pub fn run(language: &Language, format: GraphFormat, out: &mut impl Write) -> Re
     Ok(())
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Link {
     Uses,
     Start,
@@ -34,6 +35,8 @@ struct Node {
 struct Graph {
     nodes: Vec<Node>,
     edges: Vec<(String, String, Link)>,
+    /// The edges already drawn: each is drawn once, found in O(1).
+    drawn: HashSet<(String, String, Link)>,
 }
 
 /// Checklist nodes get an id no pattern can have (pattern ids have no `_`).
@@ -46,6 +49,7 @@ impl Graph {
         let mut graph = Graph {
             nodes: Vec::new(),
             edges: Vec::new(),
+            drawn: HashSet::new(),
         };
         for pattern in &language.patterns {
             graph.nodes.push(Node {
@@ -91,7 +95,7 @@ impl Graph {
 
     fn edge(&mut self, from: &str, to: &str, link: Link) {
         let edge = (from.to_string(), to.to_string(), link);
-        if !self.edges.contains(&edge) {
+        if self.drawn.insert(edge.clone()) {
             self.edges.push(edge);
         }
     }

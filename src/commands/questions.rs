@@ -35,12 +35,11 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Resul
         }
     };
     if args.template {
-        let given_value = |id: &str| {
-            given
-                .iter()
-                .find(|(given, _)| given == id)
-                .map(|(_, value)| value.clone())
-        };
+        let by_id: std::collections::HashMap<&str, &Value> = given
+            .iter()
+            .map(|(id, value)| (id.as_str(), value))
+            .collect();
+        let given_value = |id: &str| by_id.get(id).map(|value| (*value).clone());
         write!(
             out,
             "{}",
@@ -132,17 +131,18 @@ fn template(
 /// the file stays valid as it is: uncomment them when you choose that option.
 fn includable(language: &Language, walked: &Walked) -> String {
     let mut text = String::new();
-    let mut listed: Vec<&str> = Vec::new();
+    // Sets, not lists: a large pack may include many patterns.
+    let mut listed: std::collections::HashSet<&str> =
+        walked.patterns.iter().map(String::as_str).collect();
     for question in &walked.asked {
         for option in &question.options {
             for id in &option.include {
                 let Some(pattern) = language.pattern(id) else {
                     continue;
                 };
-                if walked.patterns.contains(id) || listed.contains(&id.as_str()) {
+                if !listed.insert(id) {
                     continue;
                 }
-                listed.push(id);
                 let questions = pattern.questions_for(&walked.checklist);
                 if questions.is_empty() {
                     continue;

@@ -46,9 +46,7 @@ pub fn run(
         Some(path) => draft::load(path)?,
         None => SoFar::default(),
     };
-    for (id, value) in answers_file::collect(&args.answers)? {
-        answers_file::set(&mut given, id, value);
-    }
+    answers_file::merge(&mut given, answers_file::collect(&args.answers)?);
 
     if config.stdout_closed && (args.output.is_some() || args.print_path || args.json) {
         // Found out before anything is asked or written, not after.

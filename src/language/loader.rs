@@ -1,10 +1,11 @@
 //! Loads packs (the built-in one and directories), merges them into one
 //! language, and checks that every pattern named anywhere exists.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::parse::{pack_file, PackFile, Reference};
-use super::{builtin, Language, Origin, Pattern, Problem};
+use super::{builtin, compiled, Language, Origin, Problem};
 use crate::suggest::did_you_mean;
 use crate::yaml;
 
@@ -24,6 +25,14 @@ pub fn load(sources: &[PackSource]) -> Result<Language, Vec<Problem>> {
     let mut language = Language::default();
     let mut references = Vec::new();
     for source in sources {
+        if *source == PackSource::Builtin {
+            // Checked by `cargo test`, not at every start: see compiled.rs.
+            match compiled::language() {
+                Ok(builtin) => merge_builtin(&mut language, builtin),
+                Err(message) => problems.push(Problem::in_file(builtin::PREFIX, message)),
+            }
+            continue;
+        }
         let pack = read_pack(source, &mut problems);
         references.extend(merge(&mut language, pack, &mut problems));
     }
@@ -35,19 +44,52 @@ pub fn load(sources: &[PackSource]) -> Result<Language, Vec<Problem>> {
     }
 }
 
+/// Only the first few unknown names get a "did you mean": each hint compares
+/// against every pattern id, and only the first problems are shown anyway.
+/// As many as an error list shows by name.
+const HINTED: usize = crate::error::LISTED;
+
 fn check_references(language: &Language, references: Vec<Reference>, problems: &mut Vec<Problem>) {
+    let mut unknown = 0;
     for reference in references {
         if language.pattern(&reference.target).is_none() {
-            let hint = did_you_mean(
-                &reference.target,
-                language.patterns.iter().map(|pattern| pattern.id.as_str()),
-            );
+            unknown += 1;
+            let hint = if unknown <= HINTED {
+                did_you_mean(
+                    &reference.target,
+                    language.patterns.iter().map(|pattern| pattern.id.as_str()),
+                )
+            } else {
+                String::new()
+            };
             let mut problem = reference.problem;
             problem.message = format!(
                 "`{}` names `{}`, which is no loaded pattern{hint}",
                 reference.field, reference.target
             );
             problems.push(problem);
+        }
+    }
+}
+
+/// Merges the built-in language: its patterns and checklists replace earlier
+/// ones with the same id, as any later pack's do.
+fn merge_builtin(language: &mut Language, builtin: Language) {
+    if language.title.is_none() {
+        language.title = builtin.title;
+        language.source = builtin.source;
+    }
+    for pattern in builtin.patterns {
+        language.add_pattern(pattern);
+    }
+    for checklist in builtin.checklists {
+        match language
+            .checklists
+            .iter_mut()
+            .find(|known| known.id == checklist.id)
+        {
+            Some(known) => *known = checklist,
+            None => language.checklists.push(checklist),
         }
     }
 }
@@ -64,10 +106,7 @@ struct Pack {
 fn read_pack(source: &PackSource, problems: &mut Vec<Problem>) -> Pack {
     let before = problems.len();
     let texts = match source {
-        PackSource::Builtin => builtin::FILES
-            .iter()
-            .map(|(name, text)| (format!("{}{name}", builtin::PREFIX), (*text).to_string()))
-            .collect(),
+        PackSource::Builtin => Vec::new(),
         PackSource::Dir(dir) => read_dir(dir, problems),
     };
     let name = match source {
@@ -204,8 +243,8 @@ fn line_and_column(bytes: &[u8], at: usize) -> (usize, usize) {
 /// Merges one pack into the language, reporting duplicates inside the pack.
 fn merge(language: &mut Language, pack: Pack, problems: &mut Vec<Problem>) -> Vec<Reference> {
     let mut in_pack: Vec<Origin> = Vec::new();
-    let mut pattern_ids: Vec<(String, Origin)> = Vec::new();
-    let mut checklist_ids: Vec<(String, Origin)> = Vec::new();
+    let mut pattern_ids: HashMap<String, Origin> = HashMap::new();
+    let mut checklist_ids: HashMap<String, Origin> = HashMap::new();
     let mut references = Vec::new();
     let mut found_any = false;
     for file in pack.files {
@@ -227,15 +266,15 @@ fn merge(language: &mut Language, pack: Pack, problems: &mut Vec<Problem>) -> Ve
         }
         found_any |= !file.patterns.is_empty() || !file.checklists.is_empty();
         for pattern in file.patterns {
-            if let Some((_, first)) = pattern_ids.iter().find(|(id, _)| *id == pattern.id) {
+            if let Some(first) = pattern_ids.get(&pattern.id) {
                 problems.push(duplicate("pattern", &pattern.id, &pattern.origin, first));
                 continue;
             }
-            pattern_ids.push((pattern.id.clone(), pattern.origin.clone()));
-            replace_or_push(&mut language.patterns, pattern);
+            pattern_ids.insert(pattern.id.clone(), pattern.origin.clone());
+            language.add_pattern(pattern);
         }
         for checklist in file.checklists {
-            if let Some((_, first)) = checklist_ids.iter().find(|(id, _)| *id == checklist.id) {
+            if let Some(first) = checklist_ids.get(&checklist.id) {
                 problems.push(duplicate(
                     "checklist",
                     &checklist.id,
@@ -244,7 +283,7 @@ fn merge(language: &mut Language, pack: Pack, problems: &mut Vec<Problem>) -> Ve
                 ));
                 continue;
             }
-            checklist_ids.push((checklist.id.clone(), checklist.origin.clone()));
+            checklist_ids.insert(checklist.id.clone(), checklist.origin.clone());
             match language
                 .checklists
                 .iter_mut()
@@ -261,16 +300,6 @@ fn merge(language: &mut Language, pack: Pack, problems: &mut Vec<Problem>) -> Ve
         problems.push(Problem::in_file(&pack.name, message));
     }
     references
-}
-
-fn replace_or_push(patterns: &mut Vec<Pattern>, mut pattern: Pattern) {
-    match patterns.iter_mut().find(|known| known.id == pattern.id) {
-        Some(known) => {
-            pattern.replaced = Some(known.origin.clone());
-            *known = pattern;
-        }
-        None => patterns.push(pattern),
-    }
 }
 
 fn duplicate(what: &str, id: &str, origin: &Origin, first: &Origin) -> Problem {

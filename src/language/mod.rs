@@ -1,6 +1,7 @@
 //! The pattern language: plain types loaded once from YAML packs.
 
 mod builtin;
+mod compiled;
 mod fields;
 mod loader;
 mod parse;
@@ -14,6 +15,8 @@ pub use loader::{load, PackSource};
 pub use parse::HEADER_IDS;
 pub use problem::Problem;
 pub use walk_order::WalkOrder;
+
+use std::collections::HashMap;
 
 /// Where something was defined: a file of a pack, and the line when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +42,8 @@ pub struct Language {
     /// In load order: a replaced pattern keeps the place of the one it replaced.
     pub patterns: Vec<Pattern>,
     pub checklists: Vec<Checklist>,
+    /// Where each pattern id sits in `patterns`: lookups stay O(1) in large packs.
+    index: HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -67,7 +72,29 @@ pub struct Checklist {
 
 impl Language {
     pub fn pattern(&self, id: &str) -> Option<&Pattern> {
-        self.patterns.iter().find(|pattern| pattern.id == id)
+        if self.index.len() != self.patterns.len() {
+            // Patterns pushed without `add_pattern`: correct, only slower.
+            return self.patterns.iter().find(|pattern| pattern.id == id);
+        }
+        self.index
+            .get(id)
+            .and_then(|&at| self.patterns.get(at))
+            .filter(|pattern| pattern.id == id)
+    }
+
+    /// Adds a pattern, or replaces the one with its id in place (a later pack
+    /// redefining it); the replacement remembers where the old one was.
+    pub(crate) fn add_pattern(&mut self, mut pattern: Pattern) {
+        match self.index.get(&pattern.id) {
+            Some(&at) => {
+                pattern.replaced = Some(self.patterns[at].origin.clone());
+                self.patterns[at] = pattern;
+            }
+            None => {
+                self.index.insert(pattern.id.clone(), self.patterns.len());
+                self.patterns.push(pattern);
+            }
+        }
     }
 
     pub fn checklist(&self, id: &str) -> Option<&Checklist> {
@@ -85,17 +112,16 @@ impl Language {
     /// Every checklist id that a checklist or a pattern's questions name,
     /// prep, debrief and review first.
     pub fn checklist_ids(&self) -> Vec<String> {
-        let mut ids: Vec<String> = Vec::new();
-        let named = self.checklists.iter().map(|checklist| checklist.id.clone());
+        let named = self
+            .checklists
+            .iter()
+            .map(|checklist| checklist.id.as_str());
         let asked = self
             .patterns
             .iter()
-            .flat_map(|pattern| pattern.questions.iter().map(|(id, _)| id.clone()));
-        for id in named.chain(asked) {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
+            .flat_map(|pattern| pattern.questions.iter().map(|(id, _)| id.as_str()));
+        let unique: std::collections::HashSet<&str> = named.chain(asked).collect();
+        let mut ids: Vec<String> = unique.into_iter().map(str::to_string).collect();
         let rank = |id: &String| {
             ["prep", "debrief", "review"]
                 .iter()

@@ -1,6 +1,8 @@
 //! Turns one parsed YAML document into patterns and checklists, collecting
 //! every problem on the way instead of stopping at the first.
 
+use std::collections::HashSet;
+
 use serde_json::{Map, Value};
 
 use super::fields::{child, describe, is_id, key};
@@ -160,7 +162,7 @@ impl Reader<'_> {
         // Questions are checked even when the id is bad, so every problem shows at once.
         let owner = id.clone().unwrap_or_else(|| "?".to_string());
         let mut questions: Vec<(String, Vec<Question>)> = Vec::new();
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         if let Some(value) = fields.get("questions") {
             let questions_path = child(path, key("questions"));
             if let Some(by_checklist) = self.mapping(value, &questions_path, subject.clone()) {
@@ -197,7 +199,7 @@ impl Reader<'_> {
         self.unknown_keys(fields, &CHECKLIST_KEYS, path, subject.clone());
         let title = self.optional_text(fields, "title", path, subject.clone());
         let start = self.id_list(fields, "start", path, subject.clone());
-        let mut seen = Vec::new();
+        let mut seen = HashSet::new();
         let questions = match fields.get("questions") {
             Some(list) => self.questions(list, &child(path, key("questions")), None, &mut seen),
             None => Vec::new(),
@@ -218,7 +220,7 @@ impl Reader<'_> {
         value: &Value,
         path: &[Step],
         pattern: Option<&str>,
-        seen: &mut Vec<String>,
+        seen: &mut HashSet<String>,
     ) -> Vec<Question> {
         let mut questions = Vec::new();
         let owner = pattern.map_or_else(|| "checklist".to_string(), |id| format!("pattern `{id}`"));
@@ -229,11 +231,10 @@ impl Reader<'_> {
         {
             let item_path = child(path, Step::Index(index));
             if let Some(question) = self.question(item, &item_path, pattern) {
-                if seen.contains(&question.id) {
+                if !seen.insert(question.id.clone()) {
                     let subject = Some(format!("question `{}`", question.id));
                     self.problem(&item_path, subject, "duplicate question id; question ids must be unique within a pattern or checklist");
                 } else {
-                    seen.push(question.id.clone());
                     questions.push(question);
                 }
             }
@@ -382,6 +383,8 @@ impl Reader<'_> {
             self.problem(&options_path, subject.clone(), message);
         }
         let mut choices: Vec<Choice> = Vec::new();
+        // Labels seen so far, compared without ASCII case.
+        let mut labels: HashSet<String> = HashSet::new();
         for (index, item) in self
             .sequence(Some(value), &options_path, subject.clone())
             .iter()
@@ -415,10 +418,7 @@ impl Reader<'_> {
             if let Some(choice) = choice {
                 if choice.label.trim().is_empty() {
                     self.problem(&item_path, subject.clone(), "an option label is empty");
-                } else if choices
-                    .iter()
-                    .any(|seen| seen.label.eq_ignore_ascii_case(&choice.label))
-                {
+                } else if !labels.insert(choice.label.to_ascii_lowercase()) {
                     let message = format!("option `{}` is listed twice", choice.label);
                     self.problem(&item_path, subject.clone(), message);
                 } else {

@@ -6,6 +6,17 @@
 //! others, so a pattern without questions still leads on. Without a checklist
 //! or a `start`, the roots are the patterns no other pattern uses, and any
 //! patterns the search never reaches follow in file order.
+//!
+//! A pattern that an option of C's questions `include`s is "include-only"
+//! unless the search reaches it along `uses`: without a `start` it is no root
+//! and the leftover sweep skips it, as it skips every pattern reachable from it
+//! along `uses`. It enters the walk only when an option including it is chosen.
+//!
+//! Every step is O(1) amortised: patterns are found by id through the
+//! language's index, an included pattern is queued again rather than searched
+//! for in the queue, the sweep resumes where it stopped, and `remaining` is
+//! counted once and then kept up to date until an `include` changes the plan
+//! (then it is counted again, once, when next asked).
 
 use std::collections::{HashSet, VecDeque};
 
@@ -19,8 +30,17 @@ pub struct WalkOrder<'a> {
     queue: VecDeque<&'a Pattern>,
     /// Patterns already queued or visited: each is visited once.
     found: HashSet<&'a str>,
+    /// Patterns taken off the queue. An included pattern that was queued is
+    /// queued again at the front; its later copy is then skipped.
+    taken: HashSet<&'a str>,
     /// Without a `start`, unreached patterns follow in file order.
     sweep_leftovers: bool,
+    /// Patterns before this index in file order are found or not for the sweep.
+    sweep_from: usize,
+    /// Include targets and what they lead to along `uses`: never swept in.
+    include_only: HashSet<&'a str>,
+    /// How many patterns are still to visit, while no `include` changed the plan.
+    planned: Option<usize>,
 }
 
 impl<'a> WalkOrder<'a> {
@@ -30,14 +50,28 @@ impl<'a> WalkOrder<'a> {
             Some(found) if !found.start.is_empty() => {
                 (found.start.iter().map(String::as_str).collect(), false)
             }
-            _ => (Self::roots(language), true),
+            _ => (Vec::new(), true),
+        };
+        let include_only = if sweep_leftovers {
+            Self::include_only(language, checklist)
+        } else {
+            HashSet::new()
+        };
+        let start = if sweep_leftovers {
+            Self::roots(language, &include_only)
+        } else {
+            start
         };
         let mut order = WalkOrder {
             language,
             checklist: checklist.to_string(),
             queue: VecDeque::new(),
             found: HashSet::new(),
+            taken: HashSet::new(),
             sweep_leftovers,
+            sweep_from: 0,
+            include_only,
+            planned: None,
         };
         for id in start {
             order.enqueue(id);
@@ -45,8 +79,8 @@ impl<'a> WalkOrder<'a> {
         order
     }
 
-    /// Patterns that no other pattern uses, in file order.
-    fn roots(language: &Language) -> Vec<&str> {
+    /// Patterns that no other pattern uses and no option includes, in file order.
+    fn roots(language: &'a Language, include_only: &HashSet<&str>) -> Vec<&'a str> {
         let used: HashSet<&str> = language
             .patterns
             .iter()
@@ -62,8 +96,35 @@ impl<'a> WalkOrder<'a> {
             .patterns
             .iter()
             .map(|pattern| pattern.id.as_str())
-            .filter(|id| !used.contains(id))
+            .filter(|id| !used.contains(id) && !include_only.contains(id))
             .collect()
+    }
+
+    /// The patterns an option of this checklist's questions includes, and every
+    /// pattern reachable from them along `uses`.
+    fn include_only(language: &'a Language, checklist: &str) -> HashSet<&'a str> {
+        let own = language
+            .checklist(checklist)
+            .map(|found| found.questions.as_slice())
+            .unwrap_or_default();
+        let asked = language
+            .patterns
+            .iter()
+            .flat_map(|pattern| pattern.questions_for(checklist));
+        let mut pending: Vec<&'a Pattern> = own
+            .iter()
+            .chain(asked)
+            .flat_map(|question| &question.options)
+            .flat_map(|option| &option.include)
+            .filter_map(|id| language.pattern(id))
+            .collect();
+        let mut reached = HashSet::new();
+        while let Some(pattern) = pending.pop() {
+            if reached.insert(pattern.id.as_str()) {
+                pending.extend(pattern.uses.iter().filter_map(|id| language.pattern(id)));
+            }
+        }
+        reached
     }
 
     fn enqueue(&mut self, id: &str) {
@@ -81,22 +142,48 @@ impl<'a> WalkOrder<'a> {
             let Some(pattern) = self.language.pattern(id) else {
                 continue;
             };
-            if let Some(at) = self.queue.iter().position(|queued| queued.id == pattern.id) {
-                self.queue.remove(at);
-            } else if !self.found.insert(pattern.id.as_str()) {
+            if self.taken.contains(pattern.id.as_str()) {
                 continue;
             }
+            // New, or queued: then it moves to the front (its later copy is skipped).
+            self.found.insert(pattern.id.as_str());
+            self.planned = None;
             self.queue.push_front(pattern);
         }
     }
 
     /// How many patterns are still to visit, as the walk stands now.
-    pub fn remaining(&self) -> usize {
-        self.clone().count()
+    pub fn remaining(&mut self) -> usize {
+        match self.planned {
+            Some(count) => count,
+            None => {
+                let mut plan = self.clone();
+                plan.planned = Some(0);
+                let count = plan.count();
+                self.planned = Some(count);
+                count
+            }
+        }
     }
 
     fn has_questions(&self, pattern: &Pattern) -> bool {
         !pattern.questions_for(&self.checklist).is_empty()
+    }
+
+    /// The next pattern in file order that nothing reached, that has questions
+    /// and that no option's `include` reserves.
+    fn leftover(&mut self) -> Option<&'a Pattern> {
+        let patterns = &self.language.patterns;
+        while let Some(pattern) = patterns.get(self.sweep_from) {
+            self.sweep_from += 1;
+            if !self.found.contains(pattern.id.as_str())
+                && !self.include_only.contains(pattern.id.as_str())
+                && self.has_questions(pattern)
+            {
+                return Some(pattern);
+            }
+        }
+        None
     }
 }
 
@@ -106,10 +193,15 @@ impl<'a> Iterator for WalkOrder<'a> {
     fn next(&mut self) -> Option<&'a Pattern> {
         loop {
             if let Some(pattern) = self.queue.pop_front() {
+                if !self.taken.insert(pattern.id.as_str()) {
+                    continue;
+                }
                 for id in &pattern.uses {
                     self.enqueue(id);
                 }
                 if self.has_questions(pattern) {
+                    // The plan counted this one: one fewer to go.
+                    self.planned = self.planned.map(|count| count.saturating_sub(1));
                     return Some(pattern);
                 }
                 continue;
@@ -117,10 +209,7 @@ impl<'a> Iterator for WalkOrder<'a> {
             if !self.sweep_leftovers {
                 return None;
             }
-            let language = self.language;
-            let leftover = language.patterns.iter().find(|pattern| {
-                !self.found.contains(pattern.id.as_str()) && self.has_questions(pattern)
-            })?;
+            let leftover = self.leftover()?;
             self.enqueue(&leftover.id);
         }
     }
@@ -292,5 +381,98 @@ patterns:
 ";
         let language = load_texts(&[("ring.yaml", ring)]).unwrap();
         assert_eq!(ids(WalkOrder::new(&language, "review")), ["x", "y"]);
+    }
+
+    /// No `start`; `champion` (and `champion-detail`, which only it uses) is
+    /// include-only; `shared` is both included and used by a root.
+    const INCLUDES: &str = "
+patterns:
+  - id: meeting
+    name: Meeting
+    summary: s
+    uses: [shared]
+    questions:
+      review:
+        - id: champion
+          ask: Who champions us?
+          kind: select
+          options: [nobody, {label: someone, include: [champion, shared]}]
+  - id: champion
+    name: Champion
+    summary: s
+    uses: [champion-detail]
+    questions: {review: [{id: who, ask: Who?}]}
+  - id: champion-detail
+    name: Detail
+    summary: s
+    questions: {review: [{id: how, ask: How?}]}
+  - id: shared
+    name: Shared
+    summary: s
+    questions: {review: [{id: q, ask: Shared?}]}
+  - id: other
+    name: Other
+    summary: s
+    questions: {review: [{id: q, ask: Other?}]}
+checklists:
+  - id: review
+    title: Review
+";
+
+    #[test]
+    fn without_a_start_include_only_patterns_are_neither_roots_nor_leftovers() {
+        let language = load_texts(&[("includes.yaml", INCLUDES)]).unwrap();
+        let mut order = WalkOrder::new(&language, "review");
+        assert_eq!(order.remaining(), 3);
+        assert_eq!(ids(order), ["meeting", "other", "shared"]);
+    }
+
+    #[test]
+    fn an_include_only_pattern_enters_when_its_option_is_chosen() {
+        let language = load_texts(&[("includes.yaml", INCLUDES)]).unwrap();
+        let mut order = WalkOrder::new(&language, "review");
+        assert_eq!(order.next().unwrap().id, "meeting");
+        assert_eq!(order.remaining(), 2);
+        order.include(&["champion".to_string(), "shared".to_string()]);
+        // The included pattern leads on along `uses`; `shared` is not repeated.
+        assert_eq!(order.remaining(), 4);
+        assert_eq!(
+            ids(order),
+            ["champion", "shared", "other", "champion-detail"]
+        );
+    }
+
+    #[test]
+    fn only_options_of_the_walked_checklist_make_a_pattern_include_only() {
+        let pack = "
+patterns:
+  - id: a
+    name: A
+    summary: s
+    questions:
+      debrief: [{id: pick, ask: Pick?, kind: select, options: [{label: x, include: [b]}]}]
+  - id: b
+    name: B
+    summary: s
+    questions: {prep: [{id: q, ask: B?}], debrief: [{id: q2, ask: B?}]}
+";
+        let language = load_texts(&[("pack.yaml", pack)]).unwrap();
+        // No prep question can include `b`: for prep it is an ordinary root.
+        assert_eq!(ids(WalkOrder::new(&language, "prep")), ["b"]);
+        assert_eq!(ids(WalkOrder::new(&language, "debrief")), ["a"]);
+    }
+
+    #[test]
+    fn remaining_counts_down_without_recounting() {
+        let language = load_texts(&[("includes.yaml", INCLUDES)]).unwrap();
+        let mut order = WalkOrder::new(&language, "review");
+        let mut seen = Vec::new();
+        while order.remaining() > 0 {
+            let before = order.remaining();
+            seen.push(order.next().unwrap().id.clone());
+            assert_eq!(order.remaining(), before - 1);
+        }
+        assert_eq!(seen, ["meeting", "other", "shared"]);
+        assert!(order.next().is_none());
     }
 }

@@ -1,6 +1,7 @@
 //! Answers given in advance: `--answers FILE` (YAML or JSON, `-` for stdin),
 //! `--set ID=VALUE` and the header flags, later ones overriding earlier ones.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde_json::Value;
@@ -14,12 +15,10 @@ use crate::yaml;
 pub type Given = Vec<(String, Value)>;
 
 pub fn collect(args: &AnswerArgs) -> Result<Given, Error> {
-    let mut given = Given::new();
-    if let Some(path) = &args.answers {
-        for (id, value) in read(path)? {
-            set(&mut given, id, value);
-        }
-    }
+    let mut given = match &args.answers {
+        Some(path) => read(path)?,
+        None => Given::new(),
+    };
     for assignment in &args.set {
         let Some((id, value)) = assignment.split_once('=') else {
             return Err(Error::usage(format!(
@@ -53,6 +52,25 @@ pub fn set(given: &mut Given, id: String, value: Value) {
     }
 }
 
+/// Adds or replaces many answers at once, as `set` does for each, in time
+/// linear in both lists (an answers file may hold many thousands).
+pub fn merge(given: &mut Given, more: Given) {
+    let mut at: HashMap<String, usize> = given
+        .iter()
+        .enumerate()
+        .map(|(index, (id, _))| (id.clone(), index))
+        .collect();
+    for (id, value) in more {
+        match at.get(&id) {
+            Some(&index) => given[index].1 = value,
+            None => {
+                at.insert(id.clone(), given.len());
+                given.push((id, value));
+            }
+        }
+    }
+}
+
 /// Reads an answers file: a mapping of full question id to answer.
 pub fn read(path: &Path) -> Result<Given, Error> {
     let name = if path == Path::new("-") {
@@ -75,5 +93,26 @@ pub fn read(path: &Path) -> Result<Given, Error> {
             let at = error.line.map(|line| format!(":{line}:{}", error.column.unwrap_or(1))).unwrap_or_default();
             Err(Error::usage(format!("{name}{at}: invalid YAML or JSON: {}", error.message)))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_replaces_in_place_and_appends_new_ids_in_order() {
+        let mut given: Given = vec![
+            ("a".to_string(), Value::from(1)),
+            ("b".to_string(), Value::from(2)),
+        ];
+        let more: Given = vec![
+            ("c".to_string(), Value::from(3)),
+            ("a".to_string(), Value::from(4)),
+        ];
+        merge(&mut given, more);
+        let ids: Vec<&str> = given.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(given[0].1, Value::from(4));
     }
 }

@@ -6,6 +6,9 @@ pub mod prompter;
 #[cfg(test)]
 mod tests;
 
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
 use jiff::civil::Date;
 use serde_json::Value;
 
@@ -13,6 +16,10 @@ use crate::language::{Kind, Language, Question, WalkOrder};
 use crate::model::answer::{self, Answer, Commitment};
 use crate::suggest::did_you_mean;
 use crate::walk::prompter::{Prompter, Section, Stop};
+
+/// Unknown answer ids that get a "did you mean".
+/// As many as an error list shows by name.
+const HINTED: usize = crate::error::LISTED;
 
 /// How to treat a question nobody answered in advance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +45,9 @@ pub struct Walked {
     pub missing: Vec<String>,
     /// Optional questions the person chose to leave unanswered.
     pub skipped: Vec<String>,
+    /// Where each walked pattern's answers sit in `answers`: a pattern's
+    /// questions are asked together, so its answers are one run.
+    spans: HashMap<String, Range<usize>>,
 }
 
 /// What a stopped walk had: kept as a draft, given back on `--resume`.
@@ -71,12 +81,8 @@ impl Walked {
         &'s self,
         pattern: &'s str,
     ) -> impl Iterator<Item = &'s (Question, Answer)> + 's {
-        self.answers.iter().filter(move |(question, _)| {
-            question
-                .id
-                .split_once('.')
-                .is_some_and(|(owner, _)| owner == pattern)
-        })
+        let span = self.spans.get(pattern).cloned().unwrap_or_default();
+        self.answers.get(span).unwrap_or_default().iter()
     }
 
     /// Every commitment in walk order, with the question it answers.
@@ -161,11 +167,23 @@ impl<'a> Walk<'a> {
     pub fn check_given(&self) -> Result<Vec<(String, Answer)>, WalkError> {
         let header = header_questions();
         let questions: Vec<&Question> = header.iter().chain(self.all_questions()).collect();
+        let by_id: HashMap<&str, &Question> = questions
+            .iter()
+            .map(|question| (question.id.as_str(), *question))
+            .collect();
         let mut problems = Vec::new();
         let mut checked = Vec::new();
+        let mut unknown = 0;
         for (id, value) in &self.given {
-            let Some(question) = questions.iter().find(|question| question.id == *id) else {
-                let hint = did_you_mean(id, questions.iter().map(|question| question.id.as_str()));
+            let Some(question) = by_id.get(id.as_str()) else {
+                // A hint compares with every question: only for the first
+                // few, which are all an error list shows by name.
+                unknown += 1;
+                let hint = if unknown <= HINTED {
+                    did_you_mean(id, questions.iter().map(|question| question.id.as_str()))
+                } else {
+                    String::new()
+                };
                 let list = format!("`coach questions {}` lists them", self.checklist);
                 problems.push(format!(
                     "`{id}` is no question of the {} walk{hint}; {list}",
@@ -192,7 +210,12 @@ impl<'a> Walk<'a> {
     pub fn run(&self, mut prompter: Option<&mut dyn Prompter>) -> Result<Walked, WalkError> {
         let given = self.check_given()?;
         let mut state = State {
-            given,
+            given: given
+                .into_iter()
+                .enumerate()
+                .map(|(at, (id, answer))| (id, (at, answer)))
+                .collect(),
+            skipped: self.skipped.iter().map(String::as_str).collect(),
             walked: Walked {
                 checklist: self.checklist.to_string(),
                 answers: Vec::new(),
@@ -201,6 +224,7 @@ impl<'a> Walk<'a> {
                 asked: Vec::new(),
                 missing: Vec::new(),
                 skipped: Vec::new(),
+                spans: HashMap::new(),
             },
         };
         let prompter = &mut prompter;
@@ -239,13 +263,20 @@ impl<'a> Walk<'a> {
         let mut step = 0;
         while let Some(pattern) = order.next() {
             step += 1;
-            let total = step + order.remaining();
+            // Only a prompt shows "step of total"; after an include the
+            // total is counted again, so a scripted walk does not count it.
+            let total = if self.missing == Missing::Prompt && prompter.is_some() {
+                step + order.remaining()
+            } else {
+                step
+            };
             state.walked.patterns.push(pattern.id.clone());
             let section = Section {
                 title: &pattern.name,
                 pattern: Some(pattern),
                 step: Some((step, total)),
             };
+            let first = state.walked.answers.len();
             self.section(
                 &mut state,
                 prompter,
@@ -253,8 +284,10 @@ impl<'a> Walk<'a> {
                 pattern.questions_for(self.checklist),
                 Some(&mut order),
             )?;
+            let span = first..state.walked.answers.len();
+            state.walked.spans.insert(pattern.id.clone(), span);
         }
-        state.walked.unreached = state.given.into_iter().map(|(id, _)| id).collect();
+        state.walked.unreached = state.given_in_order().map(|(id, _)| id.clone()).collect();
         Ok(state.walked)
     }
 
@@ -296,7 +329,7 @@ impl<'a> Walk<'a> {
             .and_then(|value| answer::from_value(question, value, self.today).ok());
         match (self.missing, prompter.as_deref_mut()) {
             (Missing::Prompt, Some(prompter)) => {
-                if self.skipped.contains(&question.id) && !question.required {
+                if state.skipped.contains(question.id.as_str()) && !question.required {
                     state.walked.skipped.push(question.id.clone());
                     return Ok(None);
                 }
@@ -339,15 +372,24 @@ fn includes(question: &Question, answer: &Answer) -> Vec<String> {
         .collect()
 }
 
-struct State {
-    given: Vec<(String, Answer)>,
+struct State<'w> {
+    /// Given answers not yet asked for, with their place in the given order.
+    given: HashMap<String, (usize, Answer)>,
+    /// `Walk::skipped`, found in O(1).
+    skipped: HashSet<&'w str>,
     walked: Walked,
 }
 
-impl State {
+impl State<'_> {
     fn take_given(&mut self, id: &str) -> Option<Answer> {
-        let at = self.given.iter().position(|(given, _)| given == id)?;
-        Some(self.given.remove(at).1)
+        self.given.remove(id).map(|(_, answer)| answer)
+    }
+
+    /// The given answers not yet asked for, in the order given.
+    fn given_in_order(&self) -> impl Iterator<Item = (&String, &Answer)> {
+        let mut left: Vec<(&String, &(usize, Answer))> = self.given.iter().collect();
+        left.sort_unstable_by_key(|(_, (at, _))| *at);
+        left.into_iter().map(|(id, (_, answer))| (id, answer))
     }
 
     /// Answers so far plus given ones not yet reached: what a draft keeps.
@@ -358,8 +400,7 @@ impl State {
             .iter()
             .map(|(question, answer)| (question.id.clone(), answer.to_value()));
         let given = self
-            .given
-            .iter()
+            .given_in_order()
             .map(|(id, answer)| (id.clone(), answer.to_value()));
         SoFar {
             answers: asked.chain(given).collect(),

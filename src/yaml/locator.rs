@@ -16,23 +16,43 @@ pub enum Step {
 }
 
 /// Positions (1-based line and column) of the block nodes of one document.
-#[derive(Debug, Default)]
+///
+/// The nodes form a tree: node 0 is the document, and each other node is one
+/// step below its parent. Each node is stored once with its step, so building
+/// the map and finding a position cost time in proportion to the text and the
+/// path, never to the depth times the size of the document.
+#[derive(Debug)]
 pub struct SourceMap {
-    positions: HashMap<Vec<Step>, (usize, usize)>,
+    /// The node one step below a node.
+    children: HashMap<(usize, Step), usize>,
+    /// Line and column of each node (none for the document itself).
+    positions: Vec<Option<(usize, usize)>>,
+}
+
+/// The document node.
+const ROOT: usize = 0;
+
+impl Default for SourceMap {
+    fn default() -> Self {
+        SourceMap {
+            children: HashMap::new(),
+            positions: vec![None],
+        }
+    }
 }
 
 #[derive(Debug)]
 struct Frame {
     column: usize,
     is_sequence: bool,
-    path: Vec<Step>,
+    node: usize,
     next_index: usize,
 }
 
 /// A key whose value starts on a later line: its children open a new frame.
 struct Pending {
     column: usize,
-    path: Vec<Step>,
+    node: usize,
 }
 
 impl SourceMap {
@@ -67,7 +87,7 @@ impl SourceMap {
                     stack.push(Frame {
                         column,
                         is_sequence: is_item,
-                        path: open.path,
+                        node: open.node,
                         next_index: 0,
                     });
                 }
@@ -87,13 +107,13 @@ impl SourceMap {
                 stack.push(Frame {
                     column,
                     is_sequence: is_item,
-                    path: Vec::new(),
+                    node: ROOT,
                     next_index: 0,
                 });
             }
             let outcome = map.read_node(&mut stack, trimmed, line, column);
             match outcome {
-                Node::Open(path, at) => pending = Some(Pending { column: at, path }),
+                Node::Open(node, at) => pending = Some(Pending { column: at, node }),
                 Node::Scalar(at) => scalar_column = Some(at),
             }
         }
@@ -110,20 +130,20 @@ impl SourceMap {
     ) -> Node {
         let frame = stack.last_mut().expect("a frame is open for every node");
         if is_sequence_item(text) {
-            let mut path = frame.path.clone();
-            path.push(Step::Index(frame.next_index));
+            let step = Step::Index(frame.next_index);
             frame.next_index += 1;
-            self.positions.insert(path.clone(), (line, column + 1));
+            let parent = frame.node;
+            let node = self.insert(parent, step, (line, column + 1));
             let rest = text[1..].trim_start_matches(' ');
             if is_empty_value(rest) {
-                return Node::Open(path, column);
+                return Node::Open(node, column);
             }
             let inner = column + (text.len() - rest.len());
             if is_sequence_item(rest) || split_key(rest).is_some() {
                 stack.push(Frame {
                     column: inner,
                     is_sequence: is_sequence_item(rest),
-                    path,
+                    node,
                     next_index: 0,
                 });
                 return self.read_node(stack, rest, line, inner);
@@ -131,28 +151,49 @@ impl SourceMap {
             return Node::Scalar(column);
         }
         if let Some((key, value)) = split_key(text) {
-            let mut path = frame.path.clone();
-            path.push(Step::Key(key));
-            self.positions.insert(path.clone(), (line, column + 1));
+            let parent = frame.node;
+            let node = self.insert(parent, Step::Key(key), (line, column + 1));
             if is_empty_value(value) {
-                return Node::Open(path, column);
+                return Node::Open(node, column);
             }
             return Node::Scalar(column);
         }
         Node::Scalar(column)
     }
 
+    /// Records where the node one `step` below `parent` starts; a key seen
+    /// twice keeps its last position, as a map of paths did.
+    fn insert(&mut self, parent: usize, step: Step, position: (usize, usize)) -> usize {
+        let next = self.positions.len();
+        let node = *self.children.entry((parent, step)).or_insert(next);
+        if node == next {
+            self.positions.push(Some(position));
+        } else {
+            self.positions[node] = Some(position);
+        }
+        node
+    }
+
     /// The position of `path`, or of its nearest ancestor that has one.
     pub fn position(&self, path: &[Step]) -> Option<(usize, usize)> {
-        (0..=path.len())
-            .rev()
-            .find_map(|length| self.positions.get(&path[..length]).copied())
+        let mut node = ROOT;
+        let mut found = None;
+        for step in path {
+            match self.children.get(&(node, step.clone())) {
+                Some(&child) => {
+                    node = child;
+                    found = self.positions[node].or(found);
+                }
+                None => break,
+            }
+        }
+        found
     }
 }
 
 enum Node {
     /// A key or item whose value continues on the next lines.
-    Open(Vec<Step>, usize),
+    Open(usize, usize),
     /// A scalar value: deeper lines are its continuation.
     Scalar(usize),
 }

@@ -1,0 +1,252 @@
+//! The built-in pack as build.rs compiled it: JSON documents read straight
+//! into the language, without YAML, locator or checks.
+//!
+//! The built-in pack is checked once, by `cargo test`: the test below loads
+//! its YAML through the full validating loader and requires exactly the
+//! language this module builds. A start-up then costs one JSON read.
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::{builtin, Checklist, Choice, Kind, Language, Origin, Pattern, Question};
+
+/// What build.rs wrote: one entry per file of `patterns/`, in load order.
+const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin.json"));
+
+#[derive(Deserialize)]
+struct File {
+    file: String,
+    /// The YAML did not parse when coach was built.
+    error: Option<String>,
+    #[serde(default)]
+    document: Document,
+    #[serde(default)]
+    pattern_lines: Vec<Option<usize>>,
+    #[serde(default)]
+    checklist_lines: Vec<Option<usize>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Document {
+    language: Option<RawLanguage>,
+    patterns: Vec<RawPattern>,
+    checklists: Vec<RawChecklist>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawLanguage {
+    title: Option<String>,
+    source: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawPattern {
+    id: String,
+    name: String,
+    source: Option<String>,
+    summary: String,
+    #[serde(default)]
+    uses: Vec<String>,
+    #[serde(default)]
+    tips: Vec<String>,
+    /// Checklist id to questions, in file order.
+    #[serde(default)]
+    questions: Map<String, Value>,
+}
+
+#[derive(Deserialize)]
+struct RawChecklist {
+    id: String,
+    title: Option<String>,
+    #[serde(default)]
+    start: Vec<String>,
+    #[serde(default)]
+    questions: Vec<RawQuestion>,
+}
+
+#[derive(Deserialize)]
+struct RawQuestion {
+    id: String,
+    ask: String,
+    kind: Option<String>,
+    #[serde(default)]
+    options: Vec<RawChoice>,
+    #[serde(default)]
+    required: bool,
+    default: Option<Value>,
+    help: Option<String>,
+    #[serde(default)]
+    labels: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawChoice {
+    Full {
+        label: String,
+        #[serde(default)]
+        include: Vec<String>,
+    },
+    Scalar(Value),
+}
+
+/// The built-in language. The JSON is generated from a pack that `cargo
+/// test` checks, so a failure here is a build problem: it is reported as text.
+pub fn language() -> Result<Language, String> {
+    let files: Vec<File> = serde_json::from_str(JSON)
+        .map_err(|error| format!("the compiled built-in pack is unreadable: {error}"))?;
+    let mut language = Language::default();
+    for file in files {
+        if let Some(error) = file.error {
+            return Err(error);
+        }
+        let name = format!("{}{}", builtin::PREFIX, file.file);
+        let origin = |line: Option<usize>| Origin {
+            file: name.clone(),
+            line,
+        };
+        if let Some(raw) = file.document.language {
+            if language.title.is_none() {
+                language.title = raw.title;
+                language.source = raw.source;
+            }
+        }
+        let lines = file.pattern_lines.iter().copied();
+        for (raw, line) in file.document.patterns.into_iter().zip(lines) {
+            let pattern = pattern(raw, origin(line))?;
+            language.add_pattern(pattern);
+        }
+        let lines = file.checklist_lines.iter().copied();
+        for (raw, line) in file.document.checklists.into_iter().zip(lines) {
+            language.checklists.push(Checklist {
+                id: raw.id,
+                title: raw.title,
+                start: raw.start,
+                questions: raw
+                    .questions
+                    .into_iter()
+                    .map(|raw| question(raw, None))
+                    .collect::<Result<_, _>>()?,
+                origin: origin(line),
+            });
+        }
+    }
+    Ok(language)
+}
+
+fn pattern(raw: RawPattern, origin: Origin) -> Result<Pattern, String> {
+    let mut questions = Vec::new();
+    for (checklist, list) in raw.questions {
+        let list: Vec<RawQuestion> = serde_json::from_value(list)
+            .map_err(|error| format!("pattern `{}`: {error}", raw.id))?;
+        let list = list
+            .into_iter()
+            .map(|raw_question| question(raw_question, Some(&raw.id)))
+            .collect::<Result<_, _>>()?;
+        questions.push((checklist, list));
+    }
+    Ok(Pattern {
+        id: raw.id,
+        name: raw.name,
+        source: raw.source,
+        summary: raw.summary,
+        uses: raw.uses,
+        tips: raw.tips,
+        questions,
+        origin,
+        replaced: None,
+    })
+}
+
+fn question(raw: RawQuestion, pattern: Option<&str>) -> Result<Question, String> {
+    let kind = match raw.kind.as_deref() {
+        None => Kind::Text,
+        Some(name) => Kind::from_name(name).ok_or_else(|| format!("unknown kind `{name}`"))?,
+    };
+    let options = raw
+        .options
+        .into_iter()
+        .map(|choice| match choice {
+            RawChoice::Full { label, include } => Choice { label, include },
+            RawChoice::Scalar(Value::String(label)) => Choice {
+                label,
+                include: Vec::new(),
+            },
+            RawChoice::Scalar(other) => Choice {
+                label: other.to_string(),
+                include: Vec::new(),
+            },
+        })
+        .collect();
+    Ok(Question {
+        id: match pattern {
+            Some(pattern) => format!("{pattern}.{}", raw.id),
+            None => raw.id,
+        },
+        ask: raw.ask,
+        kind,
+        options,
+        required: raw.required,
+        default: raw.default,
+        help: raw.help,
+        labels: raw.labels,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in YAML through the full loader: every check, every line.
+    fn validated() -> Language {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/patterns");
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".yaml") || name.ends_with(".yml"))
+            .collect();
+        names.sort();
+        let texts: Vec<(String, String)> = names
+            .iter()
+            .map(|name| {
+                let text = std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+                (format!("{}{name}", builtin::PREFIX), text)
+            })
+            .collect();
+        let texts: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_str()))
+            .collect();
+        super::super::load_texts(&texts).unwrap_or_else(|problems| {
+            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            panic!("the built-in pack has problems:\n{}", lines.join("\n"))
+        })
+    }
+
+    #[test]
+    fn the_built_in_pack_passes_every_check_of_the_loader() {
+        let language = validated();
+        assert!(language.patterns.len() >= 30);
+    }
+
+    #[test]
+    fn the_compiled_built_in_pack_is_exactly_the_validated_one() {
+        let checked = validated();
+        let compiled = language().expect("the compiled pack reads");
+        assert_eq!(compiled.title, checked.title);
+        assert_eq!(compiled.source, checked.source);
+        assert_eq!(
+            format!("{:#?}", compiled.patterns),
+            format!("{:#?}", checked.patterns)
+        );
+        assert_eq!(
+            format!("{:#?}", compiled.checklists),
+            format!("{:#?}", checked.checklists)
+        );
+        for pattern in &checked.patterns {
+            assert!(compiled.pattern(&pattern.id).is_some(), "{}", pattern.id);
+        }
+    }
+}
