@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::parse::{Reader, Reference};
+use super::reader::{child, describe, is_id, key, Reader, Reference};
 use super::Problem;
 use crate::suggest::did_you_mean;
 use crate::yaml::locator::Step;
@@ -191,27 +191,6 @@ impl Reader<'_> {
     }
 }
 
-pub(super) fn key(name: &str) -> Step {
-    Step::Key(name.to_string())
-}
-
-pub(super) fn child(path: &[Step], step: Step) -> Vec<Step> {
-    let mut path = path.to_vec();
-    path.push(step);
-    path
-}
-
-/// Lowercase letters, digits and single dashes inside: `know-the-customer`.
-pub fn is_id(text: &str) -> bool {
-    !text.is_empty()
-        && text.len() <= 64
-        && !text.starts_with('-')
-        && !text.ends_with('-')
-        && text
-            .bytes()
-            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
-}
-
 fn slug_like(text: &str) -> String {
     let words: Vec<String> = text
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -219,15 +198,4 @@ fn slug_like(text: &str) -> String {
         .map(str::to_ascii_lowercase)
         .collect();
     words.join("-")
-}
-
-pub(super) fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "nothing".to_string(),
-        Value::Bool(yes) => format!("the boolean {yes}"),
-        Value::Number(number) => format!("the number {number}"),
-        Value::String(text) => format!("the text `{text}`"),
-        Value::Array(_) => "a list".to_string(),
-        Value::Object(_) => "a mapping".to_string(),
-    }
 }

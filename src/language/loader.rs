@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::parse::{pack_file, PackFile, Reference};
+use super::parse::{pack_file, PackFile};
+use super::reader::Reference;
 use super::{builtin, compiled, Language, Origin, Problem};
 use crate::suggest::did_you_mean;
 use crate::yaml;

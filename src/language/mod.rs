@@ -6,6 +6,7 @@ mod fields;
 mod loader;
 mod parse;
 mod problem;
+mod reader;
 mod walk_order;
 
 pub use crate::model::{Choice, Kind, Question};

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::fields::{child, describe, is_id, key};
+use super::reader::{child, describe, is_id, key, Reader, Reference};
 use super::{Checklist, Choice, Kind, Origin, Pattern, Problem, Question};
 use crate::model::answer;
 use crate::suggest::did_you_mean;
@@ -45,14 +45,6 @@ pub struct PackFile {
     pub references: Vec<Reference>,
 }
 
-/// A pattern id named somewhere, and where, to be checked against the merged language.
-#[derive(Debug)]
-pub struct Reference {
-    pub target: String,
-    pub field: String,
-    pub problem: Problem,
-}
-
 pub fn pack_file(
     file: &str,
     text: &str,
@@ -70,33 +62,7 @@ pub fn pack_file(
     pack
 }
 
-pub(super) struct Reader<'a> {
-    pub(super) file: &'a str,
-    pub(super) map: SourceMap,
-    pub(super) problems: &'a mut Vec<Problem>,
-    pub(super) references: Vec<Reference>,
-}
-
 impl Reader<'_> {
-    pub(super) fn problem(
-        &mut self,
-        path: &[Step],
-        subject: Option<String>,
-        message: impl Into<String>,
-    ) {
-        let problem = Problem::in_file(self.file, message)
-            .at(self.map.position(path))
-            .about(subject);
-        self.problems.push(problem);
-    }
-
-    fn origin(&self, path: &[Step]) -> Origin {
-        Origin {
-            file: self.file.to_string(),
-            line: self.map.position(path).map(|(line, _)| line),
-        }
-    }
-
     fn document(&mut self, document: &Value) -> PackFile {
         let mut pack = PackFile::default();
         let fields = match document {
