@@ -213,7 +213,7 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
         path: path.to_path_buf(),
         message,
     };
-    let text = crate::notes::atomic_file::read_capped(path)?;
+    let text = crate::capped_read::read_capped(path)?;
     let document = yaml::parse(&text).map_err(|error| {
         let at = error
             .line

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::exit_code;
-use crate::language::Problem;
+use crate::language::{Problem, LISTED};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -136,9 +136,6 @@ impl Error {
         lines
     }
 }
-
-/// At most this many problems are listed one per line; the rest are counted.
-pub const LISTED: usize = 20;
 
 /// The first `LISTED` lines, then one line that counts the others.
 fn listed(lines: impl ExactSizeIterator<Item = String>) -> Vec<String> {

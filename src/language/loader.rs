@@ -48,7 +48,7 @@ pub fn load(sources: &[PackSource]) -> Result<Language, Vec<Problem>> {
 /// Only the first few unknown names get a "did you mean": each hint compares
 /// against every pattern id, and only the first problems are shown anyway.
 /// As many as an error list shows by name.
-const HINTED: usize = crate::error::LISTED;
+const HINTED: usize = super::LISTED;
 
 fn check_references(language: &Language, references: Vec<Reference>, problems: &mut Vec<Problem>) {
     let mut unknown = 0;

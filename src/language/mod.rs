@@ -14,7 +14,7 @@ pub use crate::model::{Choice, Kind, Question};
 pub use loader::load_texts;
 pub use loader::{load, PackSource};
 pub use parse::HEADER_IDS;
-pub use problem::Problem;
+pub use problem::{Problem, LISTED};
 pub use walk_order::WalkOrder;
 
 use std::collections::HashMap;

@@ -2,6 +2,10 @@
 
 use std::fmt;
 
+/// At most this many problems (of a pack, or of given answers) are listed one
+/// per line, each with its did-you-mean hint; the rest are counted.
+pub const LISTED: usize = 20;
+
 /// A problem in a pack: reported one per line, `file:line:column: id: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {

@@ -1,93 +1,10 @@
-//! Writes that never leave a half-written file and never overwrite one, and
-//! reads that never hang on a pipe or device nor take in more than a cap.
+//! Writes that never leave a half-written file and never overwrite one.
 //! Notes hold confidential customer detail: folders 0700, files 0600.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
-
-/// The most coach reads from any note, draft, answers or settings input.
-pub const READ_CAP: u64 = 8 * 1024 * 1024;
-
-/// Reads a whole text file of at most [`READ_CAP`] bytes. A FIFO, socket or
-/// device in its place is refused without waiting for a writer, and so is a
-/// larger file, without reading more than the cap.
-pub fn read_capped(path: &Path) -> Result<String, Error> {
-    read_all_capped(open_regular(path)?, path)
-}
-
-/// Opens a regular file for reading; a FIFO, socket, device or folder in its
-/// place is refused at once. Readers of notes take at most [`READ_CAP`]
-/// bytes from it (`Read::take`).
-pub fn open_regular(path: &Path) -> Result<std::fs::File, Error> {
-    let fail = Error::io("cannot read", path);
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    // Opening a FIFO for reading waits for a writer unless non-blocking.
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let file = options.open(path).map_err(Error::io("cannot read", path))?;
-    let kind = file
-        .metadata()
-        .map_err(Error::io("cannot read", path))?
-        .file_type();
-    if !kind.is_file() {
-        return Err(fail(std::io::Error::other(format!(
-            "it is {}, not a regular file",
-            describe(kind)
-        ))));
-    }
-    Ok(file)
-}
-
-/// Reads a stream (standard input) to its end, or fails past [`READ_CAP`].
-pub fn read_capped_stream(stream: impl Read, name: &Path) -> Result<String, Error> {
-    read_all_capped(stream, name)
-}
-
-fn read_all_capped(stream: impl Read, path: &Path) -> Result<String, Error> {
-    let mut bytes = Vec::new();
-    stream
-        .take(READ_CAP + 1)
-        .read_to_end(&mut bytes)
-        .map_err(Error::io("cannot read", path))?;
-    if bytes.len() as u64 > READ_CAP {
-        return Err(Error::io("cannot read", path)(std::io::Error::other(
-            format!(
-                "it is larger than {} MiB, the most coach reads from one input",
-                READ_CAP / (1024 * 1024)
-            ),
-        )));
-    }
-    String::from_utf8(bytes).map_err(|_| {
-        Error::io("cannot read", path)(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "it is not UTF-8 text",
-        ))
-    })
-}
-
-fn describe(kind: std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if kind.is_socket() {
-            return "a socket";
-        }
-        if kind.is_block_device() || kind.is_char_device() {
-            return "a device";
-        }
-    }
-    if kind.is_dir() {
-        "a folder"
-    } else {
-        "not a plain file"
-    }
-}
 
 /// Temporary files a killed coach left behind are removed after this long.
 const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
@@ -326,17 +243,6 @@ mod tests {
             )),
             "{text}"
         );
-    }
-
-    #[test]
-    fn reads_stop_at_the_cap() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("big.yaml");
-        let file = std::fs::File::create(&path).unwrap();
-        // Sparse: nothing but the cap is read, whatever the size.
-        file.set_len(1024 * 1024 * 1024).unwrap();
-        let error = read_capped(&path).unwrap_err();
-        assert!(error.to_string().contains("larger than 8 MiB"), "{error}");
     }
 
     #[cfg(unix)]

@@ -196,7 +196,7 @@ fn read_owner(dir: &Path) -> Result<Option<String>, Error> {
     match std::fs::symlink_metadata(&path) {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
         _ => {
-            let text = atomic_file::read_capped(&path)?;
+            let text = crate::capped_read::read_capped(&path)?;
             Ok(Some(text.trim_end_matches('\n').to_string()))
         }
     }

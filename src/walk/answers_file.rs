@@ -6,9 +6,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use crate::capped_read;
 use crate::cli::AnswerArgs;
 use crate::error::Error;
-use crate::notes::atomic_file;
 use crate::yaml;
 
 /// Answers by full question id, in the order given.
@@ -81,9 +81,9 @@ pub fn read(path: &Path) -> Result<Given, Error> {
     let fail = |message: String| Error::usage(format!("{name}: {message}"));
     // Never more than the cap, and never waiting on a pipe or device.
     let text = if path == Path::new("-") {
-        atomic_file::read_capped_stream(std::io::stdin().lock(), Path::new("standard input"))?
+        capped_read::read_capped_stream(std::io::stdin().lock(), Path::new("standard input"))?
     } else {
-        atomic_file::read_capped(path)?
+        capped_read::read_capped(path)?
     };
     match yaml::parse(&text) {
         Ok(Value::Object(fields)) => Ok(fields.into_iter().collect()),

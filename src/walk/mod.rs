@@ -19,7 +19,7 @@ use crate::walk::prompter::{Prompter, Section, Stop};
 
 /// Unknown answer ids that get a "did you mean".
 /// As many as an error list shows by name.
-const HINTED: usize = crate::error::LISTED;
+const HINTED: usize = crate::language::LISTED;
 
 /// How to treat a question nobody answered in advance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
