@@ -222,28 +222,41 @@ fn block(text: &str) -> String {
         let indent = line.len() - line.trim_start().len();
         let rest = &line[indent..];
         out += &line[..indent];
-        if starts_structure(rest) {
-            out.push('\\');
-        }
-        out += rest;
+        out += &guard_line(rest);
         out.push('\n');
     }
     out
 }
 
-/// A heading, a rule or underline (`---`, `===`, `***`, `___`), or a task item.
-fn starts_structure(line: &str) -> bool {
+/// A line of a long answer as written, unless it would start markdown
+/// structure: a heading, a rule or underline (`---`, `===`, `***`, `___`), a
+/// code fence (which would swallow every later heading), or a task item,
+/// bulleted or numbered. Those get a `\` that keeps them text.
+fn guard_line(line: &str) -> String {
     let rule = !line.is_empty()
         && ['-', '=', '*', '_']
             .iter()
             .any(|mark| line.chars().all(|c| c == *mark || c == ' '));
-    let task = line
-        .strip_prefix(['-', '*', '+'])
-        .map(str::trim_start)
-        .and_then(|rest| rest.strip_prefix('['))
-        .and_then(|rest| rest.chars().nth(1))
-        == Some(']');
-    line.starts_with('#') || rule || task
+    let fence = line.starts_with("```") || line.starts_with("~~~");
+    let is_task = |rest: &str| {
+        rest.trim_start()
+            .strip_prefix('[')
+            .and_then(|rest| rest.chars().nth(1))
+            == Some(']')
+    };
+    let bulleted_task = line.strip_prefix(['-', '*', '+']).is_some_and(is_task);
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let numbered_task = digits > 0
+        && line[digits..]
+            .strip_prefix(['.', ')'])
+            .is_some_and(is_task);
+    if line.starts_with('#') || rule || fence || bulleted_task {
+        format!("\\{line}")
+    } else if numbered_task {
+        format!("{}\\{}", &line[..digits], &line[digits..])
+    } else {
+        line.to_string()
+    }
 }
 
 fn escape_start(text: &str) -> String {
@@ -279,6 +292,17 @@ mod tests {
         assert_eq!(
             block(text),
             "\\# Heading\n\\---\n  \\===\n\\***\n\\- [ ] task\n\\* [x] done\n- bullet\n> quote\nplain\n"
+        );
+    }
+
+    // Regression: an unclosed fence turned every later heading into code, and
+    // a numbered task line became a task of the note.
+    #[test]
+    fn long_answers_open_no_code_fence_and_no_numbered_task() {
+        let text = "```\n~~~ x\n1. [ ] numbered task\n2) [x] done\n3. plain item\n``inline``";
+        assert_eq!(
+            block(text),
+            "\\```\n\\~~~ x\n1\\. [ ] numbered task\n2\\) [x] done\n3. plain item\n``inline``\n"
         );
     }
 
