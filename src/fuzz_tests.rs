@@ -11,10 +11,12 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{Map, Value};
 
-use crate::language::{load_texts, Choice, Kind, Question};
+use crate::language::{load_texts, Kind, Language};
 use crate::model::answer;
 use crate::notes::draft;
-use crate::walk::answers_file;
+use crate::notes::note::Note;
+use crate::notes::note_writer::NoteWriter;
+use crate::walk::{answers_file, Missing, Walk};
 use crate::yaml;
 
 const TODAY: Date = date(2026, 12, 1);
@@ -157,25 +159,6 @@ fn the_date_parser_never_panics() {
     });
 }
 
-fn question(kind: Kind) -> Question {
-    Question {
-        id: "fuzz.question".to_string(),
-        ask: "?".to_string(),
-        kind,
-        options: ["yes", "A: b", "~", "- [ ] x"]
-            .iter()
-            .map(|label| Choice {
-                label: (*label).to_string(),
-                include: Vec::new(),
-            })
-            .collect(),
-        required: false,
-        default: None,
-        help: None,
-        labels: Vec::new(),
-    }
-}
-
 /// What an answers file could say: text, numbers, lists of text, commitments.
 fn answer_value() -> impl Strategy<Value = Value> {
     let commitment = (tricky_text(), tricky_text(), tricky_text())
@@ -190,23 +173,104 @@ fn answer_value() -> impl Strategy<Value = Value> {
     ]
 }
 
+/// A pack with one optional question of every kind, options that mislead.
+fn every_kind_pack() -> Language {
+    let mut text = String::from(
+        "patterns:\n  - id: fuzz\n    name: Fuzz\n    summary: s\n    questions:\n      t:\n",
+    );
+    for kind in Kind::ALL {
+        text += &format!(
+            "        - id: {}\n          ask: q\n          kind: {}\n",
+            kind.name(),
+            kind.name()
+        );
+        if kind.has_options() {
+            text += "          options: [\"yes\", \"A: b\", \"~\", \"- [ ] x\"]\n";
+        }
+    }
+    text += "checklists:\n  - id: t\n    start: [fuzz]\n";
+    load_texts(&[("fuzz.yaml", &text)]).expect("the fuzz pack loads")
+}
+
 #[test]
-fn every_accepted_answer_reads_back_from_front_matter_unchanged() {
+fn every_accepted_answer_reads_back_from_a_note_unchanged() {
+    let language = every_kind_pack();
     let kinds = proptest::sample::select(Kind::ALL.to_vec());
-    run_cases((kinds, answer_value()), |(kind, value)| {
-        let question = question(kind);
-        let Ok(accepted) = answer::from_value(&question, &value, TODAY) else {
-            return Ok(());
-        };
-        let written = accepted.to_value();
-        let front_matter = yaml::to_string(&serde_json::json!({ "answers": { "q": written } }));
-        let read = yaml::parse(&front_matter)
-            .map_err(|error| TestCaseError::fail(format!("{front_matter}: {error:?}")))?;
-        let read_value = &read["answers"]["q"];
-        prop_assert_eq!(read_value, &written, "front matter:\n{}", front_matter);
-        let again = answer::from_value(&question, read_value, TODAY)
-            .map_err(|error| TestCaseError::fail(format!("{front_matter}: {error}")))?;
-        prop_assert_eq!(again, accepted);
-        Ok(())
-    });
+    let header = (tricky_text(), tricky_text());
+    run_cases(
+        (kinds, answer_value(), header),
+        |(kind, value, (customer, meeting))| {
+            let id = format!("fuzz.{}", kind.name());
+            let walk = Walk {
+                language: &language,
+                checklist: "t",
+                given: vec![
+                    ("customer".to_string(), Value::String(customer)),
+                    ("meeting".to_string(), Value::String(meeting)),
+                    (id.clone(), value),
+                ],
+                skipped: Vec::new(),
+                missing: Missing::UseDefaults,
+                today: TODAY,
+            };
+            // A value the checks refuse is no note: nothing to read back.
+            let Ok(walked) = walk.run(None) else {
+                return Ok(());
+            };
+            if !walked.missing.is_empty() {
+                return Ok(());
+            }
+            let note = Note {
+                language: &language,
+                walked: &walked,
+                customer: walked.text("customer").unwrap_or_default(),
+                meeting: walked.text("meeting"),
+                date: TODAY,
+                created: jiff::Zoned::now(),
+                commitment_ids: walked
+                    .commitments()
+                    .map(|_| Some(NoteWriter::new_commitment_id()))
+                    .collect(),
+                prep_link: None,
+            };
+            let markdown = note.markdown();
+            let front_matter = markdown
+                .strip_prefix("---\n")
+                .and_then(|rest| rest.split_once("\n---\n"))
+                .map(|(front, _)| front)
+                .ok_or_else(|| TestCaseError::fail(format!("no front matter:\n{markdown}")))?;
+            let read = yaml::parse(front_matter)
+                .map_err(|error| TestCaseError::fail(format!("{front_matter}: {error:?}")))?;
+            prop_assert_eq!(
+                &read["answers"],
+                &Value::Object(note.answers()),
+                "{}",
+                front_matter
+            );
+            prop_assert_eq!(&read["customer"], &Value::String(note.customer.clone()));
+            // What the note holds is a valid answer again, equal to the one given.
+            let Some(written) = read["answers"].get(&id) else {
+                return Ok(());
+            };
+            let question = &walked.answers.last().expect("the fuzz answer").0;
+            let again = answer::from_value(question, written, TODAY)
+                .map_err(|error| TestCaseError::fail(format!("{front_matter}: {error}")))?;
+            let accepted = &walked.answers.last().expect("the fuzz answer").1;
+            prop_assert_eq!(again.to_value(), written.clone());
+            prop_assert_eq!(strip_ids(again.to_value()), strip_ids(accepted.to_value()));
+            Ok(())
+        },
+    );
+}
+
+/// Commitments read back carry the id the note gave them.
+fn strip_ids(mut value: Value) -> Value {
+    if let Value::Array(items) = &mut value {
+        for item in items {
+            if let Value::Object(fields) = item {
+                fields.remove("id");
+            }
+        }
+    }
+    value
 }

@@ -246,10 +246,7 @@ fn guard_line(line: &str) -> String {
     };
     let bulleted_task = line.strip_prefix(['-', '*', '+']).is_some_and(is_task);
     let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let numbered_task = digits > 0
-        && line[digits..]
-            .strip_prefix(['.', ')'])
-            .is_some_and(is_task);
+    let numbered_task = digits > 0 && line[digits..].strip_prefix(['.', ')']).is_some_and(is_task);
     if line.starts_with('#') || rule || fence || bulleted_task {
         format!("\\{line}")
     } else if numbered_task {
