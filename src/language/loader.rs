@@ -45,17 +45,14 @@ pub fn load(sources: &[PackSource]) -> Result<Language, Vec<Problem>> {
     }
 }
 
-/// Only the first few unknown names get a "did you mean": each hint compares
-/// against every pattern id, and only the first problems are shown anyway.
-/// As many as an error list shows by name.
-const HINTED: usize = super::LISTED;
-
+/// Unknown names are reported in order; only as many as an error list shows
+/// by name get a "did you mean": each hint compares against every pattern id.
 fn check_references(language: &Language, references: Vec<Reference>, problems: &mut Vec<Problem>) {
     let mut unknown = 0;
     for reference in references {
         if language.pattern(&reference.target).is_none() {
             unknown += 1;
-            let hint = if unknown <= HINTED {
+            let hint = if unknown <= super::LISTED {
                 did_you_mean(
                     &reference.target,
                     language.patterns.iter().map(|pattern| pattern.id.as_str()),
@@ -84,14 +81,7 @@ fn merge_builtin(language: &mut Language, builtin: Language) {
         language.add_pattern(pattern);
     }
     for checklist in builtin.checklists {
-        match language
-            .checklists
-            .iter_mut()
-            .find(|known| known.id == checklist.id)
-        {
-            Some(known) => *known = checklist,
-            None => language.checklists.push(checklist),
-        }
+        language.add_checklist(checklist);
     }
 }
 
@@ -285,14 +275,7 @@ fn merge(language: &mut Language, pack: Pack, problems: &mut Vec<Problem>) -> Ve
                 continue;
             }
             checklist_ids.insert(checklist.id.clone(), checklist.origin.clone());
-            match language
-                .checklists
-                .iter_mut()
-                .find(|known| known.id == checklist.id)
-            {
-                Some(known) => *known = checklist,
-                None => language.checklists.push(checklist),
-            }
+            language.add_checklist(checklist);
         }
         references.extend(file.references);
     }

@@ -72,15 +72,9 @@ pub struct Checklist {
 }
 
 impl Language {
+    /// Every pattern enters through `add_pattern`, which keeps the index.
     pub fn pattern(&self, id: &str) -> Option<&Pattern> {
-        if self.index.len() != self.patterns.len() {
-            // Patterns pushed without `add_pattern`: correct, only slower.
-            return self.patterns.iter().find(|pattern| pattern.id == id);
-        }
-        self.index
-            .get(id)
-            .and_then(|&at| self.patterns.get(at))
-            .filter(|pattern| pattern.id == id)
+        self.index.get(id).map(|&at| &self.patterns[at])
     }
 
     /// Adds a pattern, or replaces the one with its id in place (a later pack
@@ -95,6 +89,18 @@ impl Language {
                 self.index.insert(pattern.id.clone(), self.patterns.len());
                 self.patterns.push(pattern);
             }
+        }
+    }
+
+    /// Adds a checklist, or replaces the one with its id in place.
+    pub(crate) fn add_checklist(&mut self, checklist: Checklist) {
+        match self
+            .checklists
+            .iter_mut()
+            .find(|known| known.id == checklist.id)
+        {
+            Some(known) => *known = checklist,
+            None => self.checklists.push(checklist),
         }
     }
 
