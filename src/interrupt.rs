@@ -1,5 +1,6 @@
 //! Signals during an interactive walk: Ctrl-C (console turns the key into
-//! SIGINT), `kill` (SIGTERM), a closed terminal or dropped ssh (SIGHUP).
+//! SIGINT), `kill` (SIGTERM), a closed terminal or dropped ssh (SIGHUP),
+//! SIGQUIT (`kill -QUIT`; Ctrl-\ outside a key read).
 //!
 //! The main thread is then blocked reading a key and would never see a flag,
 //! so a thread of our own waits for the signals and stops the walk itself:
@@ -11,7 +12,7 @@
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU8, Ordering};
 use std::sync::OnceLock;
 
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 use crate::exit_code;
 
@@ -23,6 +24,15 @@ const MAIN_STOPS: u8 = 1;
 const SIGNAL_STOPS: u8 = 2;
 
 static STATE: AtomicU8 = AtomicU8::new(RUNNING);
+/// The signals that stop a walk and keep its draft.
+const STOPPING: [i32; 4] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT];
+
+/// A signal the terminal sends for a key (Ctrl-C, Ctrl-\): while an
+/// external editor runs, that key was meant for the editor.
+fn from_a_key(signal: i32) -> bool {
+    signal == SIGINT || signal == SIGQUIT
+}
+
 /// An external editor is running: Ctrl-C is its business, not ours.
 static EDITING: AtomicBool = AtomicBool::new(false);
 /// The first signal that arrived. A `kill` during a key read makes console
@@ -38,17 +48,17 @@ pub fn install(on_signal: fn(i32)) {
         return;
     }
     TERMINAL.get_or_init(saved_terminal);
-    for signal in [SIGINT, SIGTERM, SIGHUP] {
+    for signal in STOPPING {
         // SAFETY: the action only touches atomics, which is async-signal-safe.
         let _ = unsafe {
             signal_hook::low_level::register(signal, move || {
-                if signal != SIGINT || !EDITING.load(Ordering::SeqCst) {
+                if !from_a_key(signal) || !EDITING.load(Ordering::SeqCst) {
                     let _ = FIRST.compare_exchange(0, signal, Ordering::SeqCst, Ordering::SeqCst);
                 }
             })
         };
     }
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(STOPPING) else {
         return;
     };
     let _ = std::thread::Builder::new()
@@ -56,7 +66,7 @@ pub fn install(on_signal: fn(i32)) {
         .spawn(move || {
             for signal in signals.forever() {
                 let signal = match FIRST.load(Ordering::SeqCst) {
-                    0 if signal == SIGINT && EDITING.load(Ordering::SeqCst) => continue,
+                    0 if from_a_key(signal) && EDITING.load(Ordering::SeqCst) => continue,
                     0 => signal,
                     first => first,
                 };
@@ -120,6 +130,7 @@ pub fn exit_code(signal: i32) -> i32 {
         SIGHUP => exit_code::HANGUP,
         SIGINT => exit_code::INTERRUPTED,
         SIGTERM => exit_code::TERMINATED,
+        SIGQUIT => exit_code::QUIT,
         other => 128 + other,
     }
 }
@@ -157,5 +168,6 @@ mod tests {
         assert_eq!(super::exit_code(signal_hook::consts::SIGHUP), 129);
         assert_eq!(super::exit_code(signal_hook::consts::SIGINT), 130);
         assert_eq!(super::exit_code(signal_hook::consts::SIGTERM), 143);
+        assert_eq!(super::exit_code(signal_hook::consts::SIGQUIT), 131);
     }
 }

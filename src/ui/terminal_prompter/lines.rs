@@ -10,8 +10,14 @@ use crate::model::answer::{Answer, Commitment};
 use crate::walk::prompter::Stop;
 
 impl TerminalPrompter<'_> {
-    /// Lines until an empty one; for lists and for long answers without an editor.
-    fn lines(&mut self, question: &Question, label: &str) -> Result<Vec<String>, Stop> {
+    /// Lines until an empty one; for lists and for long answers without an
+    /// editor. `whole` makes the answer of the lines confirmed so far.
+    fn lines(
+        &mut self,
+        question: &Question,
+        label: &str,
+        whole: fn(Vec<String>) -> Answer,
+    ) -> Result<Vec<String>, Stop> {
         self.line(&format!(
             "{} {}",
             style("?").yellow(),
@@ -26,6 +32,7 @@ impl TerminalPrompter<'_> {
                     break;
                 }
                 lines.push(line.trim_end().to_string());
+                self.report_partial(question, whole(lines.clone()));
             }
             if lines.is_empty() && question.required {
                 self.line(
@@ -40,7 +47,7 @@ impl TerminalPrompter<'_> {
     }
 
     pub(super) fn list(&mut self, question: &Question) -> Result<Option<Answer>, Stop> {
-        let items = self.lines(question, "item")?;
+        let items = self.lines(question, "item", Answer::Items)?;
         Ok((!items.is_empty()).then_some(Answer::Items(items)))
     }
 
@@ -82,7 +89,7 @@ impl TerminalPrompter<'_> {
                 ))?,
             }
         }
-        let lines = self.lines(question, "line")?;
+        let lines = self.lines(question, "line", |lines| Answer::Text(lines.join("\n")))?;
         Ok((!lines.is_empty()).then(|| Answer::Text(lines.join("\n"))))
     }
 
@@ -125,6 +132,7 @@ impl TerminalPrompter<'_> {
                 who,
                 done: false,
             });
+            self.report_partial(question, Answer::Commitments(commitments.clone()));
         }
         Ok((!commitments.is_empty()).then_some(Answer::Commitments(commitments)))
     }
