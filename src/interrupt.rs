@@ -9,8 +9,9 @@
 //! Whichever of that thread and the main thread (Esc, a failed terminal)
 //! starts stopping first finishes; the other stands aside.
 
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU8, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
@@ -77,6 +78,7 @@ pub fn install(on_signal: fn(i32)) {
                     Ordering::SeqCst,
                 ) {
                     Ok(_) => {
+                        end_editor();
                         on_signal(signal);
                         leave(signal);
                     }
@@ -116,12 +118,48 @@ pub fn await_signal_thread() {
     }
 }
 
-/// Runs `edit` (an external editor) with Ctrl-C left to the editor.
-pub fn while_editing<T>(edit: impl FnOnce() -> T) -> T {
+/// The external editor running now: its process and its temporary file.
+static EDITOR: Mutex<Option<(u32, PathBuf)>> = Mutex::new(None);
+
+/// Runs `wait` (for the external editor `child`, editing `file`) with Ctrl-C
+/// left to the editor. A signal that stops coach meanwhile ends the editor
+/// and removes the file first.
+pub fn while_editing<T>(child: u32, file: &Path, wait: impl FnOnce() -> T) -> T {
+    *EDITOR.lock().unwrap_or_else(PoisonError::into_inner) = Some((child, file.to_path_buf()));
     EDITING.store(true, Ordering::SeqCst);
-    let result = edit();
+    let result = wait();
     EDITING.store(false, Ordering::SeqCst);
+    *EDITOR.lock().unwrap_or_else(PoisonError::into_inner) = None;
     result
+}
+
+/// Ends the external editor, if one runs, and removes its temporary file.
+/// It gets SIGTERM (a chance to save its own recovery file), then SIGKILL
+/// if it is still there after a second.
+fn end_editor() {
+    let Some((child, file)) = EDITOR.lock().unwrap_or_else(PoisonError::into_inner).take() else {
+        return;
+    };
+    let pid = child as libc::pid_t;
+    // SAFETY: plain system calls on the editor's process id; it is our own
+    // child and not yet reaped (whoever reaps it first ends the wait below).
+    unsafe {
+        libc::kill(pid, libc::SIGTERM);
+        let mut status = 0;
+        let mut ended = false;
+        for _ in 0..100 {
+            if libc::waitpid(pid, &mut status, libc::WNOHANG) != 0 {
+                ended = true;
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        if !ended {
+            libc::kill(pid, libc::SIGKILL);
+            libc::waitpid(pid, &mut status, 0);
+        }
+    }
+    let _ = std::fs::remove_file(file);
 }
 
 /// Exit code for a walk ended by `signal`, as a shell reports it.

@@ -1142,7 +1142,11 @@ fn promises_given_before_ctrl_c_are_kept() {
     coach.expect("--resume`");
     assert_eq!(coach.finish(), 130, "{}", coach.screen());
     let promises = &the_draft(&place)["every-kind.promises"];
-    assert_eq!(promises[0]["what"], text("Send the pricing sheet"), "{promises:?}");
+    assert_eq!(
+        promises[0]["what"],
+        text("Send the pricing sheet"),
+        "{promises:?}"
+    );
     assert_eq!(promises[0]["due"], text("2031-01-02"), "{promises:?}");
     assert_eq!(promises[0]["who"], text("Dana"), "{promises:?}");
     let note = resumed_note(&place);
@@ -1225,7 +1229,14 @@ fn ctrl_c_with_a_draft_folder_that_cannot_be_written_prints_the_answers() {
 
     // What was printed is an answers file that a new walk takes.
     let output = place
-        .pack_command(&["prep", "--answers", "printed.yaml", "--defaults", "--output", "-"])
+        .pack_command(&[
+            "prep",
+            "--answers",
+            "printed.yaml",
+            "--defaults",
+            "--output",
+            "-",
+        ])
         .stdin(Stdio::null())
         .output()
         .expect("coach runs");
@@ -1237,4 +1248,79 @@ fn ctrl_c_with_a_draft_folder_that_cannot_be_written_prints_the_answers() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(note.contains("We met in May."), "{note}");
+}
+
+/// Waits until `path` exists (written by a helper script coach started).
+#[track_caller]
+fn wait_for_file(coach: &mut Pty, path: &Path) -> String {
+    let started = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            if text.ends_with('\n') {
+                return text;
+            }
+        }
+        if started.elapsed() > TIMEOUT {
+            panic!("{} never appeared:\n{}", path.display(), coach.screen());
+        }
+        coach.pump();
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+#[test]
+fn a_signal_while_the_editor_runs_ends_the_editor_and_removes_its_file() {
+    let place = Place::new().with_every_kind_pack();
+    // Notes its file, then waits as a person typing would.
+    let editor = place.write(
+        "editor.sh",
+        "#!/bin/sh\nprintf '%s\\n' \"$1\" > \"$(dirname \"$0\")/edited\"\nexec sleep 600\n",
+    );
+    make_executable(&editor);
+    let mut command = place.pack_command(&only_the_story_asked());
+    command.env("EDITOR", &editor);
+    let mut coach = Pty::spawn(command);
+    coach.expect("? Tell the story so far. (opening ");
+    let file = wait_for_file(&mut coach, &place.path().join("edited"));
+    let file = PathBuf::from(file.trim_end());
+    assert!(file.exists());
+    coach.kill("TERM");
+    coach.expect("--resume`");
+    assert_eq!(coach.finish(), 143, "{}", coach.screen());
+    assert!(!file.exists(), "the editor's file is left behind");
+    // The editor was the only child, and coach reaped it before exiting.
+    let children = Command::new("pgrep")
+        .args(["-f", "sleep 600"])
+        .output()
+        .expect("pgrep runs");
+    let left = String::from_utf8_lossy(&children.stdout).into_owned();
+    let ours: Vec<&str> = left
+        .lines()
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/environ"))
+                .map(|env| find(&env, place.path().to_string_lossy().as_bytes()).is_some())
+                .unwrap_or(false)
+        })
+        .collect();
+    assert!(ours.is_empty(), "the editor still runs: {ours:?}");
+    let saved = the_draft(&place);
+    assert_eq!(saved["goal"], text("A signed order"));
+}
+
+#[test]
+fn an_editor_that_fails_is_named_and_the_answer_typed_instead() {
+    let place = Place::new().with_every_kind_pack();
+    let editor = place.write("editor.sh", "#!/bin/sh\nexit 3\n");
+    make_executable(&editor);
+    let mut command = place.pack_command(&only_the_story_asked());
+    command.env("EDITOR", &editor);
+    let mut coach = Pty::spawn(command);
+    coach.expect("? Tell the story so far. (opening ");
+    coach.expect("exited with code 3, so its text is not taken: type the answer here instead");
+    coach.answer("line 1 (empty line ends)", "Typed after all.");
+    coach.answer("line 2 (empty line ends)", "");
+    coach.expect("coach: wrote");
+    assert_eq!(coach.finish(), 0, "{}", coach.screen());
+    let note = Note::read(&coach.written());
+    assert_eq!(note.answer("every-kind.story"), &text("Typed after all."));
 }
