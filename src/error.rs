@@ -57,6 +57,9 @@ pub enum Error {
         /// What failed: an `Io` error naming the folder or file.
         failed: Box<Error>,
         draft: Kept,
+        /// The note went to standard output instead.
+        printed: bool,
+        command: String,
     },
 
     /// The finished walk's output could not be written to standard output
@@ -167,11 +170,19 @@ impl Error {
                     Err(unsaved) => unsaved.line(command),
                 });
             }
-            Error::NoteNotWritten { draft, .. } => {
+            Error::NoteNotWritten { draft, printed, command, .. } => {
                 lines.push(format!("coach: error: {self}"));
+                let note = match printed {
+                    true => "the note was printed to standard output",
+                    false => "the note could not be printed to standard output either",
+                };
                 match draft {
-                    Ok(path) => lines.push(format!("coach: the answers are saved as a draft in {}; the note was printed to standard output", path.display())),
-                    Err(unsaved) => lines.push(format!("coach: the draft could not be saved either ({}); the note was printed to standard output", unsaved.reason)),
+                    Ok(path) => lines.push(format!("coach: the answers are saved as a draft in {}; {note}", path.display())),
+                    Err(unsaved) if *printed => lines.push(format!("coach: the draft could not be saved either ({}); {note}", unsaved.reason)),
+                    Err(unsaved) => {
+                        lines.push(format!("coach: {note}"));
+                        lines.push(unsaved.line(command));
+                    }
                 }
             }
             Error::NotDelivered { written, draft, command, .. } => {

@@ -218,3 +218,39 @@ fn a_fifo_named_like_a_pack_file_is_named_a_fifo() {
     output.stderr_line("pack/a.yaml: it is a named pipe (FIFO), not a regular file");
     assert!(!output.stderr.contains("no *.yaml"), "{}", output.stderr);
 }
+
+#[test]
+fn answers_that_reach_no_note_no_draft_and_no_stdout_go_to_stderr() {
+    // A file where the customer folder and the drafts folder belong.
+    let test = Test::new()
+        .write("notes/acme", "")
+        .write("notes/.drafts", "");
+    let (status, stderr) = with_stdout(
+        test.path(),
+        ">/dev/full",
+        &[
+            "prep",
+            "--notes-dir",
+            "notes",
+            "--customer",
+            "Acme",
+            "--set",
+            "goal=Agree on the pilot",
+            "--defaults",
+        ],
+    );
+    assert_eq!(status, 1, "{stderr}");
+    assert!(
+        stderr.contains("coach: error: cannot write the note "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the note could not be printed to standard output either"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the answers so far were printed to standard error as an answers file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("\ngoal: Agree on the pilot\n"), "{stderr}");
+}

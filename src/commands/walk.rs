@@ -148,7 +148,15 @@ pub fn run(
     }
 
     // Until the note is delivered, a signal still keeps the answers as a draft.
-    let written = write_note(&language, &walked, config, args, resumed.as_deref(), out);
+    let written = write_note(
+        &language,
+        &walked,
+        config,
+        args,
+        resumed.as_deref(),
+        &command,
+        out,
+    );
     let (written, text) = match written {
         Ok(written) => written,
         Err(error) => {
@@ -431,6 +439,7 @@ fn write_note(
     config: &Config,
     args: &WalkArgs,
     resumed: Option<&std::path::Path>,
+    command: &str,
     out: &mut impl Write,
 ) -> Result<(Option<std::path::PathBuf>, String), Error> {
     let customer = walked.text("customer").unwrap_or_default();
@@ -489,24 +498,31 @@ fn write_note(
                     .collect(),
                 skipped: walked.skipped.clone(),
             };
-            // The note printed below holds the answers if this fails too.
-            let saved =
-                draft::save(&config.notes_dir, &walked.checklist, &so_far).map_err(|error| {
-                    Unsaved {
-                        reason: error.to_string(),
-                        printed_to: None,
-                    }
-                });
+            let saved = draft::save(&config.notes_dir, &walked.checklist, &so_far);
             // The new draft holds everything the resumed one did: one draft
             // per walk, however often the note cannot be written.
             if let (Ok(_), Some(old)) = (&saved, resumed) {
                 let _ = std::fs::remove_file(old);
             }
-            out.write_all(markdown.as_bytes())?;
+            let printed = out
+                .write_all(markdown.as_bytes())
+                .and_then(|()| out.flush())
+                .is_ok();
+            // The printed note holds the answers; if it could not be
+            // printed either, they go to standard error.
+            let saved = saved.map_err(|error| match printed {
+                true => Unsaved {
+                    reason: error.to_string(),
+                    printed_to: None,
+                },
+                false => print_answers(&walked.checklist, &so_far, error.to_string(), false),
+            });
             return Err(Error::NoteNotWritten {
                 path: dir.join(format!("{stem}.md")),
                 failed: Box::new(failed),
                 draft: saved,
+                printed,
+                command: command.to_string(),
             });
         }
     };
