@@ -21,6 +21,14 @@ pub fn read_capped(path: &Path) -> Result<String, Error> {
 /// bytes from it (`Read::take`).
 pub fn open_regular(path: &Path) -> Result<std::fs::File, Error> {
     let fail = Error::io("cannot read", path);
+    // Looked at before opening: opening a socket fails with a bare "No
+    // such device or address", and opening a device may have effects.
+    let kind = std::fs::metadata(path)
+        .map_err(Error::io("cannot read", path))?
+        .file_type();
+    if !kind.is_file() {
+        return Err(fail(not_regular(kind)));
+    }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     // Opening a FIFO for reading waits for a writer unless non-blocking.
@@ -31,13 +39,15 @@ pub fn open_regular(path: &Path) -> Result<std::fs::File, Error> {
         .metadata()
         .map_err(Error::io("cannot read", path))?
         .file_type();
+    // Checked again on what was opened: the name may have changed hands.
     if !kind.is_file() {
-        return Err(fail(std::io::Error::other(format!(
-            "it is {}, not a regular file",
-            describe(kind)
-        ))));
+        return Err(Error::io("cannot read", path)(not_regular(kind)));
     }
     Ok(file)
+}
+
+fn not_regular(kind: std::fs::FileType) -> std::io::Error {
+    std::io::Error::other(format!("it is {}, not a regular file", describe(kind)))
 }
 
 /// Reads a stream (standard input) to its end, or fails past [`READ_CAP`].
@@ -67,7 +77,8 @@ fn read_all_capped(stream: impl Read, path: &Path) -> Result<String, Error> {
     })
 }
 
-fn describe(kind: std::fs::FileType) -> &'static str {
+/// What a file that is not a regular file is, for an error message.
+pub(crate) fn describe(kind: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -91,6 +102,24 @@ fn describe(kind: std::fs::FileType) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_socket_or_device_is_named_for_what_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("answers.yaml");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        let error = read_capped(&socket).unwrap_err().to_string();
+        assert!(
+            error.ends_with("answers.yaml: it is a socket, not a regular file"),
+            "{error}"
+        );
+        let error = read_capped(Path::new("/dev/null")).unwrap_err().to_string();
+        assert!(
+            error.ends_with("it is a device, not a regular file"),
+            "{error}"
+        );
+    }
 
     #[test]
     fn reads_stop_at_the_cap() {

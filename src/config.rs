@@ -228,12 +228,23 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
     };
     let base = path.parent().unwrap_or(Path::new("."));
     let mut settings = FileSettings::default();
+    let lines = yaml::locator::SourceMap::new(&text);
     for (name, value) in &fields {
+        let fail = |message: String| {
+            let at = lines
+                .position(&[yaml::locator::Step::Key(name.clone())])
+                .map(|(line, _)| format!("line {line}: "))
+                .unwrap_or_default();
+            fail(format!("{at}{message}"))
+        };
         match (name.as_str(), value) {
             ("patterns", Value::Array(dirs)) => {
                 for dir in dirs {
                     let Value::String(dir) = dir else {
-                        return Err(fail("`patterns` must be a list of directories".to_string()));
+                        return Err(fail(format!(
+                            "`patterns` must be a folder or a list of folders, not {}",
+                            kind_of(dir)
+                        )));
                     };
                     settings.patterns.push(resolve_path(base, dir));
                 }
@@ -245,9 +256,16 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
                 settings.color =
                     Some(parse_color("color", choice).map_err(|error| fail(error.to_string()))?)
             }
-            (known, _) if CONFIG_KEYS.contains(&known) => {
+            (known, value) if CONFIG_KEYS.contains(&known) => {
+                let wanted = match known {
+                    "patterns" => "a folder or a list of folders",
+                    "no_builtin" => "true or false",
+                    "notes_dir" => "a folder",
+                    _ => "auto, always or never",
+                };
                 return Err(fail(format!(
-                    "`{known}` has the wrong type (see README.md, Configuration)"
+                    "`{known}` must be {wanted}, not {}",
+                    kind_of(value)
                 )));
             }
             (unknown, _) => {
@@ -260,6 +278,18 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
         }
     }
     Ok(settings)
+}
+
+/// What a value is, for an error that says what was expected instead.
+fn kind_of(value: &Value) -> String {
+    match value {
+        Value::Null => "empty".to_string(),
+        Value::Bool(yes) => format!("`{yes}`"),
+        Value::Number(number) => format!("`{number}`"),
+        Value::String(text) => format!("`{}`", crate::model::answer::strip_controls(text)),
+        Value::Array(_) => "a list".to_string(),
+        Value::Object(_) => "a mapping".to_string(),
+    }
 }
 
 /// Relative paths in the config file are relative to the file; `~` and

@@ -42,15 +42,12 @@ pub enum Error {
     },
 
     #[error("interrupted")]
-    Interrupted {
-        draft: Result<PathBuf, String>,
-        command: String,
-    },
+    Interrupted { draft: Kept, command: String },
 
     #[error("the terminal failed: {source}")]
     PromptFailed {
         source: std::io::Error,
-        draft: Result<PathBuf, String>,
+        draft: Kept,
         command: String,
     },
 
@@ -59,13 +56,57 @@ pub enum Error {
         path: PathBuf,
         /// What failed: an `Io` error naming the folder or file.
         failed: Box<Error>,
-        draft: Result<PathBuf, String>,
+        draft: Kept,
+        /// The note went to standard output instead.
+        printed: bool,
+        command: String,
+    },
+
+    /// The finished walk's output could not be written to standard output
+    /// (`--output -`, `--print-path`, `--json`); what was typed is kept.
+    #[error("cannot write to standard output: {source}")]
+    NotDelivered {
+        source: std::io::Error,
+        /// The note, when it was written to a file before stdout failed.
+        written: Option<PathBuf>,
+        /// The draft that keeps the answers: the resumed one, or a new one
+        /// of a typed walk. None when every answer came from files or flags.
+        draft: Option<Kept>,
+        command: String,
     },
 
     /// Writing to stdout failed; a reader that closed the pipe early
     /// (`coach ... | head`) is not an error, a closed or full stdout is.
     #[error("cannot write to standard output: {0}")]
     Stdout(std::io::Error),
+}
+
+/// Where the answers of a stopped walk went: a draft file, or (when the
+/// draft could not be saved) printed as an answers file.
+pub type Kept = Result<PathBuf, Unsaved>;
+
+/// A draft that could not be saved, and where its answers were printed instead.
+#[derive(Debug)]
+pub struct Unsaved {
+    pub reason: String,
+    /// "standard output" or "standard error"; none if neither took them.
+    pub printed_to: Option<&'static str>,
+}
+
+impl Unsaved {
+    /// The line that says what became of the answers.
+    fn line(&self, command: &str) -> String {
+        match self.printed_to {
+            Some(stream) => format!(
+                "coach: the draft could not be saved ({}); the answers so far were printed to {stream} as an answers file: keep them in a file and continue with `{command} --answers FILE`",
+                self.reason
+            ),
+            None => format!(
+                "coach: the draft could not be saved ({}), nor printed",
+                self.reason
+            ),
+        }
+    }
 }
 
 impl Error {
@@ -78,9 +119,11 @@ impl Error {
 
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Usage { .. } | Error::Answers(_) | Error::MissingAnswers { .. } => {
-                exit_code::USAGE
-            }
+            // A bad setting in the config file is a usage error, like a bad flag.
+            Error::Usage { .. }
+            | Error::Config { .. }
+            | Error::Answers(_)
+            | Error::MissingAnswers { .. } => exit_code::USAGE,
             Error::Interrupted { .. } => exit_code::INTERRUPTED,
             Error::Stdout(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
                 exit_code::SUCCESS
@@ -113,22 +156,45 @@ impl Error {
                 lines.push(format!("coach: {self} and {why}; nothing was written"));
                 lines.push(format!("coach: hint: `coach questions {checklist} --template > answers.yaml` writes an answers file to fill in"));
             }
-            Error::Interrupted { draft, command } => lines.push(match draft {
-                Ok(path) => format!("coach: interrupted; answers so far saved in {}; continue with `{command} --resume`", path.display()),
-                Err(reason) => format!("coach: interrupted; the draft could not be saved ({reason})"),
-            }),
+            Error::Interrupted { draft, command } => match draft {
+                Ok(path) => lines.push(format!("coach: interrupted; answers so far saved in {}; continue with `{command} --resume`", path.display())),
+                Err(unsaved) => {
+                    lines.push("coach: interrupted".to_string());
+                    lines.push(unsaved.line(command));
+                }
+            },
             Error::PromptFailed { draft, command, .. } => {
                 lines.push(format!("coach: error: {self}"));
                 lines.push(match draft {
                     Ok(path) => format!("coach: answers so far saved in {}; continue with `{command} --resume`", path.display()),
-                    Err(reason) => format!("coach: the draft could not be saved either ({reason})"),
+                    Err(unsaved) => unsaved.line(command),
                 });
             }
-            Error::NoteNotWritten { draft, .. } => {
+            Error::NoteNotWritten { draft, printed, command, .. } => {
                 lines.push(format!("coach: error: {self}"));
+                let note = match printed {
+                    true => "the note was printed to standard output",
+                    false => "the note could not be printed to standard output either",
+                };
                 match draft {
-                    Ok(path) => lines.push(format!("coach: the answers are saved as a draft in {}; the note was printed to standard output", path.display())),
-                    Err(reason) => lines.push(format!("coach: the draft could not be saved either ({reason}); the note was printed to standard output")),
+                    Ok(path) => lines.push(format!("coach: the answers are saved as a draft in {}; {note}", path.display())),
+                    Err(unsaved) if *printed => lines.push(format!("coach: the draft could not be saved either ({}); {note}", unsaved.reason)),
+                    Err(unsaved) => {
+                        lines.push(format!("coach: {note}"));
+                        lines.push(unsaved.line(command));
+                    }
+                }
+            }
+            Error::NotDelivered { written, draft, command, .. } => {
+                lines.push(format!("coach: error: {self}"));
+                if let Some(path) = written {
+                    lines.push(format!("coach: the note was written to {}", path.display()));
+                }
+                match draft {
+                    Some(Ok(path)) if written.is_some() => lines.push(format!("coach: the draft {} is kept; delete it, or continue with `{command} --resume` for another copy of the note", path.display())),
+                    Some(Ok(path)) => lines.push(format!("coach: the answers are kept as a draft in {}; continue with `{command} --resume`", path.display())),
+                    Some(Err(unsaved)) => lines.push(unsaved.line(command)),
+                    None => {}
                 }
             }
             _ => lines.push(format!("coach: error: {self}")),

@@ -12,6 +12,9 @@ pub const HANGUP: i32 = 129;
 /// Interrupted by Ctrl-C, SIGINT (128 + 2) or Esc; answers so far are kept
 /// as a draft.
 pub const INTERRUPTED: i32 = 130;
+/// Quit by SIGQUIT during a walk (128 + 3); answers so far are kept as a
+/// draft.
+pub const QUIT: i32 = 131;
 /// Terminated during a walk (SIGTERM, 128 + 15); answers so far are kept as
 /// a draft.
 pub const TERMINATED: i32 = 143;

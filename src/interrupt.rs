@@ -1,5 +1,6 @@
 //! Signals during an interactive walk: Ctrl-C (console turns the key into
-//! SIGINT), `kill` (SIGTERM), a closed terminal or dropped ssh (SIGHUP).
+//! SIGINT), `kill` (SIGTERM), a closed terminal or dropped ssh (SIGHUP),
+//! SIGQUIT (`kill -QUIT`; Ctrl-\ outside a key read).
 //!
 //! The main thread is then blocked reading a key and would never see a flag,
 //! so a thread of our own waits for the signals and stops the walk itself:
@@ -8,10 +9,11 @@
 //! Whichever of that thread and the main thread (Esc, a failed terminal)
 //! starts stopping first finishes; the other stands aside.
 
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU8, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 use crate::exit_code;
 
@@ -23,6 +25,15 @@ const MAIN_STOPS: u8 = 1;
 const SIGNAL_STOPS: u8 = 2;
 
 static STATE: AtomicU8 = AtomicU8::new(RUNNING);
+/// The signals that stop a walk and keep its draft.
+const STOPPING: [i32; 4] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT];
+
+/// A signal the terminal sends for a key (Ctrl-C, Ctrl-\): while an
+/// external editor runs, that key was meant for the editor.
+fn from_a_key(signal: i32) -> bool {
+    signal == SIGINT || signal == SIGQUIT
+}
+
 /// An external editor is running: Ctrl-C is its business, not ours.
 static EDITING: AtomicBool = AtomicBool::new(false);
 /// The first signal that arrived. A `kill` during a key read makes console
@@ -38,17 +49,17 @@ pub fn install(on_signal: fn(i32)) {
         return;
     }
     TERMINAL.get_or_init(saved_terminal);
-    for signal in [SIGINT, SIGTERM, SIGHUP] {
+    for signal in STOPPING {
         // SAFETY: the action only touches atomics, which is async-signal-safe.
         let _ = unsafe {
             signal_hook::low_level::register(signal, move || {
-                if signal != SIGINT || !EDITING.load(Ordering::SeqCst) {
+                if !from_a_key(signal) || !EDITING.load(Ordering::SeqCst) {
                     let _ = FIRST.compare_exchange(0, signal, Ordering::SeqCst, Ordering::SeqCst);
                 }
             })
         };
     }
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(STOPPING) else {
         return;
     };
     let _ = std::thread::Builder::new()
@@ -56,7 +67,7 @@ pub fn install(on_signal: fn(i32)) {
         .spawn(move || {
             for signal in signals.forever() {
                 let signal = match FIRST.load(Ordering::SeqCst) {
-                    0 if signal == SIGINT && EDITING.load(Ordering::SeqCst) => continue,
+                    0 if from_a_key(signal) && EDITING.load(Ordering::SeqCst) => continue,
                     0 => signal,
                     first => first,
                 };
@@ -67,6 +78,7 @@ pub fn install(on_signal: fn(i32)) {
                     Ordering::SeqCst,
                 ) {
                     Ok(_) => {
+                        end_editor();
                         on_signal(signal);
                         leave(signal);
                     }
@@ -106,12 +118,48 @@ pub fn await_signal_thread() {
     }
 }
 
-/// Runs `edit` (an external editor) with Ctrl-C left to the editor.
-pub fn while_editing<T>(edit: impl FnOnce() -> T) -> T {
+/// The external editor running now: its process and its temporary file.
+static EDITOR: Mutex<Option<(u32, PathBuf)>> = Mutex::new(None);
+
+/// Runs `wait` (for the external editor `child`, editing `file`) with Ctrl-C
+/// left to the editor. A signal that stops coach meanwhile ends the editor
+/// and removes the file first.
+pub fn while_editing<T>(child: u32, file: &Path, wait: impl FnOnce() -> T) -> T {
+    *EDITOR.lock().unwrap_or_else(PoisonError::into_inner) = Some((child, file.to_path_buf()));
     EDITING.store(true, Ordering::SeqCst);
-    let result = edit();
+    let result = wait();
     EDITING.store(false, Ordering::SeqCst);
+    *EDITOR.lock().unwrap_or_else(PoisonError::into_inner) = None;
     result
+}
+
+/// Ends the external editor, if one runs, and removes its temporary file.
+/// It gets SIGTERM (a chance to save its own recovery file), then SIGKILL
+/// if it is still there after a second.
+fn end_editor() {
+    let Some((child, file)) = EDITOR.lock().unwrap_or_else(PoisonError::into_inner).take() else {
+        return;
+    };
+    let pid = child as libc::pid_t;
+    // SAFETY: plain system calls on the editor's process id; it is our own
+    // child and not yet reaped (whoever reaps it first ends the wait below).
+    unsafe {
+        libc::kill(pid, libc::SIGTERM);
+        let mut status = 0;
+        let mut ended = false;
+        for _ in 0..100 {
+            if libc::waitpid(pid, &mut status, libc::WNOHANG) != 0 {
+                ended = true;
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        if !ended {
+            libc::kill(pid, libc::SIGKILL);
+            libc::waitpid(pid, &mut status, 0);
+        }
+    }
+    let _ = std::fs::remove_file(file);
 }
 
 /// Exit code for a walk ended by `signal`, as a shell reports it.
@@ -120,6 +168,7 @@ pub fn exit_code(signal: i32) -> i32 {
         SIGHUP => exit_code::HANGUP,
         SIGINT => exit_code::INTERRUPTED,
         SIGTERM => exit_code::TERMINATED,
+        SIGQUIT => exit_code::QUIT,
         other => 128 + other,
     }
 }
@@ -157,5 +206,6 @@ mod tests {
         assert_eq!(super::exit_code(signal_hook::consts::SIGHUP), 129);
         assert_eq!(super::exit_code(signal_hook::consts::SIGINT), 130);
         assert_eq!(super::exit_code(signal_hook::consts::SIGTERM), 143);
+        assert_eq!(super::exit_code(signal_hook::consts::SIGQUIT), 131);
     }
 }

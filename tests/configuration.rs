@@ -142,14 +142,47 @@ fn a_pack_that_relies_on_the_builtin_fails_without_it() {
 fn an_unknown_config_setting_is_an_error_with_a_suggestion() {
     let output = Test::new()
         .args(["patterns", "list"])
-        .write("config/coach/config.yaml", "pattern: [x]\n")
+        .write("config/coach/config.yaml", "color: auto\npattern: [x]\n")
         .run()
-        .status(1);
+        .status(2);
     let line = output.stderr_line("unknown setting `pattern`");
     assert!(
-        line.contains("config/coach/config.yaml") && line.contains("did you mean `patterns`?"),
+        line.contains("config/coach/config.yaml: line 2: ")
+            && line.contains("did you mean `patterns`?"),
         "{line}"
     );
+}
+
+#[test]
+fn every_bad_setting_exits_2_naming_the_file_the_line_and_what_is_valid() {
+    for (config, expected) in [
+        (
+            "color: blue\n",
+            "line 1: color: `blue` is not a colour choice (auto, always or never)",
+        ),
+        (
+            "color: never\nno_builtin: yes\n",
+            "line 2: `no_builtin` must be true or false, not `yes`",
+        ),
+        (
+            "notes_dir: [a, b]\n",
+            "line 1: `notes_dir` must be a folder, not a list",
+        ),
+        (
+            "patterns: [1]\n",
+            "line 1: `patterns` must be a folder or a list of folders, not `1`",
+        ),
+        ("note_dir: x\n", "line 1: unknown setting `note_dir`"),
+        ("[\n", "invalid YAML"),
+    ] {
+        let output = Test::new()
+            .args(["patterns", "list"])
+            .write("config/coach/config.yaml", config)
+            .run()
+            .status(2);
+        let line = output.stderr_line(expected);
+        assert!(line.contains("config/coach/config.yaml: "), "{line}");
+    }
 }
 
 #[test]

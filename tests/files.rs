@@ -42,7 +42,7 @@ fn an_answers_file_that_is_a_fifo_is_refused_without_waiting() {
 fn a_draft_that_is_a_fifo_is_refused_without_waiting() {
     let test = prep();
     mkfifo(&test.path().join("notes/.drafts/prep-20261130-101010.yaml"));
-    let output = test.args(["--resume"]).run().status(1);
+    let output = test.args(["--resume"]).run().status(2);
     output.stderr_line("prep-20261130-101010.yaml: it is a named pipe (FIFO), not a regular file");
 }
 
@@ -96,7 +96,7 @@ fn a_coach_config_naming_a_missing_file_is_an_error() {
         .env("COACH_CONFIG", "nowhere.yaml")
         .args(["patterns", "list"])
         .run()
-        .status(1);
+        .status(2);
     output.stderr_line("nowhere.yaml: no such file (named by COACH_CONFIG)");
 }
 
@@ -271,7 +271,7 @@ fn output_to_a_closed_stdout_fails_and_says_so() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("coach: error: cannot write to standard output: it is closed"),
+        stderr.contains("coach: error: cannot write to standard output: it was closed"),
         "{stderr}"
     );
     assert!(!test.path().join("notes/acme").exists());

@@ -5,6 +5,7 @@ mod configuration;
 mod examples;
 mod files;
 mod include_only;
+mod keeping_answers;
 mod pack_scale;
 mod patterns_commands;
 mod pty;

@@ -1059,3 +1059,268 @@ fn sighup_keeps_a_draft_that_resume_continues_and_exits_129() {
 fn sigint_from_kill_keeps_a_draft_that_resume_continues_and_exits_130() {
     a_signal_keeps_a_draft_that_resume_continues("INT", 130);
 }
+
+#[test]
+fn sigquit_keeps_a_draft_that_resume_continues_and_exits_131() {
+    a_signal_keeps_a_draft_that_resume_continues("QUIT", 131);
+}
+
+/// `prep` arguments that answer the header and every question but `id`.
+fn all_but(id: &str) -> Vec<String> {
+    let mut args: Vec<String> = only_the_story_asked()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    args.extend(["--set".to_string(), "every-kind.story=Told".to_string()]);
+    let at = args
+        .iter()
+        .position(|arg| arg.starts_with(&format!("every-kind.{id}=")))
+        .expect("a --set of that question");
+    args.drain(at - 1..=at);
+    args
+}
+
+/// The only draft, read as YAML.
+#[track_caller]
+fn the_draft(place: &Place) -> Value {
+    let drafts = place.drafts();
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    read_yaml(&drafts[0])
+}
+
+/// `coach prep --resume` with nothing left to ask: the note it prints.
+#[track_caller]
+fn resumed_note(place: &Place) -> String {
+    let output = place
+        .pack_command(&["prep", "--resume", "--no-input", "--output", "-"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("coach runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(place.drafts(), Vec::<PathBuf>::new(), "{stderr}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn list_items_given_before_a_kill_are_kept_and_resume_keeps_them() {
+    let place = Place::new().with_every_kind_pack();
+    let args = all_but("risks");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut coach = Pty::spawn(place.pack_command(&args));
+    coach.expect("Which risks do you see?");
+    coach.answer("item 1 (empty line ends)", "Budget freeze");
+    coach.answer("item 2 (empty line ends)", "New CTO");
+    coach.expect("item 3 (empty line ends)");
+    coach.expect("›");
+    coach.wait_for_key_read();
+    coach.kill("TERM");
+    coach.expect("--resume`");
+    assert_eq!(coach.finish(), 143, "{}", coach.screen());
+    assert_eq!(
+        the_draft(&place)["every-kind.risks"],
+        Value::from(vec!["Budget freeze", "New CTO"])
+    );
+    let note = resumed_note(&place);
+    assert!(note.contains("- Budget freeze\n- New CTO\n"), "{note}");
+}
+
+#[test]
+fn promises_given_before_ctrl_c_are_kept() {
+    let place = Place::new().with_every_kind_pack();
+    let args = all_but("promises");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut coach = Pty::spawn(place.pack_command(&args));
+    coach.expect("What will you promise?");
+    coach.answer("Promise 1 (empty line ends)", "Send the pricing sheet");
+    coach.answer("due", "2031-01-02");
+    coach.answer("who (optional)", "Dana");
+    coach.expect("Promise 2 (empty line ends)");
+    coach.expect("›");
+    coach.wait_for_key_read();
+    coach.send(CTRL_C);
+    coach.expect("--resume`");
+    assert_eq!(coach.finish(), 130, "{}", coach.screen());
+    let promises = &the_draft(&place)["every-kind.promises"];
+    assert_eq!(
+        promises[0]["what"],
+        text("Send the pricing sheet"),
+        "{promises:?}"
+    );
+    assert_eq!(promises[0]["due"], text("2031-01-02"), "{promises:?}");
+    assert_eq!(promises[0]["who"], text("Dana"), "{promises:?}");
+    let note = resumed_note(&place);
+    assert!(
+        note.contains("- [ ] Send the pricing sheet (due 2031-01-02, Dana)"),
+        "{note}"
+    );
+}
+
+#[test]
+fn typed_lines_of_a_long_answer_given_before_sigquit_are_kept() {
+    let place = Place::new().with_every_kind_pack();
+    let mut coach = Pty::spawn(place.pack_command(&only_the_story_asked()));
+    coach.expect("? Tell the story so far.");
+    coach.answer("line 1 (empty line ends)", "We met in May.");
+    coach.answer("line 2 (empty line ends)", "They liked the demo.");
+    coach.expect("line 3 (empty line ends)");
+    coach.expect("›");
+    coach.wait_for_key_read();
+    coach.kill("QUIT");
+    coach.expect("--resume`");
+    assert_eq!(coach.finish(), 131, "{}", coach.screen());
+    assert_eq!(
+        the_draft(&place)["every-kind.story"],
+        text("We met in May.\nThey liked the demo.")
+    );
+}
+
+/// `coach ARGS` (the every-kind pack) with standard output redirected by `sh`.
+fn redirected(place: &Place, redirect: &str, args: &[&str]) -> Command {
+    let mut command = Command::new("sh");
+    isolate(&mut command, place.path());
+    command
+        .args(["-c", &format!("exec \"$0\" \"$@\" {redirect}"), BIN])
+        .arg("--notes-dir")
+        .arg(place.notes())
+        .args(["--no-builtin", "--patterns", "pack"])
+        .args(args)
+        .env("TERM", "xterm-256color")
+        .env("TZ", "UTC");
+    command
+}
+
+#[test]
+fn a_typed_walk_whose_note_standard_output_cannot_take_is_kept_as_a_draft() {
+    let place = Place::new().with_every_kind_pack();
+    let mut args = only_the_story_asked();
+    args.extend(["--output", "-"]);
+    let mut coach = Pty::spawn(redirected(&place, ">/dev/full", &args));
+    coach.expect("? Tell the story so far.");
+    coach.answer("line 1 (empty line ends)", "Typed by hand.");
+    coach.answer("line 2 (empty line ends)", "");
+    coach.expect("cannot write to standard output");
+    coach.expect("--resume`");
+    assert_eq!(coach.finish(), 1, "{}", coach.screen());
+    let saved = the_draft(&place);
+    assert_eq!(saved["every-kind.story"], text("Typed by hand."));
+    assert_eq!(saved["goal"], text("A signed order"));
+}
+
+#[test]
+fn ctrl_c_with_a_draft_folder_that_cannot_be_written_prints_the_answers() {
+    let place = Place::new().with_every_kind_pack();
+    // A file where the drafts folder belongs: no draft can be saved.
+    place.write("notes/.drafts", "");
+    let printed = place.path().join("printed.yaml");
+    let mut coach = Pty::spawn(redirected(&place, ">printed.yaml", &["prep"]));
+    answer_the_header_and_goal(&mut coach);
+    answer_the_story(&mut coach);
+    coach.expect("Have they signed the NDA? (y/n)");
+    coach.wait_for_key_read();
+    coach.send(CTRL_C);
+    coach.expect("the answers so far were printed to standard output");
+    coach.expect("--answers FILE`");
+    assert_eq!(coach.finish(), 130, "{}", coach.screen());
+    let saved = read_yaml(&printed);
+    assert_eq!(saved["customer"], text("Acme"));
+    assert_eq!(saved["goal"], text("A signed order"));
+    assert_eq!(saved["every-kind.story"], text("We met in May."));
+
+    // What was printed is an answers file that a new walk takes.
+    let output = place
+        .pack_command(&[
+            "prep",
+            "--answers",
+            "printed.yaml",
+            "--defaults",
+            "--output",
+            "-",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .expect("coach runs");
+    let note = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(note.contains("We met in May."), "{note}");
+}
+
+/// Waits until `path` exists (written by a helper script coach started).
+#[track_caller]
+fn wait_for_file(coach: &mut Pty, path: &Path) -> String {
+    let started = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            if text.ends_with('\n') {
+                return text;
+            }
+        }
+        if started.elapsed() > TIMEOUT {
+            panic!("{} never appeared:\n{}", path.display(), coach.screen());
+        }
+        coach.pump();
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+#[test]
+fn a_signal_while_the_editor_runs_ends_the_editor_and_removes_its_file() {
+    let place = Place::new().with_every_kind_pack();
+    // Notes its file, then waits as a person typing would.
+    let editor = place.write(
+        "editor.sh",
+        "#!/bin/sh\nprintf '%s\\n' \"$1\" > \"$(dirname \"$0\")/edited\"\nexec sleep 600\n",
+    );
+    make_executable(&editor);
+    let mut command = place.pack_command(&only_the_story_asked());
+    command.env("EDITOR", &editor);
+    let mut coach = Pty::spawn(command);
+    coach.expect("? Tell the story so far. (opening ");
+    let file = wait_for_file(&mut coach, &place.path().join("edited"));
+    let file = PathBuf::from(file.trim_end());
+    assert!(file.exists());
+    coach.kill("TERM");
+    coach.expect("--resume`");
+    assert_eq!(coach.finish(), 143, "{}", coach.screen());
+    assert!(!file.exists(), "the editor's file is left behind");
+    // The editor was the only child, and coach reaped it before exiting.
+    let children = Command::new("pgrep")
+        .args(["-f", "sleep 600"])
+        .output()
+        .expect("pgrep runs");
+    let left = String::from_utf8_lossy(&children.stdout).into_owned();
+    let ours: Vec<&str> = left
+        .lines()
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/environ"))
+                .map(|env| find(&env, place.path().to_string_lossy().as_bytes()).is_some())
+                .unwrap_or(false)
+        })
+        .collect();
+    assert!(ours.is_empty(), "the editor still runs: {ours:?}");
+    let saved = the_draft(&place);
+    assert_eq!(saved["goal"], text("A signed order"));
+}
+
+#[test]
+fn an_editor_that_fails_is_named_and_the_answer_typed_instead() {
+    let place = Place::new().with_every_kind_pack();
+    let editor = place.write("editor.sh", "#!/bin/sh\nexit 3\n");
+    make_executable(&editor);
+    let mut command = place.pack_command(&only_the_story_asked());
+    command.env("EDITOR", &editor);
+    let mut coach = Pty::spawn(command);
+    coach.expect("? Tell the story so far. (opening ");
+    coach.expect("exited with code 3, so its text is not taken: type the answer here instead");
+    coach.answer("line 1 (empty line ends)", "Typed after all.");
+    coach.answer("line 2 (empty line ends)", "");
+    coach.expect("coach: wrote");
+    assert_eq!(coach.finish(), 0, "{}", coach.screen());
+    let note = Note::read(&coach.written());
+    assert_eq!(note.answer("every-kind.story"), &text("Typed after all."));
+}

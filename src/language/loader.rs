@@ -154,6 +154,7 @@ pub fn load_texts(texts: &[(&str, &str)]) -> Result<Language, Vec<Problem>> {
 /// Reads every `*.yaml` / `*.yml` file directly in `dir`, sorted by name.
 fn read_dir(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, String)> {
     let display = dir.display().to_string();
+    let before = problems.len();
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) => {
@@ -169,9 +170,28 @@ fn read_dir(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, String)> {
             path.extension()
                 .is_some_and(|ext| ext == "yaml" || ext == "yml")
         })
-        .filter(|path| path.is_file())
+        .filter(|path| {
+            // A FIFO, socket or device named like a pack file is named,
+            // never opened (a FIFO would wait for a writer).
+            let kind = std::fs::metadata(path).map(|metadata| metadata.file_type());
+            match kind {
+                Ok(kind) if !kind.is_file() && !kind.is_dir() => {
+                    let message = format!(
+                        "it is {}, not a regular file; remove it from the pattern directory",
+                        crate::capped_read::describe(kind)
+                    );
+                    problems.push(Problem::in_file(&path.display().to_string(), message));
+                    false
+                }
+                Ok(kind) => kind.is_file(),
+                Err(_) => false,
+            }
+        })
         .collect();
     paths.sort();
+    if paths.is_empty() && problems.len() > before {
+        return Vec::new();
+    }
     if paths.is_empty() {
         let message = "no *.yaml or *.yml files here: a pattern pack is a directory of YAML files with `patterns:`";
         problems.push(Problem::in_file(&display, message));

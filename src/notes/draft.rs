@@ -42,6 +42,18 @@ pub fn save(notes_dir: &Path, checklist: &str, so_far: &SoFar) -> Result<PathBuf
     )
 }
 
+/// The answers of `so_far` as a plain answers file, for `--answers FILE`:
+/// what is printed when a draft cannot be saved.
+pub fn answers_text(checklist: &str, so_far: &SoFar) -> String {
+    let fields: serde_json::Map<String, Value> = so_far.answers.iter().cloned().collect();
+    let body = if fields.is_empty() {
+        String::new()
+    } else {
+        yaml::to_string(&fields)
+    };
+    format!("# Answers of an interrupted `{checklist}` walk; continue with --answers FILE.\n{body}")
+}
+
 /// Reads a draft back: its answers and the questions skipped on purpose.
 pub fn load(path: &Path) -> Result<SoFar, Error> {
     let mut answers = answers_file::read(path)?;

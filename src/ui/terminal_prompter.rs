@@ -24,6 +24,9 @@ pub struct TerminalPrompter<'a> {
     today: Date,
     /// The pattern being walked, for `?`.
     pattern: Option<String>,
+    /// Told each time a list, long or commitments answer grows by a
+    /// confirmed line, so that a stop in the middle keeps what was given.
+    partial: Option<fn(&Question, Answer)>,
 }
 
 impl<'a> TerminalPrompter<'a> {
@@ -35,6 +38,19 @@ impl<'a> TerminalPrompter<'a> {
             editor,
             today,
             pattern: None,
+            partial: None,
+        }
+    }
+
+    /// `hook` hears of every confirmed part of a multi-line answer.
+    pub fn on_partial(mut self, hook: fn(&Question, Answer)) -> Self {
+        self.partial = Some(hook);
+        self
+    }
+
+    fn report_partial(&self, question: &Question, answer: Answer) {
+        if let Some(hook) = self.partial {
+            hook(question, answer);
         }
     }
 

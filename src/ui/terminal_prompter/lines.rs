@@ -1,7 +1,8 @@
 //! Prompts that read several lines: lists, long answers and commitments.
 
+use std::io::Write;
+
 use console::style;
-use dialoguer::Editor;
 
 use super::TerminalPrompter;
 use crate::interrupt;
@@ -10,8 +11,14 @@ use crate::model::answer::{Answer, Commitment};
 use crate::walk::prompter::Stop;
 
 impl TerminalPrompter<'_> {
-    /// Lines until an empty one; for lists and for long answers without an editor.
-    fn lines(&mut self, question: &Question, label: &str) -> Result<Vec<String>, Stop> {
+    /// Lines until an empty one; for lists and for long answers without an
+    /// editor. `whole` makes the answer of the lines confirmed so far.
+    fn lines(
+        &mut self,
+        question: &Question,
+        label: &str,
+        whole: fn(Vec<String>) -> Answer,
+    ) -> Result<Vec<String>, Stop> {
         self.line(&format!(
             "{} {}",
             style("?").yellow(),
@@ -26,6 +33,7 @@ impl TerminalPrompter<'_> {
                     break;
                 }
                 lines.push(line.trim_end().to_string());
+                self.report_partial(question, whole(lines.clone()));
             }
             if lines.is_empty() && question.required {
                 self.line(
@@ -40,7 +48,7 @@ impl TerminalPrompter<'_> {
     }
 
     pub(super) fn list(&mut self, question: &Question) -> Result<Option<Answer>, Stop> {
-        let items = self.lines(question, "item")?;
+        let items = self.lines(question, "item", Answer::Items)?;
         Ok((!items.is_empty()).then_some(Answer::Items(items)))
     }
 
@@ -60,29 +68,31 @@ impl TerminalPrompter<'_> {
                 Some(Answer::Text(text)) => text.clone(),
                 _ => String::new(),
             };
-            // Ctrl-C inside the editor is the editor's business, not a request to stop.
-            let edited = interrupt::while_editing(|| {
-                Editor::new()
-                    .executable(&editor)
-                    .extension(".md")
-                    .edit(&initial)
-            });
-            match edited {
-                Ok(Some(text)) if !text.trim().is_empty() => {
+            match edit(&editor, &initial) {
+                Ok(Edited::Saved(text)) if !text.trim().is_empty() => {
                     return Ok(Some(Answer::Text(text.trim().to_string())))
                 }
-                Ok(_) if !question.required => return Ok(None),
-                Ok(_) => self.line(
+                Ok(Edited::Saved(_)) if !question.required => return Ok(None),
+                Ok(Edited::Saved(_)) => self.line(
                     &style("  The answer is empty, and it is required: type it here instead.")
                         .red()
                         .to_string(),
+                )?,
+                // `:cq` in vim, a crash: not an answer, and not a skip.
+                Ok(Edited::Failed(status)) => self.line(
+                    &style(format!(
+                        "  `{editor}` {}, so its text is not taken: type the answer here instead",
+                        failure(status)
+                    ))
+                    .red()
+                    .to_string(),
                 )?,
                 Err(error) => self.line(&format!(
                     "  could not run `{editor}` ({error}): type the answer here instead"
                 ))?,
             }
         }
-        let lines = self.lines(question, "line")?;
+        let lines = self.lines(question, "line", |lines| Answer::Text(lines.join("\n")))?;
         Ok((!lines.is_empty()).then(|| Answer::Text(lines.join("\n"))))
     }
 
@@ -125,7 +135,52 @@ impl TerminalPrompter<'_> {
                 who,
                 done: false,
             });
+            self.report_partial(question, Answer::Commitments(commitments.clone()));
         }
         Ok((!commitments.is_empty()).then_some(Answer::Commitments(commitments)))
+    }
+}
+
+/// What became of an external editor session.
+enum Edited {
+    /// The editor exited successfully; the file's text.
+    Saved(String),
+    /// The editor exited with an error or was killed.
+    Failed(std::process::ExitStatus),
+}
+
+/// Opens `editor` (a shell command, as git runs `$EDITOR`) on a temporary
+/// `.md` file holding `initial`. Ctrl-C inside the editor is the editor's
+/// business; a signal that stops coach meanwhile ends the editor and
+/// removes the file (see `interrupt::while_editing`).
+fn edit(editor: &str, initial: &str) -> std::io::Result<Edited> {
+    let mut file = tempfile::Builder::new()
+        .prefix("edit-")
+        .suffix(".md")
+        .tempfile()?;
+    file.write_all(initial.as_bytes())?;
+    file.flush()?;
+    let mut child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("exec {editor} \"$@\""))
+        .arg("sh")
+        .arg(file.path())
+        .spawn()?;
+    let status = interrupt::while_editing(child.id(), file.path(), || child.wait())?;
+    if !status.success() {
+        return Ok(Edited::Failed(status));
+    }
+    let text = crate::capped_read::read_capped(file.path())
+        .map_err(|error| std::io::Error::other(error.to_string()))?;
+    Ok(Edited::Saved(text))
+}
+
+/// How an editor that did not succeed ended.
+fn failure(status: std::process::ExitStatus) -> String {
+    use std::os::unix::process::ExitStatusExt;
+    match (status.code(), status.signal()) {
+        (Some(code), _) => format!("exited with code {code}"),
+        (None, Some(signal)) => format!("was ended by signal {signal}"),
+        (None, None) => "failed".to_string(),
     }
 }
