@@ -18,10 +18,7 @@ use crate::suggest::did_you_mean;
 pub fn execute(command: Command, config: &Config) -> Result<(), Error> {
     // Not locked: a walk stopped by a signal prints its answers from the
     // signal thread when no draft can be saved.
-    let mut out = Stdout {
-        inner: std::io::BufWriter::new(std::io::stdout()),
-        closed: config.stdout_closed,
-    };
+    let mut out = std::io::BufWriter::new(std::io::stdout());
     match command {
         Command::Prep(args) => walk::run("prep", &args, config, &mut out)?,
         Command::Debrief(args) => walk::run("debrief", &args, config, &mut out)?,
@@ -42,27 +39,6 @@ pub fn execute(command: Command, config: &Config) -> Result<(), Error> {
     }
     out.flush()?;
     Ok(())
-}
-
-/// Standard output for a command's data. When it was closed at start
-/// (`>&-`), every write fails instead of vanishing into the /dev/null that
-/// took its place: data that cannot be delivered is an error.
-struct Stdout<W> {
-    inner: W,
-    closed: bool,
-}
-
-impl<W: Write> Write for Stdout<W> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        if self.closed && !bytes.is_empty() {
-            return Err(std::io::Error::other("it was closed"));
-        }
-        self.inner.write(bytes)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
 }
 
 /// The language of the configured packs, or every problem they have.

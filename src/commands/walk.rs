@@ -48,8 +48,10 @@ pub fn run(
     };
     answers_file::merge(&mut given, answers_file::collect(&args.answers)?);
 
-    if config.stdout_closed && (args.output.is_some() || args.print_path || args.json) {
-        // Found out before anything is asked or written, not after.
+    // The note itself would be lost: found out before anything is asked.
+    // Only here: a closed stdout looks like /dev/null opened read-write
+    // (Python's DEVNULL, daemons), where `--json` or a list is fine to drop.
+    if config.stdout_closed && args.output.is_some() {
         return Err(Error::Stdout(std::io::Error::other("it was closed")));
     }
     let prompting = config.can_prompt && !args.no_input && !args.defaults;
