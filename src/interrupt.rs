@@ -39,6 +39,8 @@ static EDITING: AtomicBool = AtomicBool::new(false);
 /// The first signal that arrived. A `kill` during a key read makes console
 /// raise SIGINT as well; the walk ends with the code of the one sent.
 static FIRST: AtomicI32 = AtomicI32::new(0);
+/// The signal thread runs: a stopped walk may wait for it to end coach.
+static LISTENING: AtomicBool = AtomicBool::new(false);
 /// The terminal's settings before any prompt, to restore on the way out.
 static TERMINAL: OnceLock<Option<libc::termios>> = OnceLock::new();
 
@@ -49,6 +51,35 @@ pub fn install(on_signal: fn(i32)) {
         return;
     }
     TERMINAL.get_or_init(saved_terminal);
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(STOPPING) else {
+        return;
+    };
+    let spawned = std::thread::Builder::new()
+        .name("signals".to_string())
+        .spawn(move || {
+            for signal in signals.forever() {
+                let signal = match FIRST.load(Ordering::SeqCst) {
+                    0 if from_a_key(signal) && EDITING.load(Ordering::SeqCst) => continue,
+                    0 => signal,
+                    first => first,
+                };
+                // The main thread may be saving the draft itself (MAIN_STOPS):
+                // it exits soon, and this signal waits for that.
+                if STATE
+                    .compare_exchange(RUNNING, SIGNAL_STOPS, Ordering::SeqCst, Ordering::SeqCst)
+                    .is_ok()
+                {
+                    end_editor();
+                    on_signal(signal);
+                    leave(signal);
+                }
+            }
+        });
+    if spawned.is_err() {
+        return;
+    }
+    // Only with a thread to end the process may the main thread wait for it.
+    LISTENING.store(true, Ordering::SeqCst);
     for signal in STOPPING {
         // SAFETY: the action only touches atomics, which is async-signal-safe.
         let _ = unsafe {
@@ -59,35 +90,6 @@ pub fn install(on_signal: fn(i32)) {
             })
         };
     }
-    let Ok(mut signals) = signal_hook::iterator::Signals::new(STOPPING) else {
-        return;
-    };
-    let _ = std::thread::Builder::new()
-        .name("signals".to_string())
-        .spawn(move || {
-            for signal in signals.forever() {
-                let signal = match FIRST.load(Ordering::SeqCst) {
-                    0 if from_a_key(signal) && EDITING.load(Ordering::SeqCst) => continue,
-                    0 => signal,
-                    first => first,
-                };
-                match STATE.compare_exchange(
-                    RUNNING,
-                    SIGNAL_STOPS,
-                    Ordering::SeqCst,
-                    Ordering::SeqCst,
-                ) {
-                    Ok(_) => {
-                        end_editor();
-                        on_signal(signal);
-                        leave(signal);
-                    }
-                    // The main thread is saving the draft and exits soon.
-                    Err(MAIN_STOPS) => {}
-                    Err(_) => leave(signal),
-                }
-            }
-        });
 }
 
 /// The main thread stops the walk itself. When a signal got there first,
@@ -97,13 +99,11 @@ pub fn claim() {
     if FIRST.load(Ordering::SeqCst) != 0 {
         await_signal_thread();
     }
-    if STATE
-        .compare_exchange(RUNNING, MAIN_STOPS, Ordering::SeqCst, Ordering::SeqCst)
-        .is_err()
-    {
-        loop {
+    match STATE.compare_exchange(RUNNING, MAIN_STOPS, Ordering::SeqCst, Ordering::SeqCst) {
+        Ok(_) | Err(MAIN_STOPS) => {}
+        Err(_) => loop {
             std::thread::park();
-        }
+        },
     }
 }
 
@@ -111,7 +111,7 @@ pub fn claim() {
 /// any interrupted read): the signal thread saves the draft and ends the
 /// process, so the main thread only waits.
 pub fn await_signal_thread() {
-    if TERMINAL.get().is_some() {
+    if LISTENING.load(Ordering::SeqCst) {
         loop {
             std::thread::park();
         }

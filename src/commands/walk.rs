@@ -483,8 +483,14 @@ fn write_note(
     }
     let stem = NoteWriter::stem(date, meeting.as_deref(), &walked.checklist);
     let path = match writer.write(&customer, &stem, &markdown) {
-        Ok(path) => path,
+        Ok(path) => {
+            // Written: a signal from now on must not save a draft of it.
+            publish(None);
+            path
+        }
         Err(failed) => {
+            // One draft: a signal now waits for this one to be saved.
+            interrupt::claim();
             // The draft keeps the commitment ids of the note printed below.
             let mut with_ids = note.answers();
             let so_far = SoFar {
