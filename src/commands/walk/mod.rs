@@ -1,24 +1,30 @@
 //! `coach prep`, `coach debrief`, `coach walk CHECKLIST`: walk a checklist and write a note.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
 
 use serde_json::json;
 
 use crate::cli::WalkArgs;
 use crate::config::Config;
-use crate::error::{Error, Kept, Unsaved};
+use crate::error::{Error, Unsaved};
 use crate::interrupt;
-use crate::language::{Language, Question};
-use crate::model::answer::Answer;
+use crate::language::Language;
 use crate::notes::draft;
 use crate::notes::note::Note;
 use crate::notes::note_writer::NoteWriter;
 use crate::ui::terminal_prompter::TerminalPrompter;
 use crate::walk::answers_file;
-use crate::walk::prompter::{Prompter, Section, Stop};
+use crate::walk::prompter::Prompter;
 use crate::walk::{Missing, SoFar, Walk, WalkError, Walked};
+
+mod keeping;
+mod resume;
+
+use keeping::{
+    keep_draft, keep_walked, on_signal, print_answers, publish, publish_partial, Publishing,
+    Walking,
+};
+use resume::{broken_draft, newest_draft};
 
 pub fn run(
     checklist: &str,
@@ -204,233 +210,6 @@ pub fn run(
         }
     }
     Ok(())
-}
-
-/// Saves what was answered before the walk stopped (Esc, a failed
-/// terminal), with the lines of a list or long answer confirmed so far; the
-/// new draft replaces the one it resumed, which it contains.
-fn keep_draft(config: &Config, checklist: &str, so_far: SoFar, resumed: Option<&Path>) -> Kept {
-    // A signal that came first saves the draft itself and ends coach.
-    interrupt::claim();
-    let partial = WALKING
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .as_mut()
-        .and_then(|walking| walking.partial.take());
-    // The prompt was left mid-line.
-    let _ = console::Term::stderr().write_line("");
-    save_draft(
-        &config.notes_dir,
-        checklist,
-        &with_partial(so_far, partial),
-        resumed,
-        !config.stdout_closed,
-    )
-}
-
-/// Saves the answers of a finished walk whose note standard output did not take.
-fn keep_walked(config: &Config, checklist: &str, so_far: SoFar, resumed: Option<&Path>) -> Kept {
-    interrupt::claim();
-    // Standard output just failed: the answers go to stderr if need be.
-    save_draft(&config.notes_dir, checklist, &so_far, resumed, false)
-}
-
-/// Saves `so_far` as a draft; when that fails, prints it as an answers file
-/// (on standard output, else standard error) so that nothing typed is lost.
-fn save_draft(
-    notes_dir: &Path,
-    checklist: &str,
-    so_far: &SoFar,
-    resumed: Option<&Path>,
-    stdout_usable: bool,
-) -> Kept {
-    // Cooked mode and a cursor again before anything more is printed.
-    interrupt::restore_terminal();
-    match draft::save(notes_dir, checklist, so_far) {
-        Ok(path) => {
-            if let Some(old) = resumed {
-                let _ = std::fs::remove_file(old);
-            }
-            Ok(path)
-        }
-        Err(error) => Err(print_answers(
-            checklist,
-            so_far,
-            error.to_string(),
-            stdout_usable,
-        )),
-    }
-}
-
-fn print_answers(checklist: &str, so_far: &SoFar, reason: String, stdout_usable: bool) -> Unsaved {
-    let text = draft::answers_text(checklist, so_far);
-    let print = |stream: &mut dyn Write| {
-        stream
-            .write_all(text.as_bytes())
-            .and_then(|()| stream.flush())
-            .is_ok()
-    };
-    let printed_to = if stdout_usable && print(&mut std::io::stdout()) {
-        Some("standard output")
-    } else if print(&mut std::io::stderr()) {
-        Some("standard error")
-    } else {
-        None
-    };
-    Unsaved { reason, printed_to }
-}
-
-/// `so_far` with the partial answer of the question being asked.
-fn with_partial(mut so_far: SoFar, partial: Option<(String, serde_json::Value)>) -> SoFar {
-    if let Some((id, value)) = partial {
-        so_far.skipped.retain(|skipped| *skipped != id);
-        answers_file::set(&mut so_far.answers, id, value);
-    }
-    so_far
-}
-
-/// What the signal thread needs to save a draft of the walk under way.
-struct Walking {
-    notes_dir: PathBuf,
-    checklist: String,
-    command: String,
-    resumed: Option<PathBuf>,
-    so_far: SoFar,
-    /// The items, lines or promises confirmed so far of the question being
-    /// asked: a draft keeps them as that question's answer.
-    partial: Option<(String, serde_json::Value)>,
-    /// Standard output was not closed at start.
-    stdout_usable: bool,
-}
-
-/// The walk under way, kept up to date after every answer: the main thread
-/// is blocked reading a key when a signal comes, so the signal thread saves
-/// the draft from here.
-static WALKING: Mutex<Option<Walking>> = Mutex::new(None);
-
-fn publish(walking: Option<Walking>) {
-    *WALKING.lock().unwrap_or_else(PoisonError::into_inner) = walking;
-}
-
-/// SIGTERM, SIGHUP or SIGINT (Ctrl-C) during the walk: the same draft and
-/// message as a stop by Esc; `interrupt` then exits 128 + the signal.
-fn on_signal(_signal: i32) {
-    let walking = WALKING.lock().unwrap_or_else(PoisonError::into_inner);
-    let Some(walking) = walking.as_ref() else {
-        return;
-    };
-    // The prompt was left mid-line.
-    let _ = console::Term::stderr().write_line("");
-    let so_far = SoFar {
-        answers: walking.so_far.answers.clone(),
-        skipped: walking.so_far.skipped.clone(),
-    };
-    let draft = save_draft(
-        &walking.notes_dir,
-        &walking.checklist,
-        &with_partial(so_far, walking.partial.clone()),
-        walking.resumed.as_deref(),
-        walking.stdout_usable,
-    );
-    let error = Error::Interrupted {
-        draft,
-        command: walking.command.clone(),
-    };
-    let mut stderr = std::io::stderr().lock();
-    for line in error.lines() {
-        let _ = writeln!(stderr, "{line}");
-    }
-}
-
-/// The terminal prompter, publishing each answer as it is given.
-struct Publishing<'p, 'a> {
-    inner: &'p mut TerminalPrompter<'a>,
-}
-
-impl Prompter for Publishing<'_, '_> {
-    fn begin_section(&mut self, section: &Section) -> Result<(), Stop> {
-        self.inner.begin_section(section)
-    }
-
-    fn ask(
-        &mut self,
-        question: &Question,
-        default: Option<&Answer>,
-    ) -> Result<Option<Answer>, Stop> {
-        let answer = self.inner.ask(question, default)?;
-        let mut walking = WALKING.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(walking) = walking.as_mut() {
-            walking.partial = None;
-            let so_far = &mut walking.so_far;
-            match &answer {
-                Some(answer) => {
-                    answers_file::set(&mut so_far.answers, question.id.clone(), answer.to_value())
-                }
-                None if !so_far.skipped.contains(&question.id) => {
-                    so_far.skipped.push(question.id.clone())
-                }
-                None => {}
-            }
-        }
-        Ok(answer)
-    }
-}
-
-/// A list, long or commitments answer confirmed in part, published so that
-/// a signal keeps it.
-fn publish_partial(question: &Question, answer: Answer) {
-    let mut walking = WALKING.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(walking) = walking.as_mut() {
-        walking.partial = Some((question.id.clone(), answer.without_controls().to_value()));
-    }
-}
-
-/// A draft that `--resume` cannot read: named, with the way out.
-fn broken_draft(path: &Path, error: Error, command: &str) -> Error {
-    let reason = match error {
-        Error::Io { source, .. } => source.to_string(),
-        other => other.to_string().replace('\n', "; "),
-    };
-    let message = if reason.contains(&path.display().to_string()) {
-        format!("cannot resume the newest draft: {reason}")
-    } else {
-        format!("cannot resume the draft {}: {reason}", path.display())
-    };
-    Error::Usage {
-        message,
-        hint: Some(format!(
-            "move it aside (`mv {} {}.bad`) to resume an older draft, or start anew with `{command}`",
-            path.display(),
-            path.display()
-        )),
-    }
-}
-
-fn newest_draft(
-    config: &Config,
-    checklist: &str,
-    command: &str,
-) -> Result<std::path::PathBuf, Error> {
-    let dir = draft::dir(&config.notes_dir);
-    // Saving never writes through a link; resuming never reads or deletes through one.
-    if std::fs::symlink_metadata(&dir).is_ok_and(|metadata| metadata.file_type().is_symlink()) {
-        return Err(Error::Usage {
-            message: format!(
-                "{} is a symbolic link, and coach never reads or deletes drafts through one",
-                dir.display()
-            ),
-            hint: Some(format!(
-                "replace it with a folder (move the drafts into it) and run `{command} --resume` again"
-            )),
-        });
-    }
-    draft::newest(&config.notes_dir, checklist).ok_or_else(|| Error::Usage {
-        message: format!(
-            "no draft of a `{checklist}` walk in {}",
-            draft::dir(&config.notes_dir).display()
-        ),
-        hint: Some(format!("start a new walk with `{command}`")),
-    })
 }
 
 /// Renders the note and writes it; returns the path written (none for
