@@ -133,9 +133,9 @@ impl NoteWriter<'_> {
         candidates.pop().map(|(_, name)| name)
     }
 
-    /// Writes the note in the customer's folder, never over another one;
-    /// returns its path.
-    pub fn write(&self, customer: &str, stem: &str, markdown: &str) -> Result<PathBuf, Error> {
+    /// Writes the note in the customer's folder (as `claim_customer_dir`
+    /// gave it), never over another one; returns its path.
+    pub fn write(&self, dir: &Path, stem: &str, markdown: &str) -> Result<PathBuf, Error> {
         // Never a name that leads out of the customer's folder.
         let mut parts = Path::new(stem).components();
         if !matches!(
@@ -148,8 +148,7 @@ impl NoteWriter<'_> {
                 )),
             ));
         }
-        let dir = self.claim_customer_dir(customer)?;
-        atomic_file::write_new(&dir, stem, "md", markdown)
+        atomic_file::write_new(dir, stem, "md", markdown)
     }
 
     /// A new commitment id: `c-` and 8 characters of lowercase base32 (RFC
@@ -205,6 +204,17 @@ fn read_owner(dir: &Path) -> Result<Option<String>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn claim_and_write(
+        writer: &NoteWriter,
+        customer: &str,
+        stem: &str,
+        markdown: &str,
+    ) -> Result<PathBuf, Error> {
+        writer
+            .claim_customer_dir(customer)
+            .and_then(|dir| writer.write(&dir, stem, markdown))
+    }
     use jiff::civil::date;
 
     #[test]
@@ -214,7 +224,7 @@ mod tests {
             notes_dir: notes.path(),
         };
         let first = writer.customer_dir("C++ Inc");
-        writer.write("C++ Inc", "note", "x").unwrap();
+        claim_and_write(&writer, "C++ Inc", "note", "x").unwrap();
         assert_eq!(first, notes.path().join("c-inc"));
         assert_eq!(
             writer.customer_dir("c++  inc"),
@@ -264,7 +274,7 @@ mod tests {
         let writer = NoteWriter {
             notes_dir: notes.path(),
         };
-        let error = writer.write("Acme", "note", "secret").unwrap_err();
+        let error = claim_and_write(&writer, "Acme", "note", "secret").unwrap_err();
         assert!(error.to_string().contains("symbolic link"), "{error}");
         assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
     }
@@ -282,7 +292,7 @@ mod tests {
         let writer = NoteWriter {
             notes_dir: notes.path(),
         };
-        let error = writer.write("Acme", "note", "x").unwrap_err();
+        let error = claim_and_write(&writer, "Acme", "note", "x").unwrap_err();
         assert!(error.to_string().contains("named pipe"), "{error}");
     }
 
@@ -292,8 +302,9 @@ mod tests {
         let writer = NoteWriter {
             notes_dir: notes.path(),
         };
+        let dir = notes.path().join("acme");
         for stem in ["../note", "a/b", "..", "/tmp/x"] {
-            assert!(writer.write("Acme", stem, "x").is_err(), "{stem}");
+            assert!(writer.write(&dir, stem, "x").is_err(), "{stem}");
         }
         assert!(!notes.path().join("note.md").exists());
         assert!(!notes.path().join("acme").exists(), "nothing is created");
@@ -310,7 +321,7 @@ mod tests {
         let writer = NoteWriter {
             notes_dir: notes.path(),
         };
-        let note = writer.write("Acme", "note", "secret").unwrap();
+        let note = claim_and_write(&writer, "Acme", "note", "secret").unwrap();
         let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
         assert_eq!(note.parent().unwrap(), dir);
         assert_eq!(mode(&dir), 0o700);

@@ -232,7 +232,16 @@ fn write_note(
     let writer = NoteWriter {
         notes_dir: &config.notes_dir,
     };
-    let dir = writer.customer_dir(&customer);
+    // The folder written to is the one claimed (made if need be); a note for
+    // standard output only looks its folder up, for the prep link.
+    let claimed = match args.output {
+        Some(_) => Ok(writer.customer_dir(&customer)),
+        None => writer.claim_customer_dir(&customer),
+    };
+    let dir = match &claimed {
+        Ok(dir) => dir.clone(),
+        Err(_) => writer.customer_dir(&customer),
+    };
     // A debrief links the prep note of its meeting; no other walk does.
     let prep_link = (walked.checklist == "debrief")
         .then(|| NoteWriter::prep_note(&dir, meeting.as_deref(), date))
@@ -261,7 +270,7 @@ fn write_note(
         return Ok((None, markdown));
     }
     let stem = NoteWriter::stem(date, meeting.as_deref(), &walked.checklist);
-    let path = match writer.write(&customer, &stem, &markdown) {
+    let path = match claimed.and_then(|dir| writer.write(&dir, &stem, &markdown)) {
         Ok(path) => {
             // Written: a signal from now on must not save a draft of it.
             publish(None);
