@@ -4,6 +4,7 @@ mod broken_packs;
 mod configuration;
 mod examples;
 mod files;
+mod hangup;
 mod include_only;
 mod keeping_answers;
 mod pack_scale;
