@@ -4,6 +4,7 @@ mod broken_packs;
 mod configuration;
 mod examples;
 mod files;
+mod hostile_input;
 mod include_only;
 mod pack_scale;
 mod patterns_commands;

@@ -44,15 +44,7 @@ pub fn from_text(question: &Question, text: &str, today: Date) -> Result<Answer,
     let answer = match question.kind {
         Kind::Long => non_empty(text).map(|text| Answer::Text(text.to_string())),
         // A one-line answer (a title, a name) stays on one line.
-        Kind::Text => non_empty(text).map(|text| {
-            Answer::Text(
-                text.lines()
-                    .map(str::trim)
-                    .filter(|line| !line.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            )
-        }),
+        Kind::Text => non_empty(text).map(|text| Answer::Text(one_line(text))),
         Kind::Confirm => match text.to_lowercase().as_str() {
             "y" | "yes" | "true" => Ok(Answer::Yes(true)),
             "n" | "no" | "false" => Ok(Answer::Yes(false)),
@@ -104,6 +96,17 @@ pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
     }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     std::borrow::Cow::Owned(text.chars().filter(|c| !unwanted(*c)).collect())
+}
+
+/// Text for one line (a name, a label, a title): controls removed as by
+/// `strip_controls`, and its lines joined with single spaces.
+pub fn one_line(text: &str) -> String {
+    strip_controls(text)
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Checks a value from an answers file (YAML or JSON) against the question.
@@ -239,8 +242,10 @@ fn scale(number: i64) -> Result<Answer, String> {
 }
 
 /// Matches an option label, ignoring case; the stored answer is the label as written.
+/// Labels are one line (the loader flattens them), and so is the text matched.
 fn choose(question: &Question, text: &str) -> Result<String, String> {
-    let text = text.trim();
+    let text = one_line(text);
+    let text = text.as_str();
     question
         .options
         .iter()

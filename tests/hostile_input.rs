@@ -1,0 +1,96 @@
+//! Input written to hurt: escapes in packs and answers files, deep nesting,
+//! odd encodings, duplicate ids, impossible dates and numbers that change
+//! when read. Each gets a clean result or a one-line error, never a panic.
+
+use crate::support::Test;
+
+/// A pack whose texts hold terminal escapes and a label with a line break.
+const ESCAPES: &str = "\
+patterns:
+  - id: alpha
+    name: \"Al\\e[31mpha\\u009b2J\"
+    summary: \"s\\e]0;pwn\\a\"
+    tips: [\"\\e[2Jtip\"]
+    questions:
+      t:
+        - {id: q, ask: \"Q\\e[5m?\", kind: select, options: [\"O\\e[1m\", \"P\\nQ\"]}
+";
+
+fn escape_pack() -> Test {
+    Test::new().write("pack/a.yaml", ESCAPES)
+}
+
+#[test]
+fn patterns_show_list_and_graph_never_print_a_packs_escapes() {
+    for command in [
+        &["show", "alpha"][..],
+        &["list"],
+        &["graph"],
+        &["graph", "--format", "mermaid"],
+    ] {
+        let output = escape_pack()
+            .args(["--no-builtin", "--patterns", "pack", "patterns"])
+            .args(command.iter().copied())
+            .run()
+            .status(0);
+        let printed = format!("{}{}", output.stdout, output.stderr);
+        assert!(
+            !printed.contains(['\u{1b}', '\u{9b}', '\u{7}']),
+            "{command:?}: {printed:?}"
+        );
+        assert!(printed.contains("Al[31mpha2J"), "{command:?}: {printed}");
+    }
+}
+
+#[test]
+fn an_option_label_with_a_line_break_is_one_line_in_the_template_and_accepted_back() {
+    let template = escape_pack()
+        .args([
+            "--no-builtin",
+            "--patterns",
+            "pack",
+            "questions",
+            "t",
+            "--template",
+        ])
+        .run()
+        .status(0);
+    assert!(
+        template.stdout.contains("O[1m | P Q"),
+        "{}",
+        template.stdout
+    );
+    escape_pack()
+        .args([
+            "--no-builtin",
+            "--patterns",
+            "pack",
+            "walk",
+            "t",
+            "--customer",
+            "A",
+        ])
+        .args(["--set", "alpha.q=P Q", "--output", "-"])
+        .run()
+        .status(0)
+        .stdout_has("P Q");
+}
+
+#[test]
+fn an_answers_file_key_with_escapes_is_shown_escaped_in_the_error() {
+    let output = Test::new()
+        .write("a.yaml", "customer: A\n\"\\e]0;pwned\\a\": x\n")
+        .args(["prep", "--answers", "a.yaml", "--output", "-"])
+        .run()
+        .status(2);
+    assert!(
+        !output.stderr.contains(['\u{1b}', '\u{7}']),
+        "{:?}",
+        output.stderr
+    );
+    assert!(
+        output.stderr.contains("\\u{1b}]0;pwned\\u{7}"),
+        "{}",
+        output.stderr
+    );
+}
