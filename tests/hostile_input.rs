@@ -94,3 +94,27 @@ fn an_answers_file_key_with_escapes_is_shown_escaped_in_the_error() {
         output.stderr
     );
 }
+
+#[test]
+fn deeply_nested_answers_fail_at_once_naming_the_line() {
+    let deep = format!("customer: A\ngoal: {}\n", "[".repeat(160_000));
+    Test::new()
+        .write("d.yaml", deep)
+        .args(["prep", "--answers", "d.yaml", "--output", "-"])
+        .run()
+        .status(2)
+        .stderr_has("d.yaml:2:71: invalid YAML or JSON: lists and mappings (`[`, `{`) nested deeper than 64 levels");
+}
+
+#[test]
+fn a_deeply_nested_pack_file_is_a_problem_on_its_line() {
+    Test::new()
+        .write(
+            "pack/a.yaml",
+            format!("patterns:\n  - {}\n", "{a: ".repeat(40_000)),
+        )
+        .args(["--no-builtin", "--patterns", "pack", "patterns", "check"])
+        .run()
+        .status(1)
+        .stderr_has("a.yaml:2:");
+}

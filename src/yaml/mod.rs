@@ -17,11 +17,20 @@ pub struct YamlError {
     pub column: Option<usize>,
 }
 
+/// The deepest nesting of flow collections (`[` and `{`, so every JSON
+/// document) that coach reads. A pack or answers file needs about ten; the
+/// YAML parser takes time quadratic in this depth, so 160,000 `[` would cost
+/// a minute before failing. Block nesting (by indentation or `- - -`) costs
+/// linear time and meets serde_yaml's own recursion limit instead.
+pub const MAX_FLOW_DEPTH: usize = 64;
+
 /// Parses one YAML (or JSON) document into a neutral value.
 ///
 /// serde_yaml refuses alias expansions that grow far beyond the document
-/// ("billion laughs"), so a few hundred hostile bytes cannot exhaust memory.
+/// ("billion laughs"), so a few hundred hostile bytes cannot exhaust memory,
+/// and `check_depth` refuses deep nesting before serde_yaml sees it.
 pub fn parse(text: &str) -> Result<Value, YamlError> {
+    check_depth(text)?;
     let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| {
         let location = error.location();
         YamlError {
@@ -35,6 +44,114 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
         line: None,
         column: None,
     })
+}
+
+/// Refuses a document nesting `[` or `{` deeper than [`MAX_FLOW_DEPTH`], in
+/// one pass over the text: brackets inside quoted scalars, plain scalars,
+/// block scalars (`|`, `>`) and comments do not count. The error names the
+/// line and column of the first bracket too deep.
+fn check_depth(text: &str) -> Result<(), YamlError> {
+    let mut depth = 0usize;
+    // The quote a quoted scalar was opened with; it may span lines.
+    let mut quote: Option<char> = None;
+    // The indentation of the line a block scalar started on: more indented
+    // (or blank) lines are its text.
+    let mut block_scalar: Option<usize> = None;
+    for (number, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if let Some(parent) = block_scalar {
+            if line.trim().is_empty() || indent > parent {
+                continue;
+            }
+            block_scalar = None;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        // Block context only: whether a node may start here (line start,
+        // after `- `, `? `, `: `, an anchor or a tag).
+        let mut node_start = quote.is_none();
+        let mut at = 0;
+        while at < chars.len() {
+            let c = chars[at];
+            let previous = at.checked_sub(1).map(|before| chars[before]);
+            let next = chars.get(at + 1).copied();
+            let spaced = previous.is_none_or(char::is_whitespace);
+            let ends_token = next.is_none_or(char::is_whitespace);
+            if let Some(open) = quote {
+                match c {
+                    '\\' if open == '"' => at += 1,
+                    '\'' if open == '\'' && next == Some('\'') => at += 1,
+                    c if c == open => {
+                        quote = None;
+                        node_start = false;
+                    }
+                    _ => {}
+                }
+                at += 1;
+                continue;
+            }
+            if c == '#' && spaced {
+                break;
+            }
+            if depth > 0 {
+                match c {
+                    '[' | '{' => depth += 1,
+                    ']' | '}' => depth -= 1,
+                    '"' | '\'' if spaced || matches!(previous, Some('[' | '{' | ',' | ':')) => {
+                        quote = Some(c);
+                    }
+                    _ => {}
+                }
+                if depth > MAX_FLOW_DEPTH {
+                    return Err(too_deep(number + 1, at + 1));
+                }
+                if depth == 0 {
+                    node_start = false;
+                }
+                at += 1;
+                continue;
+            }
+            if c.is_whitespace() {
+                at += 1;
+                continue;
+            }
+            if !node_start {
+                // Inside a plain scalar or after a node: only `: ` starts another.
+                if c == ':' && ends_token {
+                    node_start = true;
+                }
+                at += 1;
+                continue;
+            }
+            match c {
+                '[' | '{' => depth = 1,
+                '"' | '\'' => quote = Some(c),
+                '|' | '>' => {
+                    block_scalar = Some(indent);
+                    break;
+                }
+                '-' | '?' | ':' if ends_token => {}
+                '&' | '!' | '*' => {
+                    while at + 1 < chars.len() && !chars[at + 1].is_whitespace() {
+                        at += 1;
+                    }
+                    node_start = c != '*';
+                }
+                _ => node_start = false,
+            }
+            at += 1;
+        }
+    }
+    Ok(())
+}
+
+fn too_deep(line: usize, column: usize) -> YamlError {
+    YamlError {
+        message: format!(
+            "lists and mappings (`[`, `{{`) nested deeper than {MAX_FLOW_DEPTH} levels; coach reads no deeper"
+        ),
+        line: Some(line),
+        column: Some(column),
+    }
 }
 
 /// Writes a value as YAML text that YAML 1.1 readers (PyYAML, most Go and JS
@@ -440,6 +557,32 @@ mod tests {
         let error = parse("a: [1, 2\nb: 3\n").unwrap_err();
         assert!(error.line.is_some(), "{error:?}");
         assert!(!error.message.contains(" at line "), "{error:?}");
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_at_once_with_its_line() {
+        let text = format!("a: 1\ngoal: {}\n", "[".repeat(160_000));
+        let error = parse(&text).unwrap_err();
+        assert!(error.message.contains("deeper than 64"), "{error:?}");
+        assert_eq!((error.line, error.column), (Some(2), Some(71)));
+        let maps = format!("goal: {}", "{a: ".repeat(40_000));
+        assert!(parse(&maps).unwrap_err().message.contains("deeper than 64"));
+        let json = format!("{}{}", "[".repeat(65), "]".repeat(65));
+        assert!(parse(&json).unwrap_err().message.contains("deeper than 64"));
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_and_brackets_in_text_are_fine() {
+        let deep = format!("{}1{}", "[".repeat(64), "]".repeat(64));
+        assert!(parse(&deep).is_ok());
+        let many = "[".repeat(100);
+        let text = format!(
+            "a: \"{many}\"\nb: '{many}'\nc: see {many}\nd: |\n  {many}\n  {many}\ne: x # {many}\n\
+             f: [\"{many}\", '{many}', 'it''s {many}']\ng: \"multi\n  line {many}\"\nh: {{k: [1, 2]}}\n"
+        );
+        let value = parse(&text).unwrap();
+        assert_eq!(value["c"], Value::String(format!("see {many}")));
+        assert_eq!(value["h"]["k"][1], Value::from(2));
     }
 
     #[test]
