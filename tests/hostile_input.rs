@@ -118,3 +118,33 @@ fn a_deeply_nested_pack_file_is_a_problem_on_its_line() {
         .status(1)
         .stderr_has("a.yaml:2:");
 }
+
+#[test]
+fn json_answers_with_surrogate_pair_escapes_are_read() {
+    Test::new()
+        .stdin(r#"{"customer":"A \ud83d\ude00","goal":"g"}"#)
+        .args(["prep", "--answers", "-", "--output", "-"])
+        .run()
+        .status(0)
+        .stdout_has("customer: \"A 😀\"");
+}
+
+#[test]
+fn an_answers_file_with_a_byte_order_mark_is_read() {
+    Test::new()
+        .write("a.yaml", "\u{feff}customer: A\ngoal: g\n")
+        .args(["prep", "--answers", "a.yaml", "--output", "-"])
+        .run()
+        .status(0)
+        .stdout_has("goal: g");
+}
+
+#[test]
+fn answers_from_dev_stdin_are_refused_with_a_hint_to_use_a_dash() {
+    Test::new()
+        .stdin("customer: A\n")
+        .args(["prep", "--answers", "/dev/stdin", "--output", "-"])
+        .run()
+        .status(1)
+        .stderr_has("use `--answers -` to read standard input");
+}

@@ -29,8 +29,19 @@ pub const MAX_FLOW_DEPTH: usize = 64;
 /// serde_yaml refuses alias expansions that grow far beyond the document
 /// ("billion laughs"), so a few hundred hostile bytes cannot exhaust memory,
 /// and `check_depth` refuses deep nesting before serde_yaml sees it.
+///
+/// A leading byte-order mark is dropped. A document that starts with `{` or
+/// `[` and is valid JSON is read by serde_json, which knows JSON's surrogate
+/// pair escapes (`"\ud83d\ude00"`, what Python's `json.dump` writes) where the
+/// YAML parser refuses them; anything else is read as YAML.
 pub fn parse(text: &str) -> Result<Value, YamlError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_depth(text)?;
+    if text.trim_start().starts_with(['{', '[']) {
+        if let Ok(Json(value)) = serde_json::from_str::<Json>(text) {
+            return Ok(value);
+        }
+    }
     let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| {
         let location = error.location();
         YamlError {
@@ -44,6 +55,73 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
         line: None,
         column: None,
     })
+}
+
+/// A JSON document read as serde_json reads a `Value`, except that a key
+/// given twice in one object is an error, as it is in YAML.
+struct Json(Value);
+
+impl<'de> serde::Deserialize<'de> for Json {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonVisitor).map(Json)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> serde::de::Visitor<'de> for JsonVisitor {
+    type Value = Value;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_string()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Json(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut fields = serde_json::Map::new();
+        while let Some((key, Json(value))) = map.next_entry::<String, Json>()? {
+            if fields.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!("duplicate key `{key}`")));
+            }
+            fields.insert(key, value);
+        }
+        Ok(Value::Object(fields))
+    }
 }
 
 /// Refuses a document nesting `[` or `{` deeper than [`MAX_FLOW_DEPTH`], in
@@ -583,6 +661,32 @@ mod tests {
         let value = parse(&text).unwrap();
         assert_eq!(value["c"], Value::String(format!("see {many}")));
         assert_eq!(value["h"]["k"][1], Value::from(2));
+    }
+
+    #[test]
+    fn json_with_surrogate_pairs_and_a_byte_order_mark_reads() {
+        let json = r#"{"customer":"A \ud83d\ude00","goal":"g","n":[1,2.5,null,true]}"#;
+        let value = parse(json).unwrap();
+        assert_eq!(value["customer"], "A 😀");
+        assert_eq!(value["n"], serde_json::json!([1, 2.5, null, true]));
+        let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["customer", "goal", "n"]);
+        assert_eq!(parse(&format!("\u{feff}{json}")).unwrap(), value);
+        assert_eq!(
+            parse("\u{feff}customer: A\ngoal: g\n").unwrap(),
+            serde_json::json!({"customer": "A", "goal": "g"})
+        );
+        // Flow YAML that is not JSON still reads as YAML.
+        assert_eq!(
+            parse("{a: b, c: [d]}").unwrap(),
+            serde_json::json!({"a": "b", "c": ["d"]})
+        );
+    }
+
+    #[test]
+    fn a_json_key_given_twice_is_refused_as_in_yaml() {
+        assert!(parse(r#"{"a": 1, "a": 2}"#).is_err());
+        assert!(parse("a: 1\na: 2\n").is_err());
     }
 
     #[test]
