@@ -148,3 +148,52 @@ fn answers_from_dev_stdin_are_refused_with_a_hint_to_use_a_dash() {
         .status(1)
         .stderr_has("use `--answers -` to read standard input");
 }
+
+#[test]
+fn a_commitment_id_given_twice_in_one_walk_is_an_error_naming_it() {
+    let answers = "\
+customer: A
+promises:
+  - {id: c-k3v9q2xa, what: Send the plan, due: 2026-12-05}
+  - {id: c-k3v9q2xa, what: Call back, due: 2026-12-06}
+";
+    let output = Test::new()
+        .write("a.yaml", answers)
+        .args([
+            "debrief",
+            "--answers",
+            "a.yaml",
+            "--defaults",
+            "--output",
+            "-",
+        ])
+        .run()
+        .status(2);
+    let line = output.stderr_line("c-k3v9q2xa");
+    assert!(
+        line.contains("`promises`: commitment id `c-k3v9q2xa` is given twice"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_commitment_id_of_another_form_is_refused() {
+    let answers = "customer: A\npromises: [{id: c-abc, what: Send the plan, due: 2026-12-05}]\n";
+    let output = Test::new()
+        .write("a.yaml", answers)
+        .args([
+            "debrief",
+            "--answers",
+            "a.yaml",
+            "--defaults",
+            "--output",
+            "-",
+        ])
+        .run()
+        .status(2);
+    let line = output.stderr_line("c-abc");
+    assert!(
+        line.contains("6 to 12 lowercase letters or digits"),
+        "{line}"
+    );
+}

@@ -318,7 +318,7 @@ fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, Strin
         Some(Value::String(id)) if is_commitment_id(id) => Some(id.clone()),
         Some(other) => {
             return Err(format!(
-                "commitment `{}`: `id` {other} is not a commitment id; use the one a note gave (like `c-k3v9q2xa`) or leave it out",
+                "commitment `{}`: `id` {other} is not a commitment id (`c-` and 6 to 12 lowercase letters or digits); use the one a note gave (like `c-k3v9q2xa`) or leave it out",
                 commitment.what
             ))
         }
@@ -336,10 +336,14 @@ fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, Strin
     Ok(commitment)
 }
 
-/// `c-` and letters or digits: what notes write (older notes have 6, newer 8).
-fn is_commitment_id(id: &str) -> bool {
+/// `c-` and 6 to 12 lowercase letters or digits: what notes write (older
+/// notes have 6, newer 8), with room to grow. docs/notes.md says the same.
+pub fn is_commitment_id(id: &str) -> bool {
     id.strip_prefix("c-").is_some_and(|rest| {
-        (1..=64).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+        (6..=12).contains(&rest.len())
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     })
 }
 
@@ -481,10 +485,26 @@ mod tests {
         };
         assert_eq!(list[0].id.as_deref(), Some("c-k3v9q2xa"));
         assert_eq!(answer.to_value(), given);
-        let bad = json!([{"id": "x y", "what": "x", "due": "today"}]);
-        assert!(from_value(&promises, &bad, TODAY)
-            .unwrap_err()
-            .contains("not a commitment id"));
+        for id in [
+            "x y",
+            "c-abc",
+            "c-ABCDEFGH",
+            "c-abcdefghijklm",
+            "c-abc-def",
+            "k3v9q2xa",
+        ] {
+            let bad = json!([{"id": id, "what": "x", "due": "today"}]);
+            assert!(
+                from_value(&promises, &bad, TODAY)
+                    .unwrap_err()
+                    .contains("not a commitment id"),
+                "{id}"
+            );
+        }
+        for id in ["c-k3v9q2", "c-abcdefghijkl", "c-000000"] {
+            let good = json!([{"id": id, "what": "x", "due": "today"}]);
+            assert!(from_value(&promises, &good, TODAY).is_ok(), "{id}");
+        }
     }
 
     #[test]
