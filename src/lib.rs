@@ -60,7 +60,7 @@ where
 /// An error line with every control character written as a visible escape
 /// (`\u{1b}`): a pack's label or an answers-file key quoted in a message can
 /// neither set the window title nor clear the screen, nor break the line.
-fn visible_controls(line: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn visible_controls(line: &str) -> std::borrow::Cow<'_, str> {
     if !line.contains(char::is_control) {
         return std::borrow::Cow::Borrowed(line);
     }

@@ -197,3 +197,54 @@ fn a_commitment_id_of_another_form_is_refused() {
         "{line}"
     );
 }
+
+#[test]
+fn a_date_offset_beyond_any_calendar_is_out_of_range() {
+    let output = Test::new()
+        .args([
+            "prep",
+            "--customer",
+            "A",
+            "--date=+400000d",
+            "--defaults",
+            "--output",
+            "-",
+        ])
+        .run()
+        .status(2);
+    let line = output.stderr_line("+400000d");
+    assert!(line.contains("outside the years 1900-2999"), "{line}");
+    assert!(!line.contains("not a date"), "{line}");
+}
+
+#[test]
+fn a_draft_named_with_no_real_date_is_skipped_with_a_warning() {
+    let test = Test::new()
+        .write(
+            "notes/.drafts/prep-20261122-101010.yaml",
+            "customer: Real\ngoal: g\n",
+        )
+        .write(
+            "notes/.drafts/prep-20261301-250000.yaml",
+            "customer: Fake\ngoal: g\n",
+        );
+    let notes = test.path().join("notes");
+    let output = test
+        .args([
+            "--notes-dir",
+            notes.to_str().unwrap(),
+            "prep",
+            "--resume",
+            "--defaults",
+            "--output",
+            "-",
+        ])
+        .run()
+        .status(0)
+        .stdout_has("customer: Real");
+    assert!(
+        output.stderr.contains("ignoring") && output.stderr.contains("prep-20261301-250000.yaml"),
+        "{}",
+        output.stderr
+    );
+}
