@@ -188,8 +188,8 @@ impl Answer {
             Answer::Commitments(list) => Answer::Commitments(
                 list.into_iter()
                     .map(|commitment| Commitment {
-                        what: clean(commitment.what),
-                        who: commitment.who.map(clean),
+                        what: one_line(&commitment.what),
+                        who: commitment.who.as_deref().map(one_line),
                         ..commitment
                     })
                     .collect(),
@@ -347,9 +347,10 @@ pub fn is_commitment_id(id: &str) -> bool {
     })
 }
 
+/// `what` and `who` are one line each: a commitment is one task line of a note.
 fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<Commitment, String> {
-    let what = strip_controls(what);
-    let what = what.as_ref();
+    let what = one_line(what);
+    let what = what.as_str();
     if what.trim().is_empty() {
         return Err("a commitment needs a `what`".to_string());
     }
@@ -362,7 +363,7 @@ fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<C
         id: None,
         what: what.trim().to_string(),
         due,
-        who: who.map(|who| strip_controls(who).trim().to_string()),
+        who: who.map(one_line).filter(|who| !who.is_empty()),
         done: false,
     })
 }
@@ -521,6 +522,30 @@ mod tests {
         assert_eq!(
             from_value(&text, &json!("Kickoff\n---\n\n# Injected "), TODAY),
             Ok(Answer::Text("Kickoff --- # Injected".into()))
+        );
+    }
+
+    #[test]
+    fn a_commitments_what_and_who_are_flattened_to_one_line() {
+        let promises = question(Kind::Commitments, &[]);
+        let given =
+            json!([{"what": "Send\nthe plan\n- [ ] x", "due": "2026-12-01", "who": "Dana\r\nLee"}]);
+        let Ok(Answer::Commitments(list)) = from_value(&promises, &given, TODAY) else {
+            panic!()
+        };
+        assert_eq!(list[0].what, "Send the plan - [ ] x");
+        assert_eq!(list[0].who.as_deref(), Some("Dana Lee"));
+        let typed = Answer::Commitments(vec![Commitment {
+            what: "a\nb".into(),
+            who: Some("c\nd".into()),
+            ..list[0].clone()
+        }]);
+        let Answer::Commitments(list) = typed.without_controls() else {
+            panic!()
+        };
+        assert_eq!(
+            (list[0].what.as_str(), list[0].who.as_deref()),
+            ("a b", Some("c d"))
         );
     }
 
