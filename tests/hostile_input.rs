@@ -248,3 +248,34 @@ fn a_draft_named_with_no_real_date_is_skipped_with_a_warning() {
         output.stderr
     );
 }
+
+#[test]
+fn unquoted_numbers_in_an_answers_file_are_kept_as_written() {
+    let output = Test::new()
+        .write(
+            "a.yaml",
+            "customer: 0x1F\nmeeting: 1e3\ngoal: True\nattendees: [+1, .nan, 12345678901234567890123, 1.50]\n",
+        )
+        .args(["prep", "--answers", "a.yaml", "--defaults", "--json"])
+        .run()
+        .status(0);
+    let json: serde_json::Value = serde_json::from_str(&output.stdout).unwrap();
+    assert_eq!(json["customer"], "0x1F", "{}", output.stdout);
+    assert_eq!(json["meeting"], "1e3");
+    assert_eq!(json["answers"]["goal"], "True");
+    assert_eq!(
+        json["answers"]["attendees"],
+        serde_json::json!(["+1", ".nan", "12345678901234567890123", "1.50"])
+    );
+}
+
+#[test]
+fn a_json_float_for_a_text_answer_is_refused_with_a_hint_to_quote_it() {
+    let output = Test::new()
+        .stdin(r#"{"customer": "A", "goal": 1.50}"#)
+        .args(["prep", "--answers", "-", "--defaults", "--output", "-"])
+        .run()
+        .status(2);
+    let line = output.stderr_line("`goal`");
+    assert!(line.contains("quote it"), "{line}");
+}

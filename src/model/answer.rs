@@ -115,6 +115,19 @@ pub fn from_value(question: &Question, value: &Value, today: Date) -> Result<Ans
 }
 
 fn from_value_any(question: &Question, value: &Value, today: Date) -> Result<Answer, String> {
+    let texts: &[Value] = match value {
+        Value::Array(items) => items,
+        single => std::slice::from_ref(single),
+    };
+    let as_text = matches!(
+        question.kind,
+        Kind::Text | Kind::Long | Kind::Select | Kind::MultiSelect | Kind::List
+    );
+    if as_text {
+        if let Some(problem) = texts.iter().find_map(changed_number) {
+            return Err(problem);
+        }
+    }
     match (question.kind, value) {
         (Kind::Confirm, Value::Bool(yes)) => Ok(Answer::Yes(*yes)),
         (Kind::Scale, Value::Number(number)) => scale(
@@ -272,6 +285,18 @@ fn split_items(text: &str) -> impl Iterator<Item = &str> {
         .filter(|item| !item.is_empty())
 }
 
+/// A number whose text would not be the one written (`1.50` read as 1.5,
+/// `1e3` as 1000.0): only a JSON file (or a pack) still has such numbers, as
+/// an answers file's YAML numbers are kept as written.
+fn changed_number(value: &Value) -> Option<String> {
+    match value {
+        Value::Number(number) if number.is_f64() => Some(format!(
+            "`{number}` was read as a number, and its text may differ from what was written; quote it (\"...\") to give it as text"
+        )),
+        _ => None,
+    }
+}
+
 fn scalar_text(value: &Value) -> Option<String> {
     match value {
         Value::String(text) => Some(text.clone()),
@@ -326,6 +351,9 @@ fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, Strin
     commitment.done = match fields.get("done") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(done)) => *done,
+        // An answers file gives YAML booleans as written (`true`, `True`).
+        Some(Value::String(text)) if text.eq_ignore_ascii_case("true") => true,
+        Some(Value::String(text)) if text.eq_ignore_ascii_case("false") => false,
         Some(_) => {
             return Err(format!(
                 "commitment `{}`: `done` must be true or false",
@@ -547,6 +575,25 @@ mod tests {
             (list[0].what.as_str(), list[0].who.as_deref()),
             ("a b", Some("c d"))
         );
+    }
+
+    #[test]
+    fn a_float_for_a_text_answer_must_be_quoted() {
+        for kind in [Kind::Text, Kind::Long, Kind::List, Kind::Select] {
+            let asked = question(kind, &["1.5"]);
+            for value in [json!(1.5), json!([1e3])] {
+                let error = from_value(&asked, &value, TODAY).unwrap_err();
+                assert!(error.contains("quote it"), "{kind:?} {value}: {error}");
+            }
+            assert!(from_value(&asked, &json!("1.5"), TODAY).is_ok(), "{kind:?}");
+        }
+        let text = question(Kind::Text, &[]);
+        assert_eq!(
+            from_value(&text, &json!(12), TODAY),
+            Ok(Answer::Text("12".into()))
+        );
+        let scale = question(Kind::Scale, &[]);
+        assert_eq!(from_value(&scale, &json!("4"), TODAY), Ok(Answer::Scale(4)));
     }
 
     #[test]

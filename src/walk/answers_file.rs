@@ -85,7 +85,7 @@ pub fn read(path: &Path) -> Result<Given, Error> {
     } else {
         capped_read::read_capped(path).map_err(|error| with_stdin_hint(error, path))?
     };
-    match yaml::parse(&text) {
+    match yaml::parse_answers(&text) {
         Ok(Value::Object(fields)) => Ok(fields.into_iter().collect()),
         Ok(Value::Null) => Ok(Given::new()),
         Ok(_) => Err(fail("expected a mapping of question id to answer (see `coach questions CHECKLIST --template`)".to_string())),

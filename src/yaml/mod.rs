@@ -6,7 +6,7 @@
 
 pub mod locator;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// A YAML document that could not be read, with the position serde_yaml reported.
@@ -55,6 +55,255 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
         line: None,
         column: None,
     })
+}
+
+/// Parses an answers document as `parse` does, except that a plain YAML
+/// number or boolean (`1.50`, `1e3`, `0x1F`, `+1`, `.nan`, `True`,
+/// `12345678901234567890123`) becomes its text exactly as written: every
+/// answer is text until its question says otherwise (a scale question reads
+/// `4` from the text "4", a yes/no question `true` from "true"), so an
+/// unquoted number is never rewritten. JSON numbers and booleans stay typed.
+pub fn parse_answers(text: &str) -> Result<Value, YamlError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim_start().starts_with(['{', '[']) {
+        check_depth(text)?;
+        if let Ok(Json(value)) = serde_json::from_str::<Json>(text) {
+            return Ok(value);
+        }
+    }
+    check_depth(text)?;
+    // First the shape, then (only when it holds numbers or booleans) a second
+    // pass that asks serde_yaml for their text: it gives a plain scalar read
+    // as a string exactly as written.
+    let shape: Node = serde_yaml::from_str(text).map_err(yaml_error)?;
+    if !shape.has_typed_scalar() {
+        return Ok(shape.into_value());
+    }
+    let deserializer = serde_yaml::Deserializer::from_str(text);
+    serde::de::DeserializeSeed::deserialize(Seed(&shape), deserializer).map_err(yaml_error)
+}
+
+fn yaml_error(error: serde_yaml::Error) -> YamlError {
+    let location = error.location();
+    YamlError {
+        message: strip_position(&error.to_string()),
+        line: location.as_ref().map(serde_yaml::Location::line),
+        column: location.as_ref().map(serde_yaml::Location::column),
+    }
+}
+
+/// A document's shape: its values, with each number only marked.
+enum Node {
+    Null,
+    Bool(bool),
+    Number,
+    Text(String),
+    List(Vec<Node>),
+    Map(Vec<(String, Node)>),
+}
+
+impl Node {
+    fn has_typed_scalar(&self) -> bool {
+        match self {
+            Node::Number | Node::Bool(_) => true,
+            Node::List(items) => items.iter().any(Node::has_typed_scalar),
+            Node::Map(entries) => entries.iter().any(|(_, node)| node.has_typed_scalar()),
+            _ => false,
+        }
+    }
+
+    /// The value of a shape without numbers.
+    fn into_value(self) -> Value {
+        match self {
+            Node::Null | Node::Number => Value::Null,
+            Node::Bool(yes) => Value::Bool(yes),
+            Node::Text(text) => Value::String(text),
+            Node::List(items) => Value::Array(items.into_iter().map(Node::into_value).collect()),
+            Node::Map(entries) => Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(key, node)| (key, node.into_value()))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        match self {
+            Node::Null | Node::Number => Value::Null,
+            Node::Bool(yes) => Value::Bool(*yes),
+            Node::Text(text) => Value::String(text.clone()),
+            Node::List(items) => Value::Array(items.iter().map(Node::to_value).collect()),
+            Node::Map(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|(key, node)| (key.clone(), node.to_value()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a YAML value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Node, E> {
+        Ok(Node::Bool(value))
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Node, E> {
+        Ok(Node::Number)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Node, E> {
+        Ok(Node::Number)
+    }
+
+    fn visit_i128<E>(self, _: i128) -> Result<Node, E> {
+        Ok(Node::Number)
+    }
+
+    fn visit_u128<E>(self, _: u128) -> Result<Node, E> {
+        Ok(Node::Number)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Node, E> {
+        Ok(Node::Number)
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Node, E> {
+        Ok(Node::Text(value.to_string()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Node, E> {
+        Ok(Node::Text(value))
+    }
+
+    fn visit_unit<E>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
+        deserializer.deserialize_any(NodeVisitor)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Node::List(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut entries = Vec::new();
+        let mut keys = std::collections::HashSet::new();
+        while let Some((key, node)) = map.next_entry::<String, Node>()? {
+            if !keys.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!("duplicate key `{key}`")));
+            }
+            entries.push((key, node));
+        }
+        Ok(Node::Map(entries))
+    }
+}
+
+/// The second pass: the value of a document of a known shape, each number
+/// read as the text it was written with.
+struct Seed<'s>(&'s Node);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Seed<'_> {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        match self.0 {
+            Node::Number | Node::Bool(_) => deserializer.deserialize_str(TextVisitor),
+            Node::List(items) => deserializer.deserialize_seq(ListSeed(items)),
+            Node::Map(entries) => deserializer.deserialize_map(MapSeed(entries)),
+            other => {
+                serde::de::IgnoredAny::deserialize(deserializer)?;
+                Ok(other.to_value())
+            }
+        }
+    }
+}
+
+struct TextVisitor;
+
+impl serde::de::Visitor<'_> for TextVisitor {
+    type Value = Value;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a scalar")
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_string()))
+    }
+}
+
+struct ListSeed<'s>(&'s [Node]);
+
+impl<'de> serde::de::Visitor<'de> for ListSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a sequence")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(self.0.len());
+        for node in self.0 {
+            match seq.next_element_seed(Seed(node))? {
+                Some(item) => items.push(item),
+                None => {
+                    return Err(serde::de::Error::custom(
+                        "the document changed between reads",
+                    ))
+                }
+            }
+        }
+        Ok(Value::Array(items))
+    }
+}
+
+struct MapSeed<'s>(&'s [(String, Node)]);
+
+impl<'de> serde::de::Visitor<'de> for MapSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a mapping")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut fields = serde_json::Map::new();
+        for (key, node) in self.0 {
+            if map.next_key::<serde::de::IgnoredAny>()?.is_none() {
+                return Err(serde::de::Error::custom(
+                    "the document changed between reads",
+                ));
+            }
+            fields.insert(key.clone(), map.next_value_seed(Seed(node))?);
+        }
+        Ok(Value::Object(fields))
+    }
 }
 
 /// A JSON document read as serde_json reads a `Value`, except that a key
@@ -690,6 +939,38 @@ mod tests {
     }
 
     #[test]
+    fn unquoted_numbers_in_answers_keep_the_text_they_were_written_with() {
+        let text = "a: 1.50\nb: 1e3\nc: 0x1F\nd: +1\ne: .nan\nf: 12345678901234567890123\n\
+                    g: [1.50, x, -.inf]\nh: {what: 007, done: true}\ni: \"1.50\"\nj: ~\nk: 4\n1.0: key\n";
+        let value = parse_answers(text).unwrap();
+        let expected = serde_json::json!({
+            "a": "1.50", "b": "1e3", "c": "0x1F", "d": "+1", "e": ".nan",
+            "f": "12345678901234567890123", "g": ["1.50", "x", "-.inf"],
+            "h": {"what": "007", "done": "true"}, "i": "1.50", "j": null, "k": "4", "1.0": "key",
+        });
+        assert_eq!(value, expected);
+        let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
+        assert_eq!(keys.len(), 12);
+        assert_eq!(keys[0], "a");
+        assert_eq!(keys[11], "1.0");
+        // Without numbers the one pass is the value; JSON numbers stay numbers.
+        assert_eq!(
+            parse_answers("a: x\nb: [True, ~]\n").unwrap(),
+            serde_json::json!({"a": "x", "b": ["True", null]})
+        );
+        assert_eq!(
+            parse_answers("a: x\nb: [~]\n").unwrap(),
+            serde_json::json!({"a": "x", "b": [null]})
+        );
+        assert_eq!(
+            parse_answers(r#"{"a": 1.5}"#).unwrap(),
+            serde_json::json!({"a": 1.5})
+        );
+        assert!(parse_answers("a: 1\na: 2\n").is_err());
+        assert!(parse_answers("a: [1\n").unwrap_err().line.is_some());
+    }
+
+    #[test]
     fn alias_bomb_is_refused() {
         // Nine levels of nine-fold aliases: about 387 million strings if expanded.
         let mut text = String::from(
@@ -702,6 +983,8 @@ mod tests {
             text.push_str(&format!("{name}: &{name} [{items}]\n"));
         }
         let error = parse(&text).unwrap_err();
+        assert!(error.message.contains("repetition limit"), "{error:?}");
+        let error = parse_answers(&text).unwrap_err();
         assert!(error.message.contains("repetition limit"), "{error:?}");
     }
 }
