@@ -116,7 +116,8 @@ fn a_deeply_nested_pack_file_is_a_problem_on_its_line() {
         .args(["--no-builtin", "--patterns", "pack", "patterns", "check"])
         .run()
         .status(1)
-        .stderr_has("a.yaml:2:");
+        .stderr_has("a.yaml:2:")
+        .stderr_has("nested deeper than 64 levels");
 }
 
 #[test]
