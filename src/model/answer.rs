@@ -101,6 +101,10 @@ pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
 /// Text for one line (a name, a label, a title): controls removed as by
 /// `strip_controls`, and its lines joined with single spaces.
 pub fn one_line(text: &str) -> String {
+    if !text.contains(char::is_control) {
+        // No line break either: the common case, without the split.
+        return text.trim().to_string();
+    }
     strip_controls(text)
         .lines()
         .map(str::trim)
