@@ -42,14 +42,8 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
             return Ok(value);
         }
     }
-    let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| {
-        let location = error.location();
-        YamlError {
-            message: strip_position(&error.to_string()),
-            line: location.as_ref().map(serde_yaml::Location::line),
-            column: location.as_ref().map(serde_yaml::Location::column),
-        }
-    })?;
+    let yaml: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|error| at_duplicate(text, yaml_error(error)))?;
     serde_json::to_value(&yaml).map_err(|error| YamlError {
         message: format!("unsupported YAML value: {error}"),
         line: None,
@@ -75,7 +69,8 @@ pub fn parse_answers(text: &str) -> Result<Value, YamlError> {
     // First the shape, then (only when it holds numbers or booleans) a second
     // pass that asks serde_yaml for their text: it gives a plain scalar read
     // as a string exactly as written.
-    let shape: Node = serde_yaml::from_str(text).map_err(yaml_error)?;
+    let shape: Node =
+        serde_yaml::from_str(text).map_err(|error| at_duplicate(text, yaml_error(error)))?;
     if !shape.has_typed_scalar() {
         return Ok(shape.into_value());
     }
@@ -90,6 +85,60 @@ fn yaml_error(error: serde_yaml::Error) -> YamlError {
         line: location.as_ref().map(serde_yaml::Location::line),
         column: location.as_ref().map(serde_yaml::Location::column),
     }
+}
+
+/// serde_yaml reports a key given twice at the start of its mapping; this
+/// moves the position to the second of the two keys when the mapping is a
+/// block mapping (its keys one per line, at the column reported).
+fn at_duplicate(text: &str, mut error: YamlError) -> YamlError {
+    let key = error
+        .message
+        .split_once("duplicate entry with key \"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .or_else(|| {
+            error
+                .message
+                .split_once("duplicate key `")
+                .and_then(|(_, rest)| rest.split_once('`'))
+        })
+        .map(|(key, _)| key.to_string());
+    let (Some(key), Some(first), Some(column)) = (key, error.line, error.column) else {
+        return error;
+    };
+    let indent = column.saturating_sub(1);
+    let mut seen = 0;
+    for (number, line) in text.lines().enumerate().skip(first.saturating_sub(1)) {
+        let at_key = if number + 1 == first {
+            line.get(indent..)
+        } else {
+            let own = line.len() - line.trim_start_matches(' ').len();
+            let rest = line.trim_start();
+            if rest.is_empty() || rest.starts_with('#') || own > indent {
+                continue;
+            }
+            if own < indent {
+                break;
+            }
+            Some(rest)
+        };
+        let Some(at_key) = at_key else { break };
+        let names_key = [
+            format!("{key}:"),
+            format!("\"{key}\":"),
+            format!("'{key}':"),
+        ]
+        .iter()
+        .any(|form| at_key.starts_with(form.as_str()));
+        if names_key {
+            seen += 1;
+            if seen == 2 {
+                error.line = Some(number + 1);
+                error.column = Some(column);
+                break;
+            }
+        }
+    }
+    error
 }
 
 /// A document's shape: its values, with each number only marked.
@@ -930,6 +979,21 @@ mod tests {
             parse("{a: b, c: [d]}").unwrap(),
             serde_json::json!({"a": "b", "c": ["d"]})
         );
+    }
+
+    #[test]
+    fn a_key_given_twice_is_reported_on_its_second_line() {
+        let pack = "patterns:\n  - id: a\n    name: A\n    tips:\n      - name: x\n    # name: c\n    name: B\n";
+        let error = parse(pack).unwrap_err();
+        assert_eq!((error.line, error.column), (Some(7), Some(5)), "{error:?}");
+        let answers = "customer: A\ngoal: x\n\"goal\": y\n";
+        for error in [
+            parse(answers).unwrap_err(),
+            parse_answers(answers).unwrap_err(),
+        ] {
+            assert!(error.message.contains("goal"), "{error:?}");
+            assert_eq!(error.line, Some(3), "{error:?}");
+        }
     }
 
     #[test]
