@@ -13,37 +13,54 @@ pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2999;
 
 /// Parses a date relative to `today`; years outside `YEARS` are refused.
 pub fn parse(text: &str, today: Date) -> Result<Date, String> {
-    let date = parse_any_year(text, today)?;
-    if YEARS.contains(&date.year()) {
-        Ok(date)
-    } else {
-        Err(format!(
-            "`{}` is {date}, outside the years {}-{} coach accepts",
+    let outside = |shown: String| {
+        format!(
+            "`{}` is {shown}outside the years {}-{} coach accepts",
             text.trim(),
             YEARS.start(),
             YEARS.end()
-        ))
+        )
+    };
+    match parse_any_year(text, today) {
+        Ok(date) if YEARS.contains(&date.year()) => Ok(date),
+        Ok(date) => Err(outside(format!("{date}, "))),
+        Err(Refused::OutOfRange) => Err(outside(String::new())),
+        Err(Refused::Empty) => Err("a date is required".to_string()),
+        Err(Refused::NotADate) => Err(format!("`{}` is not a date (use {ACCEPTED})", text.trim())),
     }
 }
 
-fn parse_any_year(text: &str, today: Date) -> Result<Date, String> {
+/// Why a text gives no date.
+enum Refused {
+    Empty,
+    NotADate,
+    /// A well-formed offset too large for any calendar (`+400000d`).
+    OutOfRange,
+}
+
+fn parse_any_year(text: &str, today: Date) -> Result<Date, Refused> {
     let input = text.trim().to_lowercase();
     let words: Vec<&str> = input.split_whitespace().collect();
-    let result = match words.as_slice() {
-        [] => return Err("a date is required".to_string()),
-        ["today"] => Some(today),
-        ["tomorrow"] => today.checked_add(1.day()).ok(),
-        ["yesterday"] => today.checked_sub(1.day()).ok(),
-        ["next", "week"] => today.checked_add(1.week()).ok(),
-        ["next", "month"] => today.checked_add(1.month()).ok(),
-        ["in", count, unit] => offset(count, unit).and_then(|span| today.checked_add(span).ok()),
-        ["next", day] | [day] if weekday(day).is_some() => {
-            weekday(day).map(|day| next_weekday(today, day))
-        }
-        [single] => relative(single, today).or_else(|| absolute(single)),
-        _ => None,
+    let moved = |span: Result<Span, Refused>| {
+        span.and_then(|span| today.checked_add(span).map_err(|_| Refused::OutOfRange))
     };
-    result.ok_or_else(|| format!("`{}` is not a date (use {ACCEPTED})", text.trim()))
+    match words.as_slice() {
+        [] => Err(Refused::Empty),
+        ["today"] => Ok(today),
+        ["tomorrow"] => moved(Ok(1.day())),
+        ["yesterday"] => moved(Ok((-1).day())),
+        ["next", "week"] => moved(Ok(1.week())),
+        ["next", "month"] => moved(Ok(1.month())),
+        ["in", count, unit] => moved(offset(count, unit)),
+        ["next", day] | [day] if weekday(day).is_some() => weekday(day)
+            .map(|day| next_weekday(today, day))
+            .ok_or(Refused::NotADate),
+        [single] => match relative(single) {
+            Some(span) => moved(span),
+            None => absolute(single).ok_or(Refused::NotADate),
+        },
+        _ => Err(Refused::NotADate),
+    }
 }
 
 fn absolute(text: &str) -> Option<Date> {
@@ -54,29 +71,43 @@ fn absolute(text: &str) -> Option<Date> {
     text.parse::<Date>().ok()
 }
 
-/// `+3d`, `-1w`, `+2m`, `+1y`.
-fn relative(text: &str, today: Date) -> Option<Date> {
-    let (sign, rest) = match text.as_bytes().first()? {
-        b'+' => (1, &text[1..]),
-        b'-' => (-1, &text[1..]),
+/// `+3d`, `-1w`, `+2m`, `+1y` as a signed span; `None` when the text has
+/// another form.
+fn relative(text: &str) -> Option<Result<Span, Refused>> {
+    let (negative, rest) = match text.as_bytes().first()? {
+        b'+' => (false, &text[1..]),
+        b'-' => (true, &text[1..]),
         _ => return None,
     };
     let split = rest.find(|c: char| !c.is_ascii_digit())?;
-    let span = offset(&rest[..split], &rest[split..])?;
-    today
-        .checked_add(if sign < 0 { span.negate() } else { span })
-        .ok()
+    let span = offset(&rest[..split], &rest[split..]);
+    if matches!(span, Err(Refused::NotADate)) {
+        return None;
+    }
+    Some(span.map(|span| if negative { span.negate() } else { span }))
 }
 
-fn offset(count: &str, unit: &str) -> Option<Span> {
-    let count: i64 = count.parse().ok().filter(|count| *count <= 10_000)?;
-    match unit {
-        "d" | "day" | "days" => Span::new().try_days(count).ok(),
-        "w" | "week" | "weeks" => Span::new().try_weeks(count).ok(),
-        "m" | "month" | "months" => Span::new().try_months(count).ok(),
-        "y" | "year" | "years" => Span::new().try_years(count).ok(),
-        _ => None,
+/// A count of days, weeks, months or years. A count of digits too large
+/// for any date in range is out of range, not a malformed date.
+fn offset(count: &str, unit: &str) -> Result<Span, Refused> {
+    let known = [
+        "d", "day", "days", "w", "week", "weeks", "m", "month", "months", "y", "year", "years",
+    ];
+    if count.is_empty() || !count.bytes().all(|b| b.is_ascii_digit()) || !known.contains(&unit) {
+        return Err(Refused::NotADate);
     }
+    let count: i64 = count
+        .parse()
+        .ok()
+        .filter(|count| *count <= 10_000_000)
+        .ok_or(Refused::OutOfRange)?;
+    let span = match unit {
+        "d" | "day" | "days" => Span::new().try_days(count),
+        "w" | "week" | "weeks" => Span::new().try_weeks(count),
+        "m" | "month" | "months" => Span::new().try_months(count),
+        _ => Span::new().try_years(count),
+    };
+    span.map_err(|_| Refused::OutOfRange)
 }
 
 fn weekday(name: &str) -> Option<Weekday> {
@@ -143,6 +174,27 @@ mod tests {
         assert_eq!(parse("2999-12-31", TODAY), Ok(date(2999, 12, 31)));
         let error = parse("-10000y", TODAY).unwrap_err();
         assert!(error.contains("outside the years 1900-2999"), "{error}");
+    }
+
+    #[test]
+    fn offsets_too_large_for_any_calendar_are_out_of_range_not_malformed() {
+        for text in [
+            "+400000d",
+            "-400000d",
+            "in 99999999999 days",
+            "+99999999999999999999y",
+            "+2000y",
+        ] {
+            let error = parse(text, TODAY).unwrap_err();
+            assert!(
+                error.contains("outside the years 1900-2999"),
+                "{text}: {error}"
+            );
+        }
+        for text in ["+3x", "+d", "in many days", "+-3d"] {
+            let error = parse(text, TODAY).unwrap_err();
+            assert!(error.contains("is not a date"), "{text}: {error}");
+        }
     }
 
     #[test]

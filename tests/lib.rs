@@ -5,6 +5,7 @@ mod configuration;
 mod examples;
 mod files;
 mod hangup;
+mod hostile_input;
 mod include_only;
 mod keeping_answers;
 mod pack_scale;

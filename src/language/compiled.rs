@@ -8,6 +8,7 @@
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use super::reader::{clean, clean_value};
 use super::{builtin, Checklist, Choice, Kind, Language, Origin, Pattern, Question};
 
 /// What build.rs wrote: one entry per file of `patterns/`, in load order.
@@ -95,7 +96,13 @@ enum RawChoice {
 /// The built-in language. The JSON is generated from a pack that `cargo
 /// test` checks, so a failure here is a build problem: it is reported as text.
 pub fn language() -> Result<Language, String> {
-    let files: Vec<File> = serde_json::from_str(JSON)
+    from_json(JSON)
+}
+
+/// The language of JSON as build.rs writes it. Every text goes through the
+/// loader's `clean`, so both give the same cleaned text.
+fn from_json(json: &str) -> Result<Language, String> {
+    let files: Vec<File> = serde_json::from_str(json)
         .map_err(|error| format!("the compiled built-in pack is unreadable: {error}"))?;
     let mut language = Language::default();
     for file in files {
@@ -109,8 +116,8 @@ pub fn language() -> Result<Language, String> {
         };
         if let Some(raw) = file.document.language {
             if language.title.is_none() {
-                language.title = raw.title;
-                language.source = raw.source;
+                language.title = raw.title.map(|text| clean("title", &text));
+                language.source = raw.source.map(|text| clean("source", &text));
             }
         }
         let lines = file.pattern_lines.iter().copied();
@@ -122,7 +129,7 @@ pub fn language() -> Result<Language, String> {
         for (raw, line) in file.document.checklists.into_iter().zip(lines) {
             language.checklists.push(Checklist {
                 id: raw.id,
-                title: raw.title,
+                title: raw.title.map(|text| clean("title", &text)),
                 start: raw.start,
                 questions: raw
                     .questions
@@ -149,11 +156,11 @@ fn pattern(raw: RawPattern, origin: Origin) -> Result<Pattern, String> {
     }
     Ok(Pattern {
         id: raw.id,
-        name: raw.name,
-        source: raw.source,
-        summary: raw.summary,
+        name: clean("name", &raw.name),
+        source: raw.source.map(|text| clean("source", &text)),
+        summary: clean("summary", &raw.summary),
         uses: raw.uses,
-        tips: raw.tips,
+        tips: raw.tips.iter().map(|text| clean("tips", text)).collect(),
         questions,
         origin,
         replaced: None,
@@ -169,9 +176,12 @@ fn question(raw: RawQuestion, pattern: Option<&str>) -> Result<Question, String>
         .options
         .into_iter()
         .map(|choice| match choice {
-            RawChoice::Full { label, include } => Choice { label, include },
+            RawChoice::Full { label, include } => Choice {
+                label: clean("label", &label),
+                include,
+            },
             RawChoice::Scalar(Value::String(label)) => Choice {
-                label,
+                label: clean("label", &label),
                 include: Vec::new(),
             },
             RawChoice::Scalar(other) => Choice {
@@ -185,13 +195,17 @@ fn question(raw: RawQuestion, pattern: Option<&str>) -> Result<Question, String>
             Some(pattern) => format!("{pattern}.{}", raw.id),
             None => raw.id,
         },
-        ask: raw.ask,
+        ask: clean("ask", &raw.ask),
         kind,
         options,
         required: raw.required,
-        default: raw.default,
-        help: raw.help,
-        labels: raw.labels,
+        default: raw.default.map(clean_value),
+        help: raw.help.map(|text| clean("help", &text)),
+        labels: raw
+            .labels
+            .iter()
+            .map(|text| clean("labels", text))
+            .collect(),
     })
 }
 
@@ -229,6 +243,72 @@ mod tests {
     fn the_built_in_pack_passes_every_check_of_the_loader() {
         let language = validated();
         assert!(language.patterns.len() >= 30);
+    }
+
+    /// A pack whose texts hold escapes, NUL, C1 controls and line breaks.
+    const HOSTILE: &str = "language: {title: \"T\\e]0;x\\a\\nU\"}\n\
+        patterns:\n\
+        \x20 - id: alpha\n\
+        \x20   name: \"Al\\e[31mpha\\u009b2J\\nB\"\n\
+        \x20   source: \"S\\0\\r\\nT\"\n\
+        \x20   summary: \"s\\e]0;pwn\\a\\nline two\"\n\
+        \x20   tips: [\"\\e[2Jtip\"]\n\
+        \x20   questions:\n\
+        \x20     t:\n\
+        \x20       - {id: q, ask: \"Q\\e[5m?\\n!\", kind: select, help: \"h\\e[1m\", options: [\"O\\e[1m\", \"P\\nQ\", {label: \"R\\x7f\"}]}\n\
+        \x20       - {id: r, ask: a, kind: scale, labels: [\"lo\\e\", \"hi\\nx\"], default: 2}\n\
+        \x20       - {id: s, ask: a, default: \"d\\e[2J\"}\n\
+        checklists:\n\
+        \x20 - {id: t, title: \"C\\e[2J\\nD\"}\n";
+
+    /// The hostile pack as build.rs would compile it.
+    fn compiled_hostile() -> Language {
+        use crate::yaml::locator::{SourceMap, Step};
+        let document = crate::yaml::parse(HOSTILE).unwrap();
+        let map = SourceMap::new(HOSTILE);
+        let line = |section: &str| {
+            vec![map
+                .position(&[Step::Key(section.to_string()), Step::Index(0)])
+                .map(|(line, _)| line)]
+        };
+        let json = serde_json::json!([{
+            "file": "a.yaml",
+            "document": document,
+            "pattern_lines": line("patterns"),
+            "checklist_lines": line("checklists"),
+        }]);
+        from_json(&json.to_string()).unwrap()
+    }
+
+    #[test]
+    fn pack_text_is_cleaned_of_escapes_the_same_by_both_readers() {
+        let name = format!("{}a.yaml", builtin::PREFIX);
+        let checked = super::super::load_texts(&[(name.as_str(), HOSTILE)]).unwrap();
+        let compiled = compiled_hostile();
+        assert_eq!(format!("{compiled:#?}"), format!("{checked:#?}"));
+        let pattern = &checked.patterns[0];
+        assert_eq!(pattern.name, "Al[31mpha2J B");
+        assert_eq!(pattern.source.as_deref(), Some("S T"));
+        assert_eq!(pattern.summary, "s]0;pwn\nline two");
+        assert_eq!(pattern.tips, ["[2Jtip"]);
+        let questions = pattern.questions_for("t");
+        assert_eq!(questions[0].ask, "Q[5m? !");
+        assert_eq!(questions[0].help.as_deref(), Some("h[1m"));
+        let labels: Vec<&str> = questions[0]
+            .options
+            .iter()
+            .map(|o| o.label.as_str())
+            .collect();
+        assert_eq!(labels, ["O[1m", "P Q", "R"]);
+        assert_eq!(questions[1].labels, ["lo", "hi x"]);
+        assert_eq!(questions[2].default, Some(Value::String("d[2J".into())));
+        assert_eq!(checked.title.as_deref(), Some("T]0;x U"));
+        assert_eq!(checked.checklists[0].title.as_deref(), Some("C[2J D"));
+        let all = format!("{checked:?}");
+        assert!(
+            !all.contains("\\u{1b}") && !all.contains("\\u{9b}"),
+            "{all}"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::reader::{child, describe, is_id, key, Reader, Reference};
+use super::reader::{child, clean, describe, is_id, key, Reader, Reference};
 use super::Problem;
 use crate::suggest::did_you_mean;
 use crate::yaml::locator::Step;
@@ -59,7 +59,7 @@ impl Reader<'_> {
         subject: Option<String>,
     ) -> Option<String> {
         match fields.get(name)? {
-            Value::String(text) => Some(text.clone()),
+            Value::String(text) => Some(clean(name, text)),
             other => {
                 let message = format!(
                     "`{name}` must be text, found {}; quote it if it is meant as text",
@@ -71,7 +71,20 @@ impl Reader<'_> {
         }
     }
 
+    /// A list of texts, each cleaned as `clean` does for the field.
     pub(super) fn text_list(
+        &mut self,
+        fields: &Map<String, Value>,
+        name: &str,
+        path: &[Step],
+        subject: Option<String>,
+    ) -> Vec<String> {
+        let texts = self.raw_text_list(fields, name, path, subject);
+        texts.iter().map(|text| clean(name, text)).collect()
+    }
+
+    /// A list of texts as written (ids, which are checked instead).
+    fn raw_text_list(
         &mut self,
         fields: &Map<String, Value>,
         name: &str,
@@ -110,7 +123,7 @@ impl Reader<'_> {
         path: &[Step],
         subject: Option<String>,
     ) -> Vec<String> {
-        let ids = self.text_list(fields, name, path, subject.clone());
+        let ids = self.raw_text_list(fields, name, path, subject.clone());
         for id in ids.iter().filter(|id| !is_id(id)) {
             let message = format!("`{name}` names `{id}`, which is not a pattern id (lowercase letters, digits and '-')");
             self.problem(&child(path, key(name)), subject.clone(), message);

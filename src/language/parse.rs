@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::reader::{child, describe, is_id, key, Reader, Reference};
+use super::reader::{child, clean, clean_value, describe, is_id, key, Reader, Reference};
 use super::{Checklist, Choice, Kind, Origin, Pattern, Problem, Question};
 use crate::model::answer;
 use crate::suggest::did_you_mean;
@@ -285,7 +285,7 @@ impl Reader<'_> {
             // resolved against the real today when a walk uses them, so the
             // pack loader needs neither the clock nor the time zone.
             match answer::from_value(&question, default, DEFAULTS_CHECKED_ON) {
-                Ok(_) => question.default = Some(default.clone()),
+                Ok(_) => question.default = Some(clean_value(default.clone())),
                 Err(reason) => {
                     let message = format!("invalid `default`: {reason}");
                     self.problem(&child(path, key("default")), subject, message);
@@ -359,7 +359,7 @@ impl Reader<'_> {
             let item_path = child(&options_path, Step::Index(index));
             let choice = match item {
                 Value::String(label) => Some(Choice {
-                    label: label.clone(),
+                    label: clean("label", label),
                     include: Vec::new(),
                 }),
                 Value::Number(_) | Value::Bool(_) => Some(Choice {

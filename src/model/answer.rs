@@ -44,15 +44,7 @@ pub fn from_text(question: &Question, text: &str, today: Date) -> Result<Answer,
     let answer = match question.kind {
         Kind::Long => non_empty(text).map(|text| Answer::Text(text.to_string())),
         // A one-line answer (a title, a name) stays on one line.
-        Kind::Text => non_empty(text).map(|text| {
-            Answer::Text(
-                text.lines()
-                    .map(str::trim)
-                    .filter(|line| !line.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            )
-        }),
+        Kind::Text => non_empty(text).map(|text| Answer::Text(one_line(text))),
         Kind::Confirm => match text.to_lowercase().as_str() {
             "y" | "yes" | "true" => Ok(Answer::Yes(true)),
             "n" | "no" | "false" => Ok(Answer::Yes(false)),
@@ -106,12 +98,40 @@ pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(text.chars().filter(|c| !unwanted(*c)).collect())
 }
 
+/// Text for one line (a name, a label, a title): controls removed as by
+/// `strip_controls`, and its lines joined with single spaces.
+pub fn one_line(text: &str) -> String {
+    if !text.contains(char::is_control) {
+        // No line break either: the common case, without the split.
+        return text.trim().to_string();
+    }
+    strip_controls(text)
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Checks a value from an answers file (YAML or JSON) against the question.
 pub fn from_value(question: &Question, value: &Value, today: Date) -> Result<Answer, String> {
     from_value_any(question, value, today).and_then(|answer| required_not_empty(question, answer))
 }
 
 fn from_value_any(question: &Question, value: &Value, today: Date) -> Result<Answer, String> {
+    let texts: &[Value] = match value {
+        Value::Array(items) => items,
+        single => std::slice::from_ref(single),
+    };
+    let as_text = matches!(
+        question.kind,
+        Kind::Text | Kind::Long | Kind::Select | Kind::MultiSelect | Kind::List
+    );
+    if as_text {
+        if let Some(problem) = texts.iter().find_map(changed_number) {
+            return Err(problem);
+        }
+    }
     match (question.kind, value) {
         (Kind::Confirm, Value::Bool(yes)) => Ok(Answer::Yes(*yes)),
         (Kind::Scale, Value::Number(number)) => scale(
@@ -185,8 +205,8 @@ impl Answer {
             Answer::Commitments(list) => Answer::Commitments(
                 list.into_iter()
                     .map(|commitment| Commitment {
-                        what: clean(commitment.what),
-                        who: commitment.who.map(clean),
+                        what: one_line(&commitment.what),
+                        who: commitment.who.as_deref().map(one_line),
                         ..commitment
                     })
                     .collect(),
@@ -239,8 +259,10 @@ fn scale(number: i64) -> Result<Answer, String> {
 }
 
 /// Matches an option label, ignoring case; the stored answer is the label as written.
+/// Labels are one line (the loader flattens them), and so is the text matched.
 fn choose(question: &Question, text: &str) -> Result<String, String> {
-    let text = text.trim();
+    let text = one_line(text);
+    let text = text.as_str();
     question
         .options
         .iter()
@@ -265,6 +287,18 @@ fn split_items(text: &str) -> impl Iterator<Item = &str> {
     text.split(';')
         .map(str::trim)
         .filter(|item| !item.is_empty())
+}
+
+/// A number whose text would not be the one written (`1.50` read as 1.5,
+/// `1e3` as 1000.0): only a JSON file (or a pack) still has such numbers, as
+/// an answers file's YAML numbers are kept as written.
+fn changed_number(value: &Value) -> Option<String> {
+    match value {
+        Value::Number(number) if number.is_f64() => Some(format!(
+            "`{number}` was read as a number, and its text may differ from what was written; quote it (\"...\") to give it as text"
+        )),
+        _ => None,
+    }
 }
 
 fn scalar_text(value: &Value) -> Option<String> {
@@ -313,7 +347,7 @@ fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, Strin
         Some(Value::String(id)) if is_commitment_id(id) => Some(id.clone()),
         Some(other) => {
             return Err(format!(
-                "commitment `{}`: `id` {other} is not a commitment id; use the one a note gave (like `c-k3v9q2xa`) or leave it out",
+                "commitment `{}`: `id` {other} is not a commitment id (`c-` and 6 to 12 lowercase letters or digits); use the one a note gave (like `c-k3v9q2xa`) or leave it out",
                 commitment.what
             ))
         }
@@ -321,6 +355,9 @@ fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, Strin
     commitment.done = match fields.get("done") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(done)) => *done,
+        // An answers file gives YAML booleans as written (`true`, `True`).
+        Some(Value::String(text)) if text.eq_ignore_ascii_case("true") => true,
+        Some(Value::String(text)) if text.eq_ignore_ascii_case("false") => false,
         Some(_) => {
             return Err(format!(
                 "commitment `{}`: `done` must be true or false",
@@ -331,16 +368,21 @@ fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, Strin
     Ok(commitment)
 }
 
-/// `c-` and letters or digits: what notes write (older notes have 6, newer 8).
-fn is_commitment_id(id: &str) -> bool {
+/// `c-` and 6 to 12 lowercase letters or digits: what notes write (older
+/// notes have 6, newer 8), with room to grow. docs/notes.md says the same.
+pub fn is_commitment_id(id: &str) -> bool {
     id.strip_prefix("c-").is_some_and(|rest| {
-        (1..=64).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+        (6..=12).contains(&rest.len())
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     })
 }
 
+/// `what` and `who` are one line each: a commitment is one task line of a note.
 fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<Commitment, String> {
-    let what = strip_controls(what);
-    let what = what.as_ref();
+    let what = one_line(what);
+    let what = what.as_str();
     if what.trim().is_empty() {
         return Err("a commitment needs a `what`".to_string());
     }
@@ -353,7 +395,7 @@ fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<C
         id: None,
         what: what.trim().to_string(),
         due,
-        who: who.map(|who| strip_controls(who).trim().to_string()),
+        who: who.map(one_line).filter(|who| !who.is_empty()),
         done: false,
     })
 }
@@ -476,10 +518,26 @@ mod tests {
         };
         assert_eq!(list[0].id.as_deref(), Some("c-k3v9q2xa"));
         assert_eq!(answer.to_value(), given);
-        let bad = json!([{"id": "x y", "what": "x", "due": "today"}]);
-        assert!(from_value(&promises, &bad, TODAY)
-            .unwrap_err()
-            .contains("not a commitment id"));
+        for id in [
+            "x y",
+            "c-abc",
+            "c-ABCDEFGH",
+            "c-abcdefghijklm",
+            "c-abc-def",
+            "k3v9q2xa",
+        ] {
+            let bad = json!([{"id": id, "what": "x", "due": "today"}]);
+            assert!(
+                from_value(&promises, &bad, TODAY)
+                    .unwrap_err()
+                    .contains("not a commitment id"),
+                "{id}"
+            );
+        }
+        for id in ["c-k3v9q2", "c-abcdefghijkl", "c-000000"] {
+            let good = json!([{"id": id, "what": "x", "due": "today"}]);
+            assert!(from_value(&promises, &good, TODAY).is_ok(), "{id}");
+        }
     }
 
     #[test]
@@ -497,6 +555,49 @@ mod tests {
             from_value(&text, &json!("Kickoff\n---\n\n# Injected "), TODAY),
             Ok(Answer::Text("Kickoff --- # Injected".into()))
         );
+    }
+
+    #[test]
+    fn a_commitments_what_and_who_are_flattened_to_one_line() {
+        let promises = question(Kind::Commitments, &[]);
+        let given =
+            json!([{"what": "Send\nthe plan\n- [ ] x", "due": "2026-12-01", "who": "Dana\r\nLee"}]);
+        let Ok(Answer::Commitments(list)) = from_value(&promises, &given, TODAY) else {
+            panic!()
+        };
+        assert_eq!(list[0].what, "Send the plan - [ ] x");
+        assert_eq!(list[0].who.as_deref(), Some("Dana Lee"));
+        let typed = Answer::Commitments(vec![Commitment {
+            what: "a\nb".into(),
+            who: Some("c\nd".into()),
+            ..list[0].clone()
+        }]);
+        let Answer::Commitments(list) = typed.without_controls() else {
+            panic!()
+        };
+        assert_eq!(
+            (list[0].what.as_str(), list[0].who.as_deref()),
+            ("a b", Some("c d"))
+        );
+    }
+
+    #[test]
+    fn a_float_for_a_text_answer_must_be_quoted() {
+        for kind in [Kind::Text, Kind::Long, Kind::List, Kind::Select] {
+            let asked = question(kind, &["1.5"]);
+            for value in [json!(1.5), json!([1e3])] {
+                let error = from_value(&asked, &value, TODAY).unwrap_err();
+                assert!(error.contains("quote it"), "{kind:?} {value}: {error}");
+            }
+            assert!(from_value(&asked, &json!("1.5"), TODAY).is_ok(), "{kind:?}");
+        }
+        let text = question(Kind::Text, &[]);
+        assert_eq!(
+            from_value(&text, &json!(12), TODAY),
+            Ok(Answer::Text("12".into()))
+        );
+        let scale = question(Kind::Scale, &[]);
+        assert_eq!(from_value(&scale, &json!("4"), TODAY), Ok(Answer::Scale(4)));
     }
 
     #[test]

@@ -85,7 +85,9 @@ pub fn newest(notes_dir: &Path, checklist: &str) -> Option<PathBuf> {
         if !name.starts_with(&prefix) || !name.ends_with(".yaml") {
             continue;
         }
-        match parse_name(&name) {
+        // A name with no such day or time (`20261301-250000`) is as odd as
+        // one that does not parse: it would sort wrongly, so it is skipped.
+        match parse_name(&name).filter(|(_, (date, time, _))| is_moment(*date, *time)) {
             // `prep-` must not match a `prep-long-...` checklist's drafts.
             Some((of, stamp)) if of == checklist => drafts.push((stamp, entry.path())),
             Some(_) => {}
@@ -93,13 +95,32 @@ pub fn newest(notes_dir: &Path, checklist: &str) -> Option<PathBuf> {
                 let _ = writeln!(
                     std::io::stderr(),
                     "coach: warning: ignoring {}: a draft is named {checklist}-YYYYMMDD-HHMMSS.yaml",
-                    entry.path().display()
+                    crate::visible_controls(&entry.path().display().to_string())
                 );
             }
         }
     }
     drafts.sort();
     drafts.pop().map(|(_, path)| path)
+}
+
+/// Whether `YYYYMMDD` and `HHMMSS` name a real day and time of day.
+fn is_moment(date: u32, time: u32) -> bool {
+    let part = |number: u32| i8::try_from(number % 100).ok();
+    let (Ok(year), Some(month), Some(day)) =
+        (i16::try_from(date / 10_000), part(date / 100), part(date))
+    else {
+        return false;
+    };
+    let (Some(hour), Some(minute), Some(second)) = (
+        i8::try_from(time / 10_000).ok(),
+        part(time / 100),
+        part(time),
+    ) else {
+        return false;
+    };
+    jiff::civil::Date::new(year, month, day).is_ok()
+        && jiff::civil::Time::new(hour, minute, second, 0).is_ok()
 }
 
 /// `CHECKLIST-YYYYMMDD-HHMMSS[-N].yaml` as the checklist and a key that sorts
@@ -170,6 +191,9 @@ mod tests {
             "prep-日本語-20261130-000000.yaml",
             "prep-long-20261130-000000.yaml",
             "prep-2026113日-000000.yaml",
+            "prep-20261301-250000.yaml",
+            "prep-20261231-250000.yaml",
+            "prep-20270230-120000.yaml",
         ] {
             std::fs::write(drafts.join(name), "").unwrap();
         }

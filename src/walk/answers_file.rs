@@ -83,9 +83,9 @@ pub fn read(path: &Path) -> Result<Given, Error> {
     let text = if path == Path::new("-") {
         capped_read::read_capped_stream(std::io::stdin().lock(), Path::new("standard input"))?
     } else {
-        capped_read::read_capped(path)?
+        capped_read::read_capped(path).map_err(|error| with_stdin_hint(error, path))?
     };
-    match yaml::parse(&text) {
+    match yaml::parse_answers(&text) {
         Ok(Value::Object(fields)) => Ok(fields.into_iter().collect()),
         Ok(Value::Null) => Ok(Given::new()),
         Ok(_) => Err(fail("expected a mapping of question id to answer (see `coach questions CHECKLIST --template`)".to_string())),
@@ -94,6 +94,38 @@ pub fn read(path: &Path) -> Result<Given, Error> {
             Err(Error::usage(format!("{name}{at}: invalid YAML or JSON: {}", error.message)))
         }
     }
+}
+
+/// A pipe or terminal given as a file (`/dev/stdin`, `<(cmd)`) is refused
+/// like any non-file; the refusal then says how to read standard input.
+fn with_stdin_hint(error: Error, path: &Path) -> Error {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let is_stream = std::fs::metadata(path)
+            .map(|meta| meta.file_type().is_fifo() || meta.file_type().is_char_device())
+            .unwrap_or(false);
+        if let (
+            true,
+            Error::Io {
+                action,
+                path,
+                source,
+            },
+        ) = (is_stream, &error)
+        {
+            return Error::Io {
+                action,
+                path: path.clone(),
+                source: std::io::Error::new(
+                    source.kind(),
+                    format!("{source}; use `--answers -` to read standard input"),
+                ),
+            };
+        }
+    }
+    let _ = path;
+    error
 }
 
 #[cfg(test)]
@@ -114,5 +146,26 @@ mod tests {
         let ids: Vec<&str> = given.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
         assert_eq!(given[0].1, Value::from(4));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_or_device_named_as_answers_file_gets_the_stdin_hint() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("answers.yaml");
+        let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        for path in [fifo.as_path(), Path::new("/dev/null")] {
+            let error = read(path).unwrap_err().to_string();
+            assert!(error.contains("not a regular file"), "{error}");
+            assert!(
+                error.contains("use `--answers -` to read standard input"),
+                "{error}"
+            );
+        }
+        let file = dir.path().join("missing.yaml");
+        let error = read(&file).unwrap_err().to_string();
+        assert!(!error.contains("--answers -"), "{error}");
     }
 }

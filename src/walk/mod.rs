@@ -199,6 +199,7 @@ impl<'a> Walk<'a> {
                 Err(reason) => problems.push(format!("`{id}`: {reason}")),
             }
         }
+        problems.extend(duplicate_commitment_ids(&checked));
         if problems.is_empty() {
             Ok(checked)
         } else {
@@ -359,6 +360,29 @@ impl<'a> Walk<'a> {
             }
         }
     }
+}
+
+/// A commitment id given twice in one walk (in one answer or in two): each
+/// id names one commitment, so the second of each is an error.
+fn duplicate_commitment_ids(checked: &[(String, Answer)]) -> Vec<String> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut problems = Vec::new();
+    for (id, answer) in checked {
+        let Answer::Commitments(list) = answer else {
+            continue;
+        };
+        for given in list
+            .iter()
+            .filter_map(|commitment| commitment.id.as_deref())
+        {
+            if !seen.insert(given) {
+                problems.push(format!(
+                    "`{id}`: commitment id `{given}` is given twice in this walk; each commitment has its own id (leave `id` out to get a new one)"
+                ));
+            }
+        }
+    }
+    problems
 }
 
 /// The patterns a chosen select or multiselect option brings into the walk.
