@@ -286,7 +286,7 @@ fn kind_of(value: &Value) -> String {
         Value::Null => "empty".to_string(),
         Value::Bool(yes) => format!("`{yes}`"),
         Value::Number(number) => format!("`{number}`"),
-        Value::String(text) => format!("`{}`", crate::model::answer::strip_controls(text)),
+        Value::String(text) => format!("`{}`", crate::text::strip_controls(text)),
         Value::Array(_) => "a list".to_string(),
         Value::Object(_) => "a mapping".to_string(),
     }

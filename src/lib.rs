@@ -15,6 +15,7 @@ mod model;
 mod notes;
 mod slug;
 mod suggest;
+mod text;
 mod ui;
 mod walk;
 mod yaml;
@@ -50,39 +51,9 @@ where
         Err(error) => {
             let mut stderr = std::io::stderr().lock();
             for line in error.lines() {
-                let _ = writeln!(stderr, "{}", visible_controls(&line));
+                let _ = writeln!(stderr, "{}", text::visible_controls(&line));
             }
             error.exit_code()
         }
-    }
-}
-
-/// An error line with every control character written as a visible escape
-/// (`\u{1b}`): a pack's label or an answers-file key quoted in a message can
-/// neither set the window title nor clear the screen, nor break the line.
-pub(crate) fn visible_controls(line: &str) -> std::borrow::Cow<'_, str> {
-    if !line.contains(char::is_control) {
-        return std::borrow::Cow::Borrowed(line);
-    }
-    let mut shown = String::with_capacity(line.len() + 8);
-    for c in line.chars() {
-        if c.is_control() {
-            shown += &format!("\\u{{{:x}}}", u32::from(c));
-        } else {
-            shown.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(shown)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn error_lines_show_control_characters_as_escapes() {
-        assert_eq!(
-            super::visible_controls("key `\u{1b}]0;pwned\u{7}` and\ttab\u{9b}"),
-            "key `\\u{1b}]0;pwned\\u{7}` and\\u{9}tab\\u{9b}"
-        );
-        assert_eq!(super::visible_controls("plain é 北"), "plain é 北");
     }
 }

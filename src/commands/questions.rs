@@ -174,10 +174,7 @@ fn includable(language: &Language, walked: &Walked) -> String {
 /// Pack text inside a `#` comment: one line (a line break would end the
 /// comment and break the file), no control characters.
 fn comment(text: &str) -> String {
-    crate::model::answer::strip_controls(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::text::one_line(text)
 }
 
 fn indent(text: &str) -> String {

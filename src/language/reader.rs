@@ -5,7 +5,6 @@
 use serde_json::Value;
 
 use super::{Origin, Problem};
-use crate::model::answer;
 use crate::yaml::locator::{SourceMap, Step};
 
 /// A pattern id named somewhere, and where, to be checked against the merged language.
@@ -70,7 +69,7 @@ pub fn is_id(text: &str) -> bool {
 const ONE_LINE_FIELDS: [&str; 6] = ["name", "source", "title", "ask", "label", "labels"];
 
 /// A text field of a pack as coach keeps it: control and escape characters
-/// removed (`answer::strip_controls`), and one-line fields on one line, so
+/// removed (`text::strip_controls`), and one-line fields on one line, so
 /// `patterns show`, a prompt or a note never prints a pack's escapes raw.
 /// Ids are kept as written: they are checked, and refused when odd. Both the
 /// validating loader and the compiled built-in pack read text through here.
@@ -78,16 +77,16 @@ pub(super) fn clean(field: &str, text: &str) -> String {
     if field == "id" {
         text.to_string()
     } else if ONE_LINE_FIELDS.contains(&field) {
-        answer::one_line(text)
+        crate::text::one_line(text)
     } else {
-        answer::strip_controls(text).into_owned()
+        crate::text::strip_controls(text).into_owned()
     }
 }
 
 /// A `default:` with the control characters of its texts removed.
 pub(super) fn clean_value(value: Value) -> Value {
     match value {
-        Value::String(text) => Value::String(answer::strip_controls(&text).into_owned()),
+        Value::String(text) => Value::String(crate::text::strip_controls(&text).into_owned()),
         Value::Array(items) => Value::Array(items.into_iter().map(clean_value).collect()),
         Value::Object(fields) => Value::Object(
             fields

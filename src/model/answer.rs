@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::dates;
 use crate::model::{Kind, Question};
+use crate::text::{one_line, strip_controls};
 
 /// A promise made in a meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,33 +85,6 @@ fn required_not_empty(question: &Question, answer: Answer) -> Result<Answer, Str
     } else {
         Ok(answer)
     }
-}
-
-/// Removes what must never reach a note or a terminal raw: NUL and the other
-/// C0 controls except line feed and tab, ESC, DEL and the C1 controls. A
-/// carriage return before a line feed goes too; a lone one becomes a line feed.
-pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    let unwanted = |c: char| c.is_control() && c != '\n' && c != '\t';
-    if !text.contains(unwanted) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    std::borrow::Cow::Owned(text.chars().filter(|c| !unwanted(*c)).collect())
-}
-
-/// Text for one line (a name, a label, a title): controls removed as by
-/// `strip_controls`, and its lines joined with single spaces.
-pub fn one_line(text: &str) -> String {
-    if !text.contains(char::is_control) {
-        // No line break either: the common case, without the split.
-        return text.trim().to_string();
-    }
-    strip_controls(text)
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Checks a value from an answers file (YAML or JSON) against the question.

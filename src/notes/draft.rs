@@ -95,7 +95,7 @@ pub fn newest(notes_dir: &Path, checklist: &str) -> Option<PathBuf> {
                 let _ = writeln!(
                     std::io::stderr(),
                     "coach: warning: ignoring {}: a draft is named {checklist}-YYYYMMDD-HHMMSS.yaml",
-                    crate::visible_controls(&entry.path().display().to_string())
+                    crate::text::visible_controls(&entry.path().display().to_string())
                 );
             }
         }

@@ -5,8 +5,9 @@ use jiff::Zoned;
 use serde_json::{json, Map, Value};
 
 use crate::language::Language;
-use crate::model::answer::{strip_controls, Answer, Commitment};
+use crate::model::answer::{Answer, Commitment};
 use crate::model::{Kind, Question};
+use crate::text::{one_line, strip_controls};
 use crate::walk::Walked;
 use crate::yaml;
 
@@ -194,15 +195,6 @@ fn quote(text: &str) -> String {
         .lines()
         .map(|line| format!("> {line}\n"))
         .collect()
-}
-
-/// Line breaks inside a list item or heading would break the markdown, and
-/// control characters must not reach the file.
-fn one_line(text: &str) -> String {
-    strip_controls(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// One line that starts as text: a leading `#`, `[`, `-`... is escaped, so

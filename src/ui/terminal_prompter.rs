@@ -286,21 +286,17 @@ impl Prompter for TerminalPrompter<'_> {
             bar.set_position(step as u64);
             bar.abandon();
         }
-        let clean = |text: &str| answer::strip_controls(text).into_owned();
-        self.line(&style(clean(section.title)).bold().cyan().to_string())?;
+        // Pack text was cleaned of control characters when the pack loaded.
+        self.line(&style(section.title).bold().cyan().to_string())?;
         let width = self.width();
         if let Some(pattern) = section.pattern {
             self.line(
-                &style(textwrap(&clean(&pattern.summary), width, "  "))
+                &style(textwrap(&pattern.summary, width, "  "))
                     .italic()
                     .to_string(),
             )?;
             for tip in &pattern.tips {
-                self.line(
-                    &style(textwrap(&clean(tip), width, "  • "))
-                        .dim()
-                        .to_string(),
-                )?;
+                self.line(&style(textwrap(tip, width, "  • ")).dim().to_string())?;
             }
             let hint = format!("Type ? at a text prompt for the whole pattern (or run coach patterns show {}); Esc or Ctrl-C stops and keeps a draft.", pattern.id);
             self.line(&style(textwrap(&hint, width, "  ")).dim().to_string())?;
@@ -313,12 +309,6 @@ impl Prompter for TerminalPrompter<'_> {
         question: &Question,
         default: Option<&Answer>,
     ) -> Result<Option<Answer>, Stop> {
-        // Pack text reaches the terminal without control characters; the
-        // answer names the pack's own option labels.
-        let original = question;
-        let question = &shown(question);
-        let default = default.map(|answer| relabel(answer, original, question));
-        let default = default.as_ref();
         if let Some(help) = &question.help {
             self.line(&style(textwrap(help, self.width(), "  ")).dim().to_string())?;
         }
@@ -332,40 +322,7 @@ impl Prompter for TerminalPrompter<'_> {
             Kind::List => self.list(question),
             Kind::Commitments => self.commitments(question),
         }
-        .map(|answer| answer.map(|answer| relabel(&answer.without_controls(), question, original)))
-    }
-}
-
-/// The question as shown: its pack text without control characters.
-fn shown(question: &Question) -> Question {
-    let clean = |text: &str| answer::strip_controls(text).into_owned();
-    let mut shown = question.clone();
-    shown.ask = clean(&question.ask);
-    shown.help = question.help.as_deref().map(clean);
-    for option in &mut shown.options {
-        option.label = clean(&option.label);
-    }
-    for label in &mut shown.labels {
-        *label = clean(label);
-    }
-    shown
-}
-
-/// An answer's option labels as `to` spells them (options match by position).
-fn relabel(answer: &Answer, from: &Question, to: &Question) -> Answer {
-    let label = |text: &String| {
-        from.options
-            .iter()
-            .position(|option| option.label == *text)
-            .and_then(|at| to.options.get(at))
-            .map_or_else(|| text.clone(), |option| option.label.clone())
-    };
-    match answer {
-        Answer::Text(text) if from.kind.has_options() => Answer::Text(label(text)),
-        Answer::Items(items) if from.kind.has_options() => {
-            Answer::Items(items.iter().map(label).collect())
-        }
-        other => other.clone(),
+        .map(|answer| answer.map(|answer| answer.without_controls()))
     }
 }
 

@@ -151,7 +151,8 @@ pub fn run(
     for problem in &unreached {
         let _ = writeln!(
             std::io::stderr(),
-            "coach: warning: {problem}; it is not in the note"
+            "coach: warning: {}; it is not in the note",
+            crate::text::visible_controls(problem)
         );
     }
 
