@@ -19,17 +19,15 @@ pub fn collect(args: &AnswerArgs) -> Result<Given, Error> {
         Some(path) => read(path)?,
         None => Given::new(),
     };
+    // Flags come after the file and override it: one merge for all of them.
+    let mut flags = Given::new();
     for assignment in &args.set {
         let Some((id, value)) = assignment.split_once('=') else {
             return Err(Error::usage(format!(
                 "--set `{assignment}` needs the form ID=VALUE"
             )));
         };
-        set(
-            &mut given,
-            id.trim().to_string(),
-            Value::String(value.to_string()),
-        );
+        flags.push((id.trim().to_string(), Value::String(value.to_string())));
     }
     let header = [
         ("customer", &args.header.customer),
@@ -38,13 +36,15 @@ pub fn collect(args: &AnswerArgs) -> Result<Given, Error> {
     ];
     for (id, value) in header {
         if let Some(value) = value {
-            set(&mut given, id.to_string(), Value::String(value.clone()));
+            flags.push((id.to_string(), Value::String(value.clone())));
         }
     }
+    merge(&mut given, flags);
     Ok(given)
 }
 
-/// Adds or replaces one answer, keeping the first position.
+/// Adds or replaces one answer, keeping the first position (one answer
+/// typed during a walk; many at once go through `merge`).
 pub fn set(given: &mut Given, id: String, value: Value) {
     match given.iter_mut().find(|(known, _)| *known == id) {
         Some(slot) => slot.1 = value,

@@ -17,10 +17,6 @@ use crate::model::answer::{self, Answer, Commitment};
 use crate::suggest::did_you_mean;
 use crate::walk::prompter::{Prompter, Section, Stop};
 
-/// Unknown answer ids that get a "did you mean".
-/// As many as an error list shows by name.
-const HINTED: usize = crate::language::LISTED;
-
 /// How to treat a question nobody answered in advance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Missing {
@@ -179,7 +175,7 @@ impl<'a> Walk<'a> {
                 // A hint compares with every question: only for the first
                 // few, which are all an error list shows by name.
                 unknown += 1;
-                let hint = if unknown <= HINTED {
+                let hint = if unknown <= crate::language::LISTED {
                     did_you_mean(id, questions.iter().map(|question| question.id.as_str()))
                 } else {
                     String::new()
