@@ -12,6 +12,16 @@
 #[path = "src/yaml/mod.rs"]
 mod yaml;
 
+#[path = "src/language/compiled_shape.rs"]
+mod compiled_shape;
+
+#[allow(dead_code)]
+#[path = "src/text.rs"]
+mod text;
+
+#[path = "src/language/clean.rs"]
+mod clean;
+
 use std::path::Path;
 
 use serde_json::{json, Value};
@@ -20,6 +30,9 @@ use yaml::locator::{SourceMap, Step};
 fn main() {
     println!("cargo::rerun-if-changed=patterns");
     println!("cargo::rerun-if-changed=src/yaml");
+    println!("cargo::rerun-if-changed=src/language/compiled_shape.rs");
+    println!("cargo::rerun-if-changed=src/language/clean.rs");
+    println!("cargo::rerun-if-changed=src/text.rs");
     // Read at run time: a build script binary may be reused for another checkout.
     let root = std::env::var_os("CARGO_MANIFEST_DIR")
         .unwrap_or_else(|| fail("CARGO_MANIFEST_DIR is not set"));
@@ -75,13 +88,21 @@ fn compile(name: &str, text: &str) -> Value {
             .map(|index| line(&[Step::Key(section.to_string()), Step::Index(index)]))
             .collect()
     };
+    let pattern_lines = lines("patterns");
+    let checklist_lines = lines("checklists");
     json!({
         "file": name,
-        "document": document,
-        "pattern_lines": lines("patterns"),
-        "checklist_lines": lines("checklists"),
+        "document": compiled_shape::typed_shape(document, &CLEANING),
+        "pattern_lines": pattern_lines,
+        "checklist_lines": checklist_lines,
     })
 }
+
+/// Pack text cleaned by the loader's own rule, once, at build time.
+const CLEANING: compiled_shape::Cleaning = compiled_shape::Cleaning {
+    text: clean::clean,
+    value: clean::clean_value,
+};
 
 fn fail(message: &str) -> ! {
     eprintln!("error: built-in pattern pack: {message}");

@@ -6,9 +6,8 @@
 //! language this module builds. A start-up then costs one JSON read.
 
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::reader::{clean, clean_value};
 use super::{builtin, Checklist, Choice, Kind, Language, Origin, Pattern, Question};
 
 /// What build.rs wrote: one entry per file of `patterns/`, in load order.
@@ -52,9 +51,10 @@ struct RawPattern {
     uses: Vec<String>,
     #[serde(default)]
     tips: Vec<String>,
-    /// Checklist id to questions, in file order.
+    /// Checklist id and its questions, in file order (build.rs turns the
+    /// mapping into pairs so that no intermediate value is built).
     #[serde(default)]
-    questions: Map<String, Value>,
+    questions: Vec<(String, Vec<RawQuestion>)>,
 }
 
 #[derive(Deserialize)]
@@ -82,15 +82,12 @@ struct RawQuestion {
     labels: Vec<String>,
 }
 
+/// An option; build.rs writes a bare label as `{label}`.
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum RawChoice {
-    Full {
-        label: String,
-        #[serde(default)]
-        include: Vec<String>,
-    },
-    Scalar(Value),
+struct RawChoice {
+    label: String,
+    #[serde(default)]
+    include: Vec<String>,
 }
 
 /// The built-in language. The JSON is generated from a pack that `cargo
@@ -99,8 +96,9 @@ pub fn language() -> Result<Language, String> {
     from_json(JSON)
 }
 
-/// The language of JSON as build.rs writes it. Every text goes through the
-/// loader's `clean`, so both give the same cleaned text.
+/// The language of JSON as build.rs writes it. build.rs cleaned every text
+/// with the loader's own `clean`, so both give the same text, and a start
+/// spends nothing on it.
 fn from_json(json: &str) -> Result<Language, String> {
     let files: Vec<File> = serde_json::from_str(json)
         .map_err(|error| format!("the compiled built-in pack is unreadable: {error}"))?;
@@ -116,8 +114,8 @@ fn from_json(json: &str) -> Result<Language, String> {
         };
         if let Some(raw) = file.document.language {
             if language.title.is_none() {
-                language.title = raw.title.map(|text| clean("title", &text));
-                language.source = raw.source.map(|text| clean("source", &text));
+                language.title = raw.title;
+                language.source = raw.source;
             }
         }
         let lines = file.pattern_lines.iter().copied();
@@ -129,7 +127,7 @@ fn from_json(json: &str) -> Result<Language, String> {
         for (raw, line) in file.document.checklists.into_iter().zip(lines) {
             language.checklists.push(Checklist {
                 id: raw.id,
-                title: raw.title.map(|text| clean("title", &text)),
+                title: raw.title,
                 start: raw.start,
                 questions: raw
                     .questions
@@ -146,8 +144,6 @@ fn from_json(json: &str) -> Result<Language, String> {
 fn pattern(raw: RawPattern, origin: Origin) -> Result<Pattern, String> {
     let mut questions = Vec::new();
     for (checklist, list) in raw.questions {
-        let list: Vec<RawQuestion> = serde_json::from_value(list)
-            .map_err(|error| format!("pattern `{}`: {error}", raw.id))?;
         let list = list
             .into_iter()
             .map(|raw_question| question(raw_question, Some(&raw.id)))
@@ -156,11 +152,11 @@ fn pattern(raw: RawPattern, origin: Origin) -> Result<Pattern, String> {
     }
     Ok(Pattern {
         id: raw.id,
-        name: clean("name", &raw.name),
-        source: raw.source.map(|text| clean("source", &text)),
-        summary: clean("summary", &raw.summary),
+        name: raw.name,
+        source: raw.source,
+        summary: raw.summary,
         uses: raw.uses,
-        tips: raw.tips.iter().map(|text| clean("tips", text)).collect(),
+        tips: raw.tips,
         questions,
         origin,
         replaced: None,
@@ -175,19 +171,9 @@ fn question(raw: RawQuestion, pattern: Option<&str>) -> Result<Question, String>
     let options = raw
         .options
         .into_iter()
-        .map(|choice| match choice {
-            RawChoice::Full { label, include } => Choice {
-                label: clean("label", &label),
-                include,
-            },
-            RawChoice::Scalar(Value::String(label)) => Choice {
-                label: clean("label", &label),
-                include: Vec::new(),
-            },
-            RawChoice::Scalar(other) => Choice {
-                label: other.to_string(),
-                include: Vec::new(),
-            },
+        .map(|choice| Choice {
+            label: choice.label,
+            include: choice.include,
         })
         .collect();
     Ok(Question {
@@ -195,17 +181,13 @@ fn question(raw: RawQuestion, pattern: Option<&str>) -> Result<Question, String>
             Some(pattern) => format!("{pattern}.{}", raw.id),
             None => raw.id,
         },
-        ask: clean("ask", &raw.ask),
+        ask: raw.ask,
         kind,
         options,
         required: raw.required,
-        default: raw.default.map(clean_value),
-        help: raw.help.map(|text| clean("help", &text)),
-        labels: raw
-            .labels
-            .iter()
-            .map(|text| clean("labels", text))
-            .collect(),
+        default: raw.default,
+        help: raw.help,
+        labels: raw.labels,
     })
 }
 
@@ -273,7 +255,13 @@ mod tests {
         };
         let json = serde_json::json!([{
             "file": "a.yaml",
-            "document": document,
+            "document": super::super::compiled_shape::typed_shape(
+                document,
+                &super::super::compiled_shape::Cleaning {
+                    text: super::super::clean::clean,
+                    value: super::super::clean::clean_value,
+                },
+            ),
             "pattern_lines": line("patterns"),
             "checklist_lines": line("checklists"),
         }]);

@@ -3,7 +3,8 @@
 
 use serde_json::{Map, Value};
 
-use super::reader::{child, clean, describe, is_id, key, Reader, Reference};
+use super::clean::clean;
+use super::reader::{child, describe, is_id, key, Reader, Reference};
 use super::Problem;
 use crate::suggest::did_you_mean;
 use crate::yaml::locator::Step;

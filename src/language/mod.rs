@@ -1,7 +1,10 @@
 //! The pattern language: plain types loaded once from YAML packs.
 
 mod builtin;
+mod clean;
 mod compiled;
+#[cfg(test)]
+mod compiled_shape;
 mod fields;
 mod loader;
 mod parse;

@@ -5,7 +5,8 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::reader::{child, clean, clean_value, describe, is_id, key, Reader, Reference};
+use super::clean::{clean, clean_value};
+use super::reader::{child, describe, is_id, key, Reader, Reference};
 use super::{Checklist, Choice, Kind, Origin, Pattern, Problem, Question};
 use crate::model::answer;
 use crate::suggest::did_you_mean;

@@ -64,40 +64,6 @@ pub fn is_id(text: &str) -> bool {
             .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
 }
 
-/// Fields of a pack that are one line wherever they are shown: names, labels,
-/// titles, prompts, sources. Their line breaks become spaces.
-const ONE_LINE_FIELDS: [&str; 6] = ["name", "source", "title", "ask", "label", "labels"];
-
-/// A text field of a pack as coach keeps it: control and escape characters
-/// removed (`text::strip_controls`), and one-line fields on one line, so
-/// `patterns show`, a prompt or a note never prints a pack's escapes raw.
-/// Ids are kept as written: they are checked, and refused when odd. Both the
-/// validating loader and the compiled built-in pack read text through here.
-pub(super) fn clean(field: &str, text: &str) -> String {
-    if field == "id" {
-        text.to_string()
-    } else if ONE_LINE_FIELDS.contains(&field) {
-        crate::text::one_line(text)
-    } else {
-        crate::text::strip_controls(text).into_owned()
-    }
-}
-
-/// A `default:` with the control characters of its texts removed.
-pub(super) fn clean_value(value: Value) -> Value {
-    match value {
-        Value::String(text) => Value::String(crate::text::strip_controls(&text).into_owned()),
-        Value::Array(items) => Value::Array(items.into_iter().map(clean_value).collect()),
-        Value::Object(fields) => Value::Object(
-            fields
-                .into_iter()
-                .map(|(key, value)| (key, clean_value(value)))
-                .collect(),
-        ),
-        other => other,
-    }
-}
-
 pub(super) fn describe(value: &Value) -> String {
     match value {
         Value::Null => "nothing".to_string(),
