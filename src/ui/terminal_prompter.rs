@@ -260,11 +260,17 @@ impl<'a> TerminalPrompter<'a> {
         question: &Question,
         default: Option<&Answer>,
     ) -> Result<Option<Answer>, Stop> {
-        let mut prompt = Confirm::with_theme(&self.theme).with_prompt(&question.ask);
+        // The answer waits for Enter: typed-ahead text ("yes", a sentence meant
+        // for the next question) must not answer this one and spill over.
+        // dialoguer then reads Esc and Enter alike as "no answer", so Esc
+        // cannot stop the walk here; Ctrl-C does.
+        let mut prompt = Confirm::with_theme(&self.theme)
+            .with_prompt(&question.ask)
+            .wait_for_newline(true);
         if let Some(Answer::Yes(yes)) = default {
             prompt = prompt.default(*yes);
         }
-        let answer = finish(prompt.interact_on_opt(&self.term))?.ok_or(Stop::Interrupted)?;
+        let answer = finish(prompt.interact_on(&self.term))?;
         Ok(Some(Answer::Yes(answer)))
     }
 }
@@ -298,7 +304,7 @@ impl Prompter for TerminalPrompter<'_> {
             for tip in &pattern.tips {
                 self.line(&style(textwrap(tip, width, "  • ")).dim().to_string())?;
             }
-            let hint = format!("Type ? at a text prompt for the whole pattern (or run coach patterns show {}); Esc or Ctrl-C stops and keeps a draft.", pattern.id);
+            let hint = format!("Type ? at a text prompt for the whole pattern (or run coach patterns show {}); Ctrl-C (or Esc in a list of options) stops and keeps a draft.", pattern.id);
             self.line(&style(textwrap(&hint, width, "  ")).dim().to_string())?;
         }
         Ok(())
