@@ -47,7 +47,10 @@ pub fn open_regular(path: &Path) -> Result<std::fs::File, Error> {
 }
 
 fn not_regular(kind: std::fs::FileType) -> std::io::Error {
-    std::io::Error::other(format!("it is {}, not a regular file", describe(kind)))
+    std::io::Error::other(format!(
+        "it is {}, not a regular file",
+        crate::file_type::describe(kind)
+    ))
 }
 
 /// Reads a stream (standard input) to its end, or fails past [`READ_CAP`].
@@ -75,28 +78,6 @@ fn read_all_capped(stream: impl Read, path: &Path) -> Result<String, Error> {
             "it is not UTF-8 text",
         ))
     })
-}
-
-/// What a file that is not a regular file is, for an error message.
-pub(crate) fn describe(kind: std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if kind.is_socket() {
-            return "a socket";
-        }
-        if kind.is_block_device() || kind.is_char_device() {
-            return "a device";
-        }
-    }
-    if kind.is_dir() {
-        "a folder"
-    } else {
-        "not a plain file"
-    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod config;
 mod dates;
 mod error;
 mod exit_code;
+mod file_type;
 #[cfg(test)]
 mod fuzz_tests;
 mod interrupt;

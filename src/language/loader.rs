@@ -178,7 +178,7 @@ fn read_dir(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, String)> {
                 Ok(kind) if !kind.is_file() && !kind.is_dir() => {
                     let message = format!(
                         "it is {}, not a regular file; remove it from the pattern directory",
-                        crate::capped_read::describe(kind)
+                        crate::file_type::describe(kind)
                     );
                     problems.push(Problem::in_file(&path.display().to_string(), message));
                     false
