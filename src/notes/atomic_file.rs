@@ -114,7 +114,7 @@ pub fn remove_stale_temporaries(dir: &Path) {
 }
 
 /// A temporary file in `dir`, readable by the owner only.
-fn temporary(dir: &Path) -> Result<tempfile::NamedTempFile, Error> {
+pub fn temporary(dir: &Path) -> Result<tempfile::NamedTempFile, Error> {
     let file = tempfile::Builder::new()
         .prefix(".coach-")
         .suffix(".tmp")

@@ -1,0 +1,248 @@
+//! Where things are in a note's raw text: its lines, the keys of a block
+//! mapping in the front matter, and the task lines of the body.
+
+use super::EditError;
+
+/// A replacement of `range` by `with`.
+pub(super) type Splice = (std::ops::Range<usize>, String);
+
+/// One line of the text: `start..end` is its content without the line
+/// ending (`\n` or `\r\n`), `next` where the following line starts.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Line {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) next: usize,
+}
+
+pub(super) fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let (end, next) = match text[start..].find('\n') {
+            Some(at) => (start + at, start + at + 1),
+            None => (text.len(), text.len()),
+        };
+        let end = if text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        lines.push(Line { start, end, next });
+        start = next;
+    }
+    lines
+}
+
+/// The lines of a note, and where its front matter ends.
+pub(super) struct Note<'a> {
+    text: &'a str,
+    pub(super) lines: Vec<Line>,
+    /// The index of the closing `---` line.
+    pub(super) fence: usize,
+}
+
+impl<'a> Note<'a> {
+    pub(super) fn read(text: &'a str) -> Result<Self, EditError> {
+        let lines = split_lines(text);
+        let content = |line: &Line| &text[line.start..line.end];
+        let opens = lines
+            .first()
+            .is_some_and(|first| content(first).trim_start_matches('\u{feff}').trim_end() == "---");
+        let fence = lines
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|(_, line)| matches!(content(line).trim_end(), "---" | "..."))
+            .map(|(at, _)| at);
+        match fence {
+            Some(fence) if opens => Ok(Note { text, lines, fence }),
+            _ => Err(EditError::NoFrontMatter),
+        }
+    }
+
+    pub(super) fn content(&self, at: usize) -> &'a str {
+        &self.text[self.lines[at].start..self.lines[at].end]
+    }
+
+    pub(super) fn front_matter(&self) -> &'a str {
+        &self.text[self.lines[1.min(self.fence)].start..self.lines[self.fence].start]
+    }
+
+    pub(super) fn eol(&self, at: usize) -> &'a str {
+        &self.text[self.lines[at].end..self.lines[at].next]
+    }
+}
+
+/// A key line of a block mapping: the key starts at byte `column` of the line.
+pub(super) struct KeyLine<'a> {
+    pub(super) at: usize,
+    pub(super) key: &'a str,
+    /// The value with any comment and spaces around it removed.
+    pub(super) value: &'a str,
+    /// Where `value` starts in the whole text.
+    pub(super) value_start: usize,
+    /// The key follows the `- ` of a sequence item on this line.
+    pub(super) item: bool,
+}
+
+/// `key: value` at `column` of line `at`, after `- ` when `item`.
+pub(super) fn key_line<'a>(note: &Note<'a>, at: usize) -> Option<(usize, KeyLine<'a>)> {
+    let content = note.content(at);
+    let indent = content.len() - content.trim_start_matches(' ').len();
+    let mut rest = &content[indent..];
+    let mut item = false;
+    if let Some(after) = rest.strip_prefix('-') {
+        if after.starts_with(' ') {
+            item = true;
+            rest = after.trim_start_matches(' ');
+        }
+    }
+    let column = content.len() - rest.len();
+    let (key, value) = rest.split_once(':')?;
+    if key.is_empty() || key.starts_with(['#', '"', '\'', '{', '[', '?']) || key.contains(' ') {
+        return None;
+    }
+    if !(value.is_empty() || value.starts_with(' ')) {
+        return None;
+    }
+    let value = match value.find(" #") {
+        Some(comment) => &value[..comment],
+        None => value,
+    };
+    let trimmed = value.trim();
+    let offset = if trimmed.is_empty() {
+        0
+    } else {
+        value.find(trimmed).unwrap_or(0)
+    };
+    let value_start = note.lines[at].start + column + key.len() + 1 + offset;
+    Some((
+        column,
+        KeyLine {
+            at,
+            key,
+            value: trimmed,
+            value_start,
+            item,
+        },
+    ))
+}
+
+pub(super) fn is_blank_or_comment(content: &str) -> bool {
+    let trimmed = content.trim_start();
+    trimmed.is_empty() || trimmed.starts_with('#')
+}
+
+pub(super) fn indent_of(content: &str) -> usize {
+    content.len() - content.trim_start_matches(' ').len()
+}
+
+/// The key lines of the block mapping whose key at `column` is on line `at`.
+pub(super) fn mapping_keys<'a>(
+    note: &Note<'a>,
+    at: usize,
+    column: usize,
+    item: bool,
+) -> Vec<KeyLine<'a>> {
+    let mut first = at;
+    if !item {
+        while first > 1 {
+            let content = note.content(first - 1);
+            let indent = indent_of(content);
+            if is_blank_or_comment(content) || indent >= column {
+                first -= 1;
+                continue;
+            }
+            match key_line(note, first - 1) {
+                Some((key_column, line)) if line.item && key_column == column => first -= 1,
+                _ => {}
+            }
+            break;
+        }
+    }
+    let mut last = at;
+    for next in at + 1..note.fence {
+        let content = note.content(next);
+        if is_blank_or_comment(content) {
+            continue;
+        }
+        if indent_of(content) < column {
+            break;
+        }
+        last = next;
+    }
+    (first..=last)
+        .filter_map(|line| key_line(note, line))
+        // Only the mapping's first line can hold a key after `- ` at
+        // `column`: any other line left of `column` ended the mapping.
+        .filter(|(key_column, _)| *key_column == column)
+        .map(|(_, line)| line)
+        .collect()
+}
+
+/// The key on line `at` holds a one-line value: the next line that is not
+/// blank or a comment starts at or left of the key.
+pub(super) fn single_line(note: &Note, at: usize, column: usize) -> bool {
+    (at + 1..note.fence)
+        .map(|next| note.content(next))
+        .find(|content| !is_blank_or_comment(content))
+        .is_none_or(|content| indent_of(content) <= column)
+}
+
+/// Lines of the front matter that hold `id` inside a `{...}` mapping.
+pub(super) fn flow_lines(note: &Note, id: &str) -> Vec<usize> {
+    (1..note.fence)
+        .filter(|at| {
+            let content = note.content(*at);
+            content.contains('{') && content.contains(id)
+        })
+        .map(|at| at + 1)
+        .collect()
+}
+
+/// The body's one task line of `id` (a `- [ ]` or `- [x]` line naming
+/// `` `id` ``): the splice that turns its mark over.
+pub(super) fn task_line(note: &Note, id: &str, done: bool) -> Result<Splice, EditError> {
+    let named = format!("`{id}`");
+    let tasks: Vec<(usize, usize, char)> = (note.fence + 1..note.lines.len())
+        .filter_map(|at| {
+            let content = note.content(at);
+            if !content.contains(&named) {
+                return None;
+            }
+            let rest = content.trim_start_matches(' ');
+            let rest = rest.strip_prefix(['-', '*', '+'])?.strip_prefix(' ')?;
+            let rest = rest.trim_start_matches(' ');
+            let mut chars = rest.chars();
+            let (open, mark, close) = (chars.next()?, chars.next()?, chars.next()?);
+            (open == '[' && close == ']' && matches!(chars.next(), None | Some(' '))).then(|| {
+                let offset = note.lines[at].start + content.len() - rest.len() + 1;
+                (at, offset, mark)
+            })
+        })
+        .collect();
+    match tasks.as_slice() {
+        [] => Err(EditError::TaskMissing { id: id.to_string() }),
+        [(at, offset, mark)] => {
+            let agrees = if done {
+                matches!(mark, 'x' | 'X')
+            } else {
+                *mark == ' '
+            };
+            if !agrees {
+                return Err(EditError::TaskDisagrees {
+                    id: id.to_string(),
+                    line: at + 1,
+                    done,
+                });
+            }
+            let with = if done { " " } else { "x" };
+            Ok((*offset..offset + mark.len_utf8(), with.to_string()))
+        }
+        _ => Err(EditError::TaskTwice {
+            id: id.to_string(),
+            lines: tasks.iter().map(|(at, _, _)| at + 1).collect(),
+        }),
+    }
+}

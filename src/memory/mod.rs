@@ -1,0 +1,3 @@
+//! The memory layer: notes read back and edited in place.
+
+pub mod edit;
