@@ -13,6 +13,8 @@ mod layout;
 mod lines;
 mod swap;
 #[cfg(test)]
+mod swap_tests;
+#[cfg(test)]
 mod tests;
 
 use std::path::{Path, PathBuf};

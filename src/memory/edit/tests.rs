@@ -2,16 +2,16 @@ use super::*;
 use pretty_assertions::assert_eq;
 
 /// A note as `coach debrief --answers examples/debrief-answers.yaml` wrote it.
-const NOTE: &str = include_str!("debrief-note.md");
-const PLAN: &str = "c-zrv6s3kt";
-const FIGURES: &str = "c-7e5sc5ti";
+pub(super) const NOTE: &str = include_str!("debrief-note.md");
+pub(super) const PLAN: &str = "c-zrv6s3kt";
+pub(super) const FIGURES: &str = "c-7e5sc5ti";
 
-fn day() -> Date {
+pub(super) fn day() -> Date {
     jiff::civil::date(2026, 12, 3)
 }
 
 /// `NOTE` with the plan closed, edited by hand here.
-fn plan_closed() -> String {
+pub(super) fn plan_closed() -> String {
     NOTE.replacen(
         "    who: me\n    done: false\n",
         "    who: me\n    done: true\n    closed: \"2026-12-03\"\n",
@@ -276,98 +276,93 @@ fn a_note_without_front_matter_or_with_broken_yaml_is_refused() {
     assert!(matches!(error, EditError::FrontMatter { .. }), "{error:?}");
 }
 
-fn write_note(dir: &Path, text: &str) -> PathBuf {
-    let path = dir.join("note.md");
-    std::fs::write(&path, text).unwrap();
-    path
+/// Text that looks like the structure the edit searches for.
+fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    const TRICKY: &[&str] = &[
+        "id: c-aaaaa0",
+        "done: false",
+        "- [ ] ",
+        "`c-aaaaa0`",
+        "\n",
+        "\r\n",
+        "closed: ",
+        "---",
+        " # ",
+        "{",
+        "é",
+        "📎",
+        "  - ",
+        ": ",
+        "\"",
+        "'",
+    ];
+    proptest::collection::vec(
+        prop_oneof![
+            any::<String>(),
+            proptest::sample::select(TRICKY).prop_map(str::to_string)
+        ],
+        0..8,
+    )
+    .prop_map(|parts| parts.concat())
 }
 
+// Whatever the commitments' texts hold, closing one of a note the writer
+// could have made is reopened to the same bytes, or refused, never mangled.
 #[test]
-fn apply_writes_the_edit_privately_and_leaves_no_temporary_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = write_note(dir.path(), NOTE);
-    let applied = apply(&path, PLAN, Change::Close(day())).unwrap();
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), plan_closed());
-    let done_line = plan_closed()
-        .lines()
-        .position(|line| line.ends_with("done: true"))
-        .unwrap();
-    assert_eq!(applied.done_line, done_line + 1);
-    assert!(plan_closed()
-        .lines()
-        .nth(applied.task_line - 1)
-        .unwrap()
-        .starts_with("- [x]"));
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
-    }
-    let names: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name())
-        .collect();
-    assert_eq!(names, ["note.md"]);
-    apply(&path, PLAN, Change::Reopen).unwrap();
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), NOTE);
-}
-
-#[test]
-fn a_file_that_no_longer_holds_the_bytes_read_is_not_replaced() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = write_note(dir.path(), NOTE);
-    let edited = close(NOTE, PLAN, day()).unwrap();
-    std::fs::write(&path, format!("{NOTE}\nA line added in an editor.\n")).unwrap();
-    let error = replace_if_unchanged(&path, NOTE.as_bytes(), edited.as_bytes()).unwrap_err();
-    assert!(matches!(error, EditError::Changed { .. }), "{error:?}");
-    assert!(std::fs::read_to_string(&path)
-        .unwrap()
-        .ends_with("in an editor.\n"));
-    std::fs::remove_file(&path).unwrap();
-    let error = replace_if_unchanged(&path, NOTE.as_bytes(), edited.as_bytes()).unwrap_err();
-    assert!(matches!(error, EditError::File(_)), "{error:?}");
-}
-
-#[cfg(unix)]
-#[test]
-fn a_link_or_a_fifo_in_place_of_the_note_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let target = write_note(dir.path(), NOTE);
-    let link = dir.path().join("link.md");
-    std::os::unix::fs::symlink(&target, &link).unwrap();
-    let error = apply(&link, PLAN, Change::Close(day())).unwrap_err();
-    assert!(error.to_string().contains("symbolic link"), "{error}");
-    assert_eq!(std::fs::read_to_string(&target).unwrap(), NOTE);
-    let fifo = dir.path().join("fifo.md");
-    let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-    // SAFETY: a valid C string naming a path in a temporary folder.
-    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-    let error = apply(&fifo, PLAN, Change::Close(day())).unwrap_err();
-    assert!(error.to_string().contains("not a regular file"), "{error}");
-}
-
-// Two `coach done` on one note at once: each edit is computed from what it
-// read, so a plain read-modify-write would lose one of them.
-#[test]
-fn two_closes_of_one_note_at_the_same_moment_both_land() {
-    let expected = close(&close(NOTE, PLAN, day()).unwrap(), FIGURES, day()).unwrap();
-    for _ in 0..25 {
-        let dir = tempfile::tempdir().unwrap();
-        let path = write_note(dir.path(), NOTE);
-        let start = std::sync::Barrier::new(2);
-        std::thread::scope(|scope| {
-            let closes = [PLAN, FIGURES].map(|id| {
-                let (path, start) = (&path, &start);
-                scope.spawn(move || {
-                    start.wait();
-                    apply(path, id, Change::Close(day()))
+fn close_then_reopen_gives_back_any_note_or_refuses() {
+    use proptest::prelude::*;
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config {
+        cases: 256,
+        failure_persistence: None,
+        ..Default::default()
+    });
+    let edited_count = std::cell::Cell::new(0);
+    let cases = (
+        proptest::collection::vec((tricky_text(), any::<bool>()), 1..4),
+        any::<bool>(),
+        0..4usize,
+    );
+    runner
+        .run(&cases, |(whats, crlf, which)| {
+            let ids: Vec<String> = (0..whats.len()).map(|at| format!("c-aaaaa{at}")).collect();
+            let promises: Vec<serde_json::Value> = whats
+                .iter()
+                .zip(&ids)
+                .map(|((what, done), id)| serde_json::json!({"id": id, "what": what, "due": "2026-12-05", "who": "me", "done": done}))
+                .collect();
+            let front = crate::yaml::to_string(&serde_json::json!({"coach": 1, "answers": {"promises": promises}}));
+            let tasks: String = whats
+                .iter()
+                .zip(&ids)
+                .map(|((what, done), id)| {
+                    let mark = if *done { "x" } else { " " };
+                    format!("- [{mark}] {} `{id}`\n", crate::text::one_line(what).replace('`', "'"))
                 })
-            });
-            for close in closes {
-                close.join().unwrap().unwrap();
+                .collect();
+            let mut text = format!("---\n{front}---\n\n## Commitments\n\n{tasks}");
+            if crlf {
+                text = text.replace('\n', "\r\n");
             }
-        });
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
-    }
+            let at = which % ids.len();
+            let id = &ids[at];
+            let result = if whats[at].1 { reopen(&text, id) } else { close(&text, id, day()) };
+            if let Ok(edited) = result {
+                edited_count.set(edited_count.get() + 1);
+                let back = if whats[at].1 { close(&edited, id, day()) } else { reopen(&edited, id) };
+                // A note without `closed:` comes back from a close with one.
+                if !whats[at].1 {
+                    prop_assert_eq!(edited.lines().count(), text.lines().count() + 1);
+                    prop_assert_eq!(back.unwrap(), text);
+                } else {
+                    prop_assert!(back.is_ok());
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert!(
+        edited_count.get() > 128,
+        "most notes are edited, not refused"
+    );
 }
