@@ -77,7 +77,7 @@ pub enum EditError {
     #[error("line {line}: the `closed:` line of commitment `{id}` cannot be removed safely; remove it by hand")]
     ClosedNotEditable { id: String, line: usize },
     #[error(
-        "no task line `- [ ] ... `{id}`` in the body of the note; add it under `## Commitments`"
+        "no task line `- [ ] ...` naming `{id}` in the body of the note; add one under `## Commitments`"
     )]
     TaskMissing { id: String },
     #[error("more than one task line names `{id}` in the body (lines {}); keep one", list(.lines))]
