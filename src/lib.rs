@@ -12,6 +12,7 @@ mod file_type;
 mod fuzz_tests;
 mod interrupt;
 mod language;
+mod memory;
 mod model;
 mod notes;
 mod slug;

@@ -1,0 +1,11 @@
+//! The memory layer: notes read back. Nothing else in coach parses note
+//! files; the commands and (later) the index ask this layer.
+
+pub mod archive;
+pub mod body;
+pub mod note_record;
+pub mod read;
+
+pub use archive::Archive;
+pub use note_record::{CommitmentRecord, NoteRecord};
+pub use read::Unreadable;
