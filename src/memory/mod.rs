@@ -4,8 +4,8 @@
 pub mod archive;
 pub mod body;
 pub mod note_record;
+pub mod promise;
 pub mod read;
 
 pub use archive::Archive;
-pub use note_record::{CommitmentRecord, NoteRecord};
-pub use read::Unreadable;
+pub use note_record::NoteRecord;
