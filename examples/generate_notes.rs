@@ -77,15 +77,38 @@ impl Random {
 }
 
 const FIRST: [&str; 12] = [
-    "Northwind", "Contoso", "Fabrikam", "Globex", "Initech", "Umbrella", "Soylent", "Hooli",
-    "Stark", "Wayne", "Tyrell", "Société",
+    "Northwind",
+    "Contoso",
+    "Fabrikam",
+    "Globex",
+    "Initech",
+    "Umbrella",
+    "Soylent",
+    "Hooli",
+    "Stark",
+    "Wayne",
+    "Tyrell",
+    "Société",
 ];
 const SECOND: [&str; 8] = [
-    "Traders", "Logistics", "Health", "Foods", "Energy", "Générale", "Systems", "Bank",
+    "Traders",
+    "Logistics",
+    "Health",
+    "Foods",
+    "Energy",
+    "Générale",
+    "Systems",
+    "Bank",
 ];
 const MEETINGS: [&str; 8] = [
-    "Pilot kickoff", "Quarterly review", "Renewal", "Escalation call", "Roadmap session",
-    "Site visit", "Steering committee", "Onboarding",
+    "Pilot kickoff",
+    "Quarterly review",
+    "Renewal",
+    "Escalation call",
+    "Roadmap session",
+    "Site visit",
+    "Steering committee",
+    "Onboarding",
 ];
 const OURS: [&str; 6] = [
     "Send the sized ERP integration plan",
@@ -166,7 +189,9 @@ fn generate(count: usize, dir: &Path, seed: u64) -> Result<(), String> {
                         .checked_add(jiff::Span::new().days(3 + random.below(25) as i64))
                         .map_err(|e| e.to_string())?;
                     // Older promises are mostly kept; recent ones mostly open.
-                    let month_ago = today.checked_sub(jiff::Span::new().days(30)).unwrap_or(today);
+                    let month_ago = today
+                        .checked_sub(jiff::Span::new().days(30))
+                        .unwrap_or(today);
                     let done = match due {
                         due if due < month_ago => random.below(100) < 97,
                         due if due < today => random.below(10) < 6,
@@ -191,7 +216,11 @@ fn generate(count: usize, dir: &Path, seed: u64) -> Result<(), String> {
             _ => {
                 front += "patterns:\n- understand-their-world\n- deal-straight-stay-reachable\nanswers:\n";
                 let _ = writeln!(front, "  health: {}", 1 + random.below(5));
-                let _ = writeln!(front, "  understand-their-world.fit: {}", 1 + random.below(5));
+                let _ = writeln!(
+                    front,
+                    "  understand-their-world.fit: {}",
+                    1 + random.below(5)
+                );
                 let _ = writeln!(
                     front,
                     "  deal-straight-stay-reachable.promises-kept: {}",
@@ -199,7 +228,10 @@ fn generate(count: usize, dir: &Path, seed: u64) -> Result<(), String> {
                 );
             }
         }
-        let mut note = format!("---\n{front}---\n\n# {customer}: {meeting}\n\n*{checklist}* · {date} · {}\n", date.strftime("%A"));
+        let mut note = format!(
+            "---\n{front}---\n\n# {customer}: {meeting}\n\n*{checklist}* · {date} · {}\n",
+            date.strftime("%A")
+        );
         if !tasks.is_empty() {
             note += "\n## Commitments\n\n";
             note += &tasks;

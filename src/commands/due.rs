@@ -89,8 +89,16 @@ fn within_limit(span: &str, today: Date) -> Result<Date, Error> {
 
 /// The customer names in the archive that `--customer NAME` means: the same
 /// name in any case or spacing, or the name of its folder.
-fn matching_customers(archive: &Archive, name: &str, config: &Config) -> Result<Vec<String>, Error> {
-    let mut known: Vec<&str> = archive.notes.iter().map(|note| note.customer.as_str()).collect();
+fn matching_customers(
+    archive: &Archive,
+    name: &str,
+    config: &Config,
+) -> Result<Vec<String>, Error> {
+    let mut known: Vec<&str> = archive
+        .notes
+        .iter()
+        .map(|note| note.customer.as_str())
+        .collect();
     known.sort_unstable();
     known.dedup();
     let wanted = crate::slug::slug(name);
@@ -120,7 +128,10 @@ fn matching_customers(archive: &Archive, name: &str, config: &Config) -> Result<
 /// The customer's folder (the first folder under the notes folder), else
 /// the slug of the name: todo.txt's `+project`.
 fn project(note: &crate::memory::NoteRecord, config: &Config) -> String {
-    let relative = note.path.strip_prefix(&config.notes_dir).unwrap_or(&note.path);
+    let relative = note
+        .path
+        .strip_prefix(&config.notes_dir)
+        .unwrap_or(&note.path);
     let mut parts = relative.components();
     match (parts.next(), parts.next()) {
         (Some(folder), Some(_)) => folder.as_os_str().to_string_lossy().into_owned(),
@@ -191,7 +202,10 @@ fn table(listed: &[Promise], today: Date, out: &mut impl Write) -> Result<(), Er
             };
             [
                 commitment.id.as_deref().map(one_line).unwrap_or_default(),
-                commitment.due.map(|due| due.to_string()).unwrap_or_default(),
+                commitment
+                    .due
+                    .map(|due| due.to_string())
+                    .unwrap_or_default(),
                 when,
                 one_line(&promise.note.customer),
                 one_line(&commitment.what),

@@ -63,6 +63,7 @@ pub fn run(config: &Config, out: &mut impl Write) -> Result<i32, Error> {
             }
         }
     }
+    problems.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     for (path, line, reason) in &problems {
         let line = format!("{}:{line}: {reason}", path.display());
         writeln!(out, "{}", crate::text::visible_controls(&line))?;

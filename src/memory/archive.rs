@@ -70,7 +70,9 @@ pub fn note_paths(notes_dir: &Path, unreadable: &mut Vec<Unreadable>) -> Vec<Pat
             if name.starts_with('.') {
                 continue;
             }
-            let Ok(kind) = entry.file_type() else { continue };
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
             if kind.is_dir() {
                 folders.push(entry.path());
             } else if name.ends_with(".md") {

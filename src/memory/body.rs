@@ -56,8 +56,16 @@ mod tests {
         assert_eq!(
             task_lines(&body),
             [
-                TaskLine { id: "c-k3v9q2xa".into(), done: false, line: 23 },
-                TaskLine { id: "c-abcdef".into(), done: true, line: 24 },
+                TaskLine {
+                    id: "c-k3v9q2xa".into(),
+                    done: false,
+                    line: 23
+                },
+                TaskLine {
+                    id: "c-abcdef".into(),
+                    done: true,
+                    line: 24
+                },
             ]
         );
     }

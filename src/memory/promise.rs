@@ -102,13 +102,20 @@ pub fn promises<'a>(notes: &'a [NoteRecord], me: &[String], today: Date) -> Vec<
         })
         .collect();
     all.sort_by(|a, b| {
-        (a.urgency, a.commitment.due, &a.note.customer, &a.note.path, a.commitment.line).cmp(&(
-            b.urgency,
-            b.commitment.due,
-            &b.note.customer,
-            &b.note.path,
-            b.commitment.line,
-        ))
+        (
+            a.urgency,
+            a.commitment.due,
+            &a.note.customer,
+            &a.note.path,
+            a.commitment.line,
+        )
+            .cmp(&(
+                b.urgency,
+                b.commitment.due,
+                &b.note.customer,
+                &b.note.path,
+                b.commitment.line,
+            ))
     });
     all
 }
@@ -144,7 +151,15 @@ mod tests {
     #[test]
     fn we_and_the_names_under_me_are_ours_and_any_other_name_theirs() {
         let me = vec!["Dana Lee".to_string()];
-        for who in [None, Some(""), Some("me"), Some("Us"), Some("I"), Some("we"), Some("dana  lee")] {
+        for who in [
+            None,
+            Some(""),
+            Some("me"),
+            Some("Us"),
+            Some("I"),
+            Some("we"),
+            Some("dana  lee"),
+        ] {
             assert_eq!(Side::of(who, &me), Side::Ours, "{who:?}");
         }
         for who in [Some("Sam"), Some("them"), Some("Dana")] {

@@ -84,7 +84,12 @@ fn read(path: &Path, with_body: bool) -> Result<(NoteRecord, Option<Body>), Unre
         }
         front.extend_from_slice(&line);
     }
-    let too_large = || fail(1, "it is larger than 8 MiB, the most coach reads from a note".into());
+    let too_large = || {
+        fail(
+            1,
+            "it is larger than 8 MiB, the most coach reads from a note".into(),
+        )
+    };
     if !closed {
         if front.len() as u64 >= READ_CAP {
             return Err(too_large());
@@ -102,7 +107,8 @@ fn read(path: &Path, with_body: bool) -> Result<(NoteRecord, Option<Body>), Unre
         if (front.len() + rest.len()) as u64 > READ_CAP {
             return Err(too_large());
         }
-        let text = String::from_utf8(rest).map_err(|_| fail(lines + 1, "it is not UTF-8 text".into()))?;
+        let text =
+            String::from_utf8(rest).map_err(|_| fail(lines + 1, "it is not UTF-8 text".into()))?;
         Some(Body {
             text,
             first_line: lines + 1,
@@ -184,11 +190,27 @@ mod tests {
         let cases = [
             ("# just markdown\n", 1, "not a coach note"),
             ("---\ncoach: 1\n", 1, "not closed"),
-            (&*NOTE.replace("customer: Acme\n", ""), 2, "`customer:` is missing"),
+            (
+                &*NOTE.replace("customer: Acme\n", ""),
+                2,
+                "`customer:` is missing",
+            ),
             (&*NOTE.replace("coach: 1\n", ""), 2, "no `coach:`"),
-            (&*NOTE.replace("date: \"2026-12-01\"", "date: soon"), 6, "not YYYY-MM-DD"),
-            (&*NOTE.replace("overall: 4", "overall: [4"), 9, "invalid YAML"),
-            (&*NOTE.replace("due: \"2026-12-05\"", "due: friday"), 12, "not YYYY-MM-DD"),
+            (
+                &*NOTE.replace("date: \"2026-12-01\"", "date: soon"),
+                6,
+                "not YYYY-MM-DD",
+            ),
+            (
+                &*NOTE.replace("overall: 4", "overall: [4"),
+                9,
+                "invalid YAML",
+            ),
+            (
+                &*NOTE.replace("due: \"2026-12-05\"", "due: friday"),
+                12,
+                "not YYYY-MM-DD",
+            ),
         ];
         for (text, line, reason) in cases {
             let error = front_matter(&note(dir.path(), "x.md", text)).unwrap_err();
