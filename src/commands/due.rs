@@ -243,3 +243,52 @@ fn table(listed: &[Promise], today: Date, out: &mut impl Write) -> Result<(), Er
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::note_record::CommitmentRecord;
+    use crate::memory::NoteRecord;
+    use jiff::civil::date;
+
+    fn record(customer: &str, what: &str, who: &str) -> NoteRecord {
+        NoteRecord {
+            path: format!("notes/{customer}/a.md").into(),
+            version: 1,
+            customer: customer.to_string(),
+            checklist: "debrief".into(),
+            meeting: None,
+            date: date(2026, 11, 1),
+            created: None,
+            answers: Default::default(),
+            commitments: vec![CommitmentRecord {
+                id: Some("c-aaaaaa".into()),
+                what: what.to_string(),
+                due: Some(date(2026, 12, 5)),
+                who: Some(who.to_string()),
+                done: false,
+                closed: None,
+                question: "promises".into(),
+                line: 9,
+            }],
+        }
+    }
+
+    #[test]
+    fn columns_line_up_with_wide_characters_and_controls_never_reach_the_terminal() {
+        let notes = [
+            record("北京客户", "签合同", "李雷"),
+            record("Acme", "Send \u{1b}[2Jplan", "me"),
+        ];
+        let listed = promise::promises(&notes, &[], date(2026, 12, 1));
+        let mut out = Vec::new();
+        table(&listed, date(2026, 12, 1), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+        let rows: Vec<&str> = text.lines().skip(1).collect();
+        let what_at = |row: &str, what: &str| measure_text_width(&row[..row.find(what).unwrap()]);
+        assert_eq!(what_at(rows[0], "Send"), what_at(rows[1], "签合同"), "{text}");
+        let who_at = |row: &str, who: &str| measure_text_width(&row[..row.rfind(who).unwrap()]);
+        assert_eq!(who_at(rows[0], "me"), who_at(rows[1], "李雷"), "{text}");
+    }
+}
