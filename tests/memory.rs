@@ -580,3 +580,19 @@ fn the_generator_writes_the_same_archive_for_the_same_seed() {
     assert_eq!(files.len(), 60 + 2, "60 notes and 2 `.customer` files");
     assert_eq!(files, listing(&second));
 }
+
+#[test]
+fn a_notes_folder_that_is_a_file_is_an_error_exit_2_for_due_and_1_for_check() {
+    let archive = Archive::new();
+    std::fs::write(archive.notes(), "not a folder").unwrap();
+    let run = archive.coach(&["due"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("coach: error: cannot read the notes folder notes: "),
+        "{}",
+        run.stderr
+    );
+    let run = archive.coach(&["notes", "check"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+}

@@ -21,7 +21,7 @@ pub fn run(args: &DueArgs, config: &Config, out: &mut impl Write) -> Result<i32,
         .as_deref()
         .map(|span| within_limit(span, config.today))
         .transpose()?;
-    let archive = Archive::read(&config.notes_dir);
+    let archive = Archive::read(&config.notes_dir)?;
     warn(&archive);
     let customers = match &args.customer {
         Some(name) => Some(matching_customers(&archive, name, config)?),
@@ -287,7 +287,11 @@ mod tests {
         assert!(!text.contains('\u{1b}'), "{text:?}");
         let rows: Vec<&str> = text.lines().skip(1).collect();
         let what_at = |row: &str, what: &str| measure_text_width(&row[..row.find(what).unwrap()]);
-        assert_eq!(what_at(rows[0], "Send"), what_at(rows[1], "签合同"), "{text}");
+        assert_eq!(
+            what_at(rows[0], "Send"),
+            what_at(rows[1], "签合同"),
+            "{text}"
+        );
         let who_at = |row: &str, who: &str| measure_text_width(&row[..row.rfind(who).unwrap()]);
         assert_eq!(who_at(rows[0], "me"), who_at(rows[1], "李雷"), "{text}");
     }

@@ -12,7 +12,7 @@ use crate::memory::{archive, body, read};
 
 pub fn run(config: &Config, out: &mut impl Write) -> Result<i32, Error> {
     let mut unreadable = Vec::new();
-    let paths = archive::note_paths(&config.notes_dir, &mut unreadable);
+    let paths = archive::note_paths(&config.notes_dir, &mut unreadable)?;
     let mut problems: Vec<(PathBuf, usize, String)> = unreadable
         .into_iter()
         .map(|note| (note.path, note.line, note.reason))

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::error::Error;
 use crate::memory::note_record::NoteRecord;
 use crate::memory::read::{self, Unreadable};
 
@@ -16,17 +17,18 @@ pub struct Archive {
 
 impl Archive {
     /// Reads the front matter of every note under `notes_dir`. A missing
-    /// folder is an empty archive; an unreadable folder is one unreadable entry.
-    pub fn read(notes_dir: &Path) -> Archive {
+    /// folder is an empty archive and a notes folder that cannot be read an
+    /// error; a folder below it that cannot be read is one unreadable entry.
+    pub fn read(notes_dir: &Path) -> Result<Archive, Error> {
         let mut archive = Archive::default();
-        for path in note_paths(notes_dir, &mut archive.unreadable) {
+        for path in note_paths(notes_dir, &mut archive.unreadable)? {
             match read::front_matter(&path) {
                 Ok(note) => archive.notes.push(note),
                 Err(unreadable) => archive.unreadable.push(unreadable),
             }
         }
         archive.sort();
-        archive
+        Ok(archive)
     }
 
     fn sort(&mut self) {
@@ -44,7 +46,10 @@ impl Archive {
 }
 
 /// Every file under `notes_dir` that may be a note, sorted by path.
-pub fn note_paths(notes_dir: &Path, unreadable: &mut Vec<Unreadable>) -> Vec<PathBuf> {
+pub fn note_paths(
+    notes_dir: &Path,
+    unreadable: &mut Vec<Unreadable>,
+) -> Result<Vec<PathBuf>, Error> {
     let mut found = Vec::new();
     let mut folders = vec![notes_dir.to_path_buf()];
     while let Some(folder) = folders.pop() {
@@ -52,6 +57,9 @@ pub fn note_paths(notes_dir: &Path, unreadable: &mut Vec<Unreadable>) -> Vec<Pat
             Ok(entries) => entries,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound && folder == notes_dir => {
                 continue
+            }
+            Err(error) if folder == notes_dir => {
+                return Err(Error::io("cannot read the notes folder", notes_dir)(error))
             }
             Err(error) => {
                 unreadable.push(Unreadable {
@@ -81,5 +89,5 @@ pub fn note_paths(notes_dir: &Path, unreadable: &mut Vec<Unreadable>) -> Vec<Pat
         }
     }
     found.sort();
-    found
+    Ok(found)
 }
