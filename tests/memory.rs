@@ -596,3 +596,21 @@ fn a_notes_folder_that_is_a_file_is_an_error_exit_2_for_due_and_1_for_check() {
     let run = archive.coach(&["notes", "check"]);
     assert_eq!(run.status, 1, "{}", run.stderr);
 }
+
+#[test]
+fn a_single_name_under_me_is_ours_and_a_bad_today_is_a_usage_error() {
+    let archive = Archive::new().with_example_notes();
+    std::fs::create_dir_all(archive.root().join("config/coach")).unwrap();
+    std::fs::write(
+        archive.root().join("config/coach/config.yaml"),
+        "me: Dana Lee\n",
+    )
+    .unwrap();
+    let run = archive.coach(&["due", "--mine", "--count"]);
+    assert_eq!(run.stdout, "2\n", "{}", run.stderr);
+    crate::support::Test::new()
+        .args(["--today", "someday", "due"])
+        .run()
+        .status(2)
+        .stderr_has("--today: `someday` is not a date");
+}

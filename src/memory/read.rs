@@ -65,7 +65,7 @@ fn read(path: &Path, with_body: bool) -> Result<(NoteRecord, Option<Body>), Unre
             .read_until(b'\n', line)
             .map_err(|error| fail(1, format!("cannot read: {error}")))
     };
-    read_line(&mut line)?;
+    let mut total = read_line(&mut line)?;
     let opening = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&line);
     if trim_end(opening) != b"---" {
         return Err(fail(
@@ -76,7 +76,12 @@ fn read(path: &Path, with_body: bool) -> Result<(NoteRecord, Option<Body>), Unre
     let mut front = Vec::new();
     let mut lines = 1;
     let mut closed = false;
-    while read_line(&mut line)? > 0 {
+    loop {
+        let read = read_line(&mut line)?;
+        if read == 0 {
+            break;
+        }
+        total += read;
         lines += 1;
         if trim_end(&line) == b"---" {
             closed = true;
@@ -91,7 +96,7 @@ fn read(path: &Path, with_body: bool) -> Result<(NoteRecord, Option<Body>), Unre
         )
     };
     if !closed {
-        if front.len() as u64 >= READ_CAP {
+        if total as u64 > READ_CAP {
             return Err(too_large());
         }
         return Err(fail(
@@ -104,7 +109,7 @@ fn read(path: &Path, with_body: bool) -> Result<(NoteRecord, Option<Body>), Unre
         reader
             .read_to_end(&mut rest)
             .map_err(|error| fail(1, format!("cannot read: {error}")))?;
-        if (front.len() + rest.len()) as u64 > READ_CAP {
+        if (total + rest.len()) as u64 > READ_CAP {
             return Err(too_large());
         }
         let text =
@@ -229,6 +234,25 @@ mod tests {
         assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
         let error = front_matter(&path).unwrap_err();
         assert!(error.reason.contains("named pipe"), "{error}");
+    }
+
+    #[test]
+    fn a_front_matter_past_the_cap_or_not_utf8_is_unreadable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = note(dir.path(), "big.md", "---\ncoach: 1\n");
+        // Sparse: nothing but the cap is read, whatever the size.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_len(1024 * 1024 * 1024)
+            .unwrap();
+        let error = front_matter(&path).unwrap_err();
+        assert!(error.reason.contains("larger than 8 MiB"), "{error}");
+        let path = dir.path().join("latin1.md");
+        std::fs::write(&path, b"---\ncoach: 1\ncustomer: Soci\xe9t\xe9\n---\n").unwrap();
+        let error = front_matter(&path).unwrap_err();
+        assert!(error.reason.contains("not UTF-8"), "{error}");
     }
 
     #[test]
