@@ -169,8 +169,9 @@ fn generate(count: usize, dir: &Path, seed: u64) -> Result<(), String> {
         match checklist {
             "prep" => {
                 front += "patterns:\n- know-the-customer\n- find-the-real-need\nanswers:\n";
-                front += "  goal: Agree on the pilot scope\n";
-                front += "  know-the-customer.gaps:\n  - Who signs off\n  - Their peak season\n";
+                front +=
+                    "  goal: Agree on the pilot scope\n  attendees:\n  - Dana Lee\n  - Sam Ortiz\n";
+                front += "  know-the-customer.business: Third-party logistics for grocery chains\n";
             }
             "debrief" => {
                 front += "patterns:\n- keep-them-posted\n- be-responsive\nanswers:\n";

@@ -614,3 +614,57 @@ fn a_single_name_under_me_is_ours_and_a_bad_today_is_a_usage_error() {
         .status(2)
         .stderr_has("--today: `someday` is not a date");
 }
+
+/// The generator writes answers the walks accept: fed back (header and
+/// answers, without `closed`, which only `coach done` writes), each kind of
+/// generated note walks again without a problem.
+#[test]
+fn generated_notes_hold_answers_the_walks_accept() {
+    let archive = Archive::new();
+    let args = vec!["60".to_string(), archive.notes().display().to_string()];
+    generate_notes::run(&args).unwrap();
+    for checklist in ["prep", "debrief", "review"] {
+        let note = walk_files(&archive.notes())
+            .into_iter()
+            .map(|path| std::fs::read_to_string(path).unwrap())
+            .find(|text| text.contains(&format!("\nchecklist: {checklist}\n")))
+            .unwrap_or_else(|| panic!("no generated {checklist} note"));
+        let front = note.split("---\n").nth(1).unwrap();
+        let front: serde_yaml::Value = serde_yaml::from_str(front).unwrap();
+        let mut answers = front["answers"].as_mapping().unwrap().clone();
+        for header in ["customer", "meeting", "date"] {
+            answers.insert(header.into(), front[header].clone());
+        }
+        if let Some(serde_yaml::Value::Sequence(promises)) = answers.get_mut("promises") {
+            for promise in promises {
+                promise.as_mapping_mut().unwrap().remove("closed");
+            }
+        }
+        let file = archive.root().join(format!("{checklist}.yaml"));
+        std::fs::write(&file, serde_yaml::to_string(&answers).unwrap()).unwrap();
+        let run = archive.coach(&[
+            "walk",
+            checklist,
+            "--no-input",
+            "--output",
+            "-",
+            "--answers",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(run.status, 0, "{checklist}: {}", run.stderr);
+    }
+}
+
+fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk_files(&path));
+        } else if path.extension().is_some_and(|ext| ext == "md") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
