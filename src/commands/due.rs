@@ -42,28 +42,40 @@ pub fn run(args: &DueArgs, config: &Config, out: &mut impl Write) -> Result<i32,
                 .is_none_or(|names| names.contains(&promise.note.customer))
         })
         .collect();
-    if args.quiet {
-    } else if args.count {
-        writeln!(out, "{}", listed.len())?;
-    } else if args.json {
-        let items: Vec<Value> = listed.iter().map(|p| to_json(p, config)).collect();
-        writeln!(out, "{}", Value::Array(items))?;
-    } else if args.jsonl {
-        for promise in &listed {
-            writeln!(out, "{}", to_json(promise, config))?;
-        }
-    } else if args.format == Some(DueFormat::TodoTxt) {
-        for promise in &listed {
-            writeln!(out, "{}", todo_txt(promise, config))?;
-        }
-    } else {
-        table(&listed, config.today, out)?;
+    if !args.quiet {
+        print(&listed, args, config, out)?;
     }
     Ok(if listed.is_empty() {
         exit_code::NOTHING_LISTED
     } else {
         exit_code::SUCCESS
     })
+}
+
+/// The listed promises in the form asked for.
+fn print(
+    listed: &[Promise],
+    args: &DueArgs,
+    config: &Config,
+    out: &mut impl Write,
+) -> Result<(), Error> {
+    if args.count {
+        writeln!(out, "{}", listed.len())?;
+    } else if args.json {
+        let items: Vec<Value> = listed.iter().map(|p| to_json(p, config)).collect();
+        writeln!(out, "{}", Value::Array(items))?;
+    } else if args.jsonl {
+        for promise in listed {
+            writeln!(out, "{}", to_json(promise, config))?;
+        }
+    } else if args.format == Some(DueFormat::TodoTxt) {
+        for promise in listed {
+            writeln!(out, "{}", todo_txt(promise, config))?;
+        }
+    } else {
+        table(listed, config.today, out)?;
+    }
+    Ok(())
 }
 
 /// One line per unreadable note on stderr: they never hide the others.
@@ -101,13 +113,13 @@ fn matching_customers(
         .collect();
     known.sort_unstable();
     known.dedup();
-    let wanted = crate::slug::slug(name);
+    let folder = crate::slug::slug(name);
     let matching: Vec<String> = archive
         .notes
         .iter()
         .filter(|note| {
             crate::slug::same_name(&note.customer, name)
-                || wanted.is_some() && project(note, config) == wanted.clone().unwrap_or_default()
+                || folder.as_deref() == Some(project(note, config).as_str())
         })
         .map(|note| note.customer.clone())
         .collect();
