@@ -51,6 +51,10 @@ pub struct GlobalArgs {
         help_heading = "Global options"
     )]
     pub color: Option<ColorChoice>,
+
+    /// The day to take as today (YYYY-MM-DD), for tests and reruns.
+    #[arg(long, value_name = "DATE", global = true, hide = true)]
+    pub today: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -78,6 +82,71 @@ pub enum Command {
     /// Browse and check the pattern language.
     #[command(subcommand)]
     Patterns(PatternsCommand),
+    /// List open commitments, most urgent first (exit 0 listed, 1 none, 2 error).
+    Due(DueArgs),
+    /// Look after the notes themselves.
+    #[command(subcommand)]
+    Notes(NotesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NotesCommand {
+    /// List unreadable notes, duplicate commitment ids and task lines that
+    /// disagree with the front matter (exit 1 when it finds any).
+    Check,
+}
+
+#[derive(Debug, Args, Default, Clone)]
+pub struct DueArgs {
+    /// Only this customer (case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    pub customer: Option<String>,
+
+    /// Only what we promised (who is me, us, I, we, empty, or a name under `me:`).
+    #[arg(long, conflicts_with = "theirs")]
+    pub mine: bool,
+
+    /// Only what the customer promised.
+    #[arg(long)]
+    pub theirs: bool,
+
+    /// Only what is overdue.
+    #[arg(long)]
+    pub overdue: bool,
+
+    /// Only what is due within this time from today, overdue included: 7d, 2w, 1m.
+    #[arg(long, value_name = "SPAN")]
+    pub within: Option<String>,
+
+    /// Done ones too, with their closing date.
+    #[arg(long)]
+    pub all: bool,
+
+    /// One JSON array.
+    #[arg(long, conflicts_with_all = ["jsonl", "format", "count", "quiet"])]
+    pub json: bool,
+
+    /// One JSON object per line.
+    #[arg(long, conflicts_with_all = ["format", "count", "quiet"])]
+    pub jsonl: bool,
+
+    /// Another line format: todo.txt.
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["count", "quiet"])]
+    pub format: Option<DueFormat>,
+
+    /// Print only how many there are.
+    #[arg(long, conflicts_with = "quiet")]
+    pub count: bool,
+
+    /// Print nothing; the exit code says whether anything is due.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DueFormat {
+    #[value(name = "todo.txt")]
+    TodoTxt,
 }
 
 #[derive(Debug, Subcommand)]

@@ -12,7 +12,7 @@ use crate::language::PackSource;
 use crate::suggest::did_you_mean;
 use crate::yaml;
 
-const CONFIG_KEYS: [&str; 4] = ["patterns", "no_builtin", "notes_dir", "color"];
+const CONFIG_KEYS: [&str; 5] = ["patterns", "no_builtin", "notes_dir", "color", "me"];
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -26,6 +26,8 @@ pub struct Config {
     /// `$VISUAL` or `$EDITOR`, for long answers; none means typed lines.
     pub editor: Option<String>,
     pub today: jiff::civil::Date,
+    /// Names that mean "us" in a commitment's `who`, besides me, us, I, we.
+    pub me: Vec<String>,
     /// Standard output was closed when coach started (`>&-`): data meant
     /// for it cannot be delivered.
     pub stdout_closed: bool,
@@ -38,6 +40,7 @@ struct FileSettings {
     no_builtin: Option<bool>,
     notes_dir: Option<PathBuf>,
     color: Option<ColorChoice>,
+    me: Vec<String>,
 }
 
 impl Config {
@@ -99,9 +102,15 @@ impl Config {
         let editor = env("VISUAL")
             .or_else(|| env("EDITOR"))
             .map(|editor| editor.to_string_lossy().into_owned());
+        let today = match &args.today {
+            Some(text) => crate::dates::parse(text, crate::dates::today())
+                .map_err(|error| Error::usage(format!("--today: {error}")))?,
+            None => crate::dates::today(),
+        };
         Ok(Config {
             editor,
-            today: crate::dates::today(),
+            today,
+            me: file.me,
             packs,
             notes_dir,
             color,
@@ -250,6 +259,24 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
                 }
             }
             ("patterns", Value::String(dir)) => settings.patterns.push(resolve_path(base, dir)),
+            ("me", Value::Array(names)) => {
+                for name in names {
+                    match name {
+                        Value::String(name) if !name.trim().is_empty() => {
+                            settings.me.push(name.clone())
+                        }
+                        _ => {
+                            return Err(fail(format!(
+                                "`me` must be a name or a list of names, not {}",
+                                kind_of(name)
+                            )))
+                        }
+                    }
+                }
+            }
+            ("me", Value::String(name)) if !name.trim().is_empty() => {
+                settings.me.push(name.clone())
+            }
             ("no_builtin", Value::Bool(yes)) => settings.no_builtin = Some(*yes),
             ("notes_dir", Value::String(dir)) => settings.notes_dir = Some(resolve_path(base, dir)),
             ("color", Value::String(choice)) => {
@@ -261,6 +288,7 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
                     "patterns" => "a folder or a list of folders",
                     "no_builtin" => "true or false",
                     "notes_dir" => "a folder",
+                    "me" => "a name or a list of names",
                     _ => "auto, always or never",
                 };
                 return Err(fail(format!(

@@ -79,6 +79,11 @@ pub enum Error {
     /// (`coach ... | head`) is not an error, a closed or full stdout is.
     #[error("cannot write to standard output: {0}")]
     Stdout(std::io::Error),
+
+    /// An error of a command whose exit codes are grep's (`coach due`):
+    /// 1 means "nothing found", so every error exits 2.
+    #[error("{0}")]
+    Search(Box<Error>),
 }
 
 /// Where the answers of a stopped walk went: a draft file, or (when the
@@ -125,6 +130,8 @@ impl Error {
             | Error::Answers(_)
             | Error::MissingAnswers { .. } => exit_code::USAGE,
             Error::Interrupted { .. } => exit_code::INTERRUPTED,
+            Error::Search(error) if error.exit_code() == exit_code::SUCCESS => exit_code::SUCCESS,
+            Error::Search(_) => exit_code::USAGE,
             Error::Stdout(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
                 exit_code::SUCCESS
             }
@@ -197,6 +204,7 @@ impl Error {
                     None => {}
                 }
             }
+            Error::Search(error) => lines = error.lines(),
             _ => lines.push(format!("coach: error: {self}")),
         }
         lines

@@ -3,6 +3,8 @@
 pub const SUCCESS: i32 = 0;
 /// Something failed: a broken pattern pack, a note that could not be written.
 pub const FAILURE: i32 = 1;
+/// `coach due` listed nothing (grep's 1).
+pub const NOTHING_LISTED: i32 = 1;
 /// The command line or the answers given cannot work: bad flags, missing
 /// answers with no terminal to ask them on, invalid scripted answers.
 pub const USAGE: i32 = 2;

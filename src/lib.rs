@@ -49,7 +49,7 @@ where
         commands::execute(arguments.command, &config)
     });
     match result {
-        Ok(()) => exit_code::SUCCESS,
+        Ok(code) => code,
         Err(error) => {
             let mut stderr = std::io::stderr().lock();
             for line in error.lines() {

@@ -8,6 +8,7 @@ mod hangup;
 mod hostile_input;
 mod include_only;
 mod keeping_answers;
+mod memory;
 mod pack_scale;
 mod patterns_commands;
 mod pty;

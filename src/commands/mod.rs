@@ -1,5 +1,7 @@
 //! One file per subcommand, dispatched from one `match`.
 
+mod due;
+mod notes_check;
 mod patterns_check;
 mod patterns_graph;
 mod patterns_list;
@@ -9,13 +11,16 @@ mod walk;
 
 use std::io::Write;
 
-use crate::cli::{Command, PatternsCommand};
+use crate::cli::{Command, NotesCommand, PatternsCommand};
 use crate::config::Config;
 use crate::error::Error;
+use crate::exit_code;
 use crate::language::{self, Language};
 use crate::suggest::did_you_mean;
 
-pub fn execute(command: Command, config: &Config) -> Result<(), Error> {
+/// Runs one command; the exit code is 0 unless the command says otherwise
+/// (`due` and `notes check` answer with 1 as grep does).
+pub fn execute(command: Command, config: &Config) -> Result<i32, Error> {
     // Not locked: a walk stopped by a signal prints its answers from the
     // signal thread when no draft can be saved.
     let mut out = std::io::BufWriter::new(std::io::stdout());
@@ -36,9 +41,20 @@ pub fn execute(command: Command, config: &Config) -> Result<(), Error> {
         Command::Patterns(PatternsCommand::Check { dirs }) => {
             patterns_check::run(config, &dirs, &mut out)?
         }
+        Command::Due(args) => {
+            let code = due::run(&args, config, &mut out)
+                .and_then(|code| out.flush().map(|()| code).map_err(Error::from))
+                .map_err(|error| Error::Search(Box::new(error)))?;
+            return Ok(code);
+        }
+        Command::Notes(NotesCommand::Check) => {
+            let code = notes_check::run(config, &mut out)?;
+            out.flush()?;
+            return Ok(code);
+        }
     }
     out.flush()?;
-    Ok(())
+    Ok(exit_code::SUCCESS)
 }
 
 /// The language of the configured packs, or every problem they have.

@@ -1,0 +1,310 @@
+//! `coach due`: open commitments, most urgent first, for people and scripts.
+//! Exit codes are grep's: 0 something listed, 1 nothing, 2 an error.
+
+use std::io::Write;
+
+use console::{measure_text_width, pad_str, style, Alignment};
+use jiff::civil::Date;
+use serde_json::{json, Value};
+
+use crate::cli::{DueArgs, DueFormat};
+use crate::config::Config;
+use crate::error::Error;
+use crate::exit_code;
+use crate::memory::promise::{self, Promise, Side, Urgency};
+use crate::memory::Archive;
+use crate::text::one_line;
+
+pub fn run(args: &DueArgs, config: &Config, out: &mut impl Write) -> Result<i32, Error> {
+    let within = args
+        .within
+        .as_deref()
+        .map(|span| within_limit(span, config.today))
+        .transpose()?;
+    let archive = Archive::read(&config.notes_dir)?;
+    warn(&archive);
+    let customers = match &args.customer {
+        Some(name) => Some(matching_customers(&archive, name, config)?),
+        None => None,
+    };
+    let listed: Vec<Promise> = promise::promises(&archive.notes, &config.me, config.today)
+        .into_iter()
+        .filter(|promise| args.all || !promise.commitment.done)
+        .filter(|promise| !args.mine || promise.side == Side::Ours)
+        .filter(|promise| !args.theirs || promise.side == Side::Theirs)
+        .filter(|promise| !args.overdue || promise.urgency == Urgency::Overdue)
+        .filter(|promise| {
+            within.is_none_or(|limit| promise.commitment.due.is_some_and(|due| due <= limit))
+        })
+        .filter(|promise| {
+            customers
+                .as_ref()
+                .is_none_or(|names| names.contains(&promise.note.customer))
+        })
+        .collect();
+    if !args.quiet {
+        print(&listed, args, config, out)?;
+    }
+    Ok(if listed.is_empty() {
+        exit_code::NOTHING_LISTED
+    } else {
+        exit_code::SUCCESS
+    })
+}
+
+/// The listed promises in the form asked for.
+fn print(
+    listed: &[Promise],
+    args: &DueArgs,
+    config: &Config,
+    out: &mut impl Write,
+) -> Result<(), Error> {
+    if args.count {
+        writeln!(out, "{}", listed.len())?;
+    } else if args.json {
+        let items: Vec<Value> = listed.iter().map(|p| to_json(p, config)).collect();
+        writeln!(out, "{}", Value::Array(items))?;
+    } else if args.jsonl {
+        for promise in listed {
+            writeln!(out, "{}", to_json(promise, config))?;
+        }
+    } else if args.format == Some(DueFormat::TodoTxt) {
+        for promise in listed {
+            writeln!(out, "{}", todo_txt(promise, config))?;
+        }
+    } else {
+        table(listed, config.today, out)?;
+    }
+    Ok(())
+}
+
+/// One line per unreadable note on stderr: they never hide the others.
+pub fn warn(archive: &Archive) {
+    let mut stderr = std::io::stderr().lock();
+    for line in archive.warnings() {
+        let _ = writeln!(stderr, "{}", crate::text::visible_controls(&line));
+    }
+}
+
+/// The last day `--within SPAN` reaches: `7d`, `2w`, `1m` from today.
+fn within_limit(span: &str, today: Date) -> Result<Date, Error> {
+    let refused = || {
+        Error::usage(format!(
+            "--within `{span}` is not a span of time (use a number and d, w or m: 7d, 2w, 1m)"
+        ))
+    };
+    if !span.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(refused());
+    }
+    crate::dates::parse(&format!("+{span}"), today).map_err(|_| refused())
+}
+
+/// The customer names in the archive that `--customer NAME` means: the same
+/// name in any case or spacing, or the name of its folder.
+fn matching_customers(
+    archive: &Archive,
+    name: &str,
+    config: &Config,
+) -> Result<Vec<String>, Error> {
+    let mut known: Vec<&str> = archive
+        .notes
+        .iter()
+        .map(|note| note.customer.as_str())
+        .collect();
+    known.sort_unstable();
+    known.dedup();
+    let folder = crate::slug::slug(name);
+    let matching: Vec<String> = archive
+        .notes
+        .iter()
+        .filter(|note| {
+            crate::slug::same_name(&note.customer, name)
+                || folder.as_deref() == Some(project(note, config).as_str())
+        })
+        .map(|note| note.customer.clone())
+        .collect();
+    if !matching.is_empty() {
+        return Ok(matching);
+    }
+    let lower: Vec<String> = known.iter().map(|name| name.to_lowercase()).collect();
+    let hint = crate::suggest::closest(&name.to_lowercase(), lower.iter().map(String::as_str))
+        .and_then(|close| known.iter().find(|name| name.to_lowercase() == close))
+        .map(|close| format!("; did you mean `{}`?", one_line(close)))
+        .unwrap_or_default();
+    Err(Error::usage(format!(
+        "no notes for the customer `{}`{hint}",
+        one_line(name)
+    )))
+}
+
+/// The customer's folder (the first folder under the notes folder), else
+/// the slug of the name: todo.txt's `+project`.
+fn project(note: &crate::memory::NoteRecord, config: &Config) -> String {
+    let relative = note
+        .path
+        .strip_prefix(&config.notes_dir)
+        .unwrap_or(&note.path);
+    let mut parts = relative.components();
+    match (parts.next(), parts.next()) {
+        (Some(folder), Some(_)) => folder.as_os_str().to_string_lossy().into_owned(),
+        _ => crate::slug::slug(&note.customer).unwrap_or_else(|| "customer".to_string()),
+    }
+}
+
+fn to_json(promise: &Promise, config: &Config) -> Value {
+    let commitment = promise.commitment;
+    let date = |date: Option<Date>| date.map(|date| date.to_string());
+    json!({
+        "id": commitment.id,
+        "what": commitment.what,
+        "due": date(commitment.due),
+        "who": commitment.who,
+        "side": promise.side.word(),
+        "done": commitment.done,
+        "closed": date(commitment.closed),
+        "days": commitment.due.map(|due| promise::days_between(config.today, due)),
+        "customer": promise.note.customer,
+        "meeting": promise.note.meeting,
+        "date": promise.note.date.to_string(),
+        "checklist": promise.note.checklist,
+        "note": promise.note.path.display().to_string(),
+        "line": commitment.line,
+        "question": commitment.question,
+    })
+}
+
+/// `2026-11-20 Send the plan +northwind-traders due:2026-12-05 id:c-ax0g47`,
+/// with `x CLOSED ` before it when done.
+fn todo_txt(promise: &Promise, config: &Config) -> String {
+    let commitment = promise.commitment;
+    let mut line = String::new();
+    if commitment.done {
+        line += "x ";
+        if let Some(closed) = commitment.closed {
+            line += &format!("{closed} ");
+        }
+    }
+    line += &format!(
+        "{} {} +{}",
+        promise.note.date,
+        one_line(&commitment.what),
+        project(promise.note, config)
+    );
+    if let Some(due) = commitment.due {
+        line += &format!(" due:{due}");
+    }
+    if let Some(id) = &commitment.id {
+        line += &format!(" id:{}", one_line(id));
+    }
+    line
+}
+
+/// Groups under their headings, in aligned columns (wide characters count
+/// double); overdue lines red on a terminal.
+fn table(listed: &[Promise], today: Date, out: &mut impl Write) -> Result<(), Error> {
+    let rows: Vec<[String; 6]> = listed
+        .iter()
+        .map(|promise| {
+            let commitment = promise.commitment;
+            let when = match (commitment.done, commitment.closed, commitment.due) {
+                (true, Some(closed), _) => format!("closed {closed}"),
+                (true, None, _) => "done".to_string(),
+                (false, _, Some(due)) => promise::relative(due, today),
+                (false, _, None) => String::new(),
+            };
+            [
+                commitment.id.as_deref().map(one_line).unwrap_or_default(),
+                commitment
+                    .due
+                    .map(|due| due.to_string())
+                    .unwrap_or_default(),
+                when,
+                one_line(&promise.note.customer),
+                one_line(&commitment.what),
+                commitment.who.as_deref().map(one_line).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut widths = [0; 6];
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(measure_text_width(cell));
+        }
+    }
+    let mut heading = None;
+    for (promise, row) in listed.iter().zip(&rows) {
+        if heading != Some(promise.urgency) {
+            if heading.is_some() {
+                writeln!(out)?;
+            }
+            heading = Some(promise.urgency);
+            writeln!(out, "{}", style(promise.urgency.heading()).bold())?;
+        }
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(cell, width)| pad_str(cell, width, Alignment::Left, None).into_owned())
+            .collect();
+        let line = format!("  {}", cells.join("  "));
+        let line = line.trim_end();
+        if promise.urgency == Urgency::Overdue {
+            writeln!(out, "{}", style(line).red())?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::note_record::CommitmentRecord;
+    use crate::memory::NoteRecord;
+    use jiff::civil::date;
+
+    fn record(customer: &str, what: &str, who: &str) -> NoteRecord {
+        NoteRecord {
+            path: format!("notes/{customer}/a.md").into(),
+            version: 1,
+            customer: customer.to_string(),
+            checklist: "debrief".into(),
+            meeting: None,
+            date: date(2026, 11, 1),
+            created: None,
+            answers: Default::default(),
+            commitments: vec![CommitmentRecord {
+                id: Some("c-aaaaaa".into()),
+                what: what.to_string(),
+                due: Some(date(2026, 12, 5)),
+                who: Some(who.to_string()),
+                done: false,
+                closed: None,
+                question: "promises".into(),
+                line: 9,
+            }],
+        }
+    }
+
+    #[test]
+    fn columns_line_up_with_wide_characters_and_controls_never_reach_the_terminal() {
+        let notes = [
+            record("北京客户", "签合同", "李雷"),
+            record("Acme", "Send \u{1b}[2Jplan", "me"),
+        ];
+        let listed = promise::promises(&notes, &[], date(2026, 12, 1));
+        let mut out = Vec::new();
+        table(&listed, date(2026, 12, 1), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+        let rows: Vec<&str> = text.lines().skip(1).collect();
+        let what_at = |row: &str, what: &str| measure_text_width(&row[..row.find(what).unwrap()]);
+        assert_eq!(
+            what_at(rows[0], "Send"),
+            what_at(rows[1], "签合同"),
+            "{text}"
+        );
+        let who_at = |row: &str, who: &str| measure_text_width(&row[..row.rfind(who).unwrap()]);
+        assert_eq!(who_at(rows[0], "me"), who_at(rows[1], "李雷"), "{text}");
+    }
+}

@@ -1,0 +1,226 @@
+//! The front matter of a note as read back: what the memory commands need,
+//! whatever version wrote it (keys a later version adds are ignored).
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde_json::{Map, Value};
+
+use crate::yaml::locator::{SourceMap, Step};
+
+/// One note's front matter. Paths are as found under the notes folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteRecord {
+    pub path: PathBuf,
+    /// The format version (`coach:`); later versions are read too.
+    pub version: u64,
+    pub customer: String,
+    pub checklist: String,
+    pub meeting: Option<String>,
+    pub date: Date,
+    /// As written (`2026-11-22T16:20:53+01:00`); not needed to be valid.
+    pub created: Option<String>,
+    /// Every answer by full question id, in the note's order.
+    pub answers: Map<String, Value>,
+    pub commitments: Vec<CommitmentRecord>,
+}
+
+/// A promise found in the answers: an item with `what` of a list answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitmentRecord {
+    /// None for a commitment printed with `--output -` and saved by hand.
+    pub id: Option<String>,
+    pub what: String,
+    pub due: Option<Date>,
+    pub who: Option<String>,
+    pub done: bool,
+    /// `closed: YYYY-MM-DD`, written by `coach done`.
+    pub closed: Option<Date>,
+    /// The question it answers.
+    pub question: String,
+    /// The 1-based line of its `id:` (of the item, without one) in the file.
+    pub line: usize,
+}
+
+/// Why a front matter is no note, and on which line of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotANote {
+    pub line: usize,
+    pub reason: String,
+}
+
+impl NoteRecord {
+    /// Reads a parsed front matter. `first_line` is the file's line of the
+    /// front matter's first line (2, after the opening `---`).
+    pub fn from_front_matter(
+        path: &Path,
+        text: &str,
+        document: Value,
+        first_line: usize,
+    ) -> Result<NoteRecord, NotANote> {
+        let lines = Lines {
+            map: SourceMap::new(text),
+            offset: first_line - 1,
+        };
+        let Value::Object(mut fields) = document else {
+            return Err(NotANote {
+                line: first_line,
+                reason: "the front matter is not a mapping of fields; not a coach note".into(),
+            });
+        };
+        let version = match fields.get("coach") {
+            Some(Value::Number(number)) => number.as_u64().filter(|version| *version >= 1),
+            None => {
+                return Err(NotANote {
+                    line: first_line,
+                    reason: "no `coach:` version field; not a coach note".into(),
+                })
+            }
+            Some(_) => None,
+        }
+        .ok_or_else(|| lines.error(&["coach"], "`coach:` must be a format version (1)"))?;
+        let text_field = |fields: &Map<String, Value>, name: &str| match fields.get(name) {
+            Some(Value::String(text)) if !text.trim().is_empty() => Ok(text.clone()),
+            Some(_) => Err(lines.error(&[name], &format!("`{name}:` must be text"))),
+            None => Err(NotANote {
+                line: first_line,
+                reason: format!("the field `{name}:` is missing"),
+            }),
+        };
+        let customer = text_field(&fields, "customer")?;
+        let checklist = text_field(&fields, "checklist")?;
+        let date = text_field(&fields, "date")?;
+        let date = parse_date(&date)
+            .ok_or_else(|| lines.error(&["date"], &format!("`date: {date}` is not YYYY-MM-DD")))?;
+        let meeting = match fields.get("meeting") {
+            Some(Value::String(text)) => Some(text.clone()),
+            _ => None,
+        };
+        let created = match fields.get("created") {
+            Some(Value::String(text)) => Some(text.clone()),
+            _ => None,
+        };
+        let answers = match fields.remove("answers") {
+            Some(Value::Object(answers)) => answers,
+            None | Some(Value::Null) => Map::new(),
+            Some(_) => return Err(lines.error(&["answers"], "`answers:` must be a mapping")),
+        };
+        let mut commitments = Vec::new();
+        for (question, value) in &answers {
+            let Value::Array(items) = value else { continue };
+            for (index, item) in items.iter().enumerate() {
+                let Value::Object(item) = item else { continue };
+                if !item.contains_key("what") {
+                    continue;
+                }
+                let at = [
+                    Step::Key("answers".into()),
+                    Step::Key(question.clone()),
+                    Step::Index(index),
+                ];
+                commitments.push(commitment(question, item, &at, &lines)?);
+            }
+        }
+        Ok(NoteRecord {
+            path: path.to_path_buf(),
+            version,
+            customer,
+            checklist,
+            meeting,
+            date,
+            created,
+            answers,
+            commitments,
+        })
+    }
+}
+
+fn commitment(
+    question: &str,
+    item: &Map<String, Value>,
+    at: &[Step],
+    lines: &Lines,
+) -> Result<CommitmentRecord, NotANote> {
+    let key = |name: &str| {
+        let mut path = at.to_vec();
+        path.push(Step::Key(name.into()));
+        path
+    };
+    let fail = |name: &str, reason: String| NotANote {
+        line: lines.line(&key(name)),
+        reason,
+    };
+    let text = |name: &str| match item.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone())),
+        Some(Value::Number(number)) => Ok(Some(number.to_string())),
+        Some(_) => Err(fail(
+            name,
+            format!("commitment `{name}:` in `{question}` must be text"),
+        )),
+    };
+    let date = |name: &str| match text(name)? {
+        None => Ok(None),
+        Some(shown) if shown.trim().is_empty() => Ok(None),
+        Some(shown) => parse_date(&shown).map(Some).ok_or_else(|| {
+            fail(
+                name,
+                format!("commitment `{name}: {shown}` in `{question}` is not YYYY-MM-DD"),
+            )
+        }),
+    };
+    let done = match item.get("done") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(done)) => *done,
+        Some(_) => {
+            return Err(fail(
+                "done",
+                format!("commitment `done:` in `{question}` must be true or false"),
+            ))
+        }
+    };
+    let id = text("id")?;
+    let line = if id.is_some() {
+        lines.line(&key("id"))
+    } else {
+        lines.line(at)
+    };
+    Ok(CommitmentRecord {
+        id,
+        what: text("what")?.unwrap_or_default(),
+        due: date("due")?,
+        who: text("who")?.filter(|who| !who.trim().is_empty()),
+        done,
+        closed: date("closed")?,
+        question: question.to_string(),
+        line,
+    })
+}
+
+/// `YYYY-MM-DD` only, as notes write it.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    (text.len() == 10).then(|| text.parse().ok()).flatten()
+}
+
+/// File lines of the front matter's nodes.
+struct Lines {
+    map: SourceMap,
+    offset: usize,
+}
+
+impl Lines {
+    fn line(&self, path: &[Step]) -> usize {
+        self.map
+            .position(path)
+            .map_or(self.offset + 1, |(line, _)| line + self.offset)
+    }
+
+    fn error(&self, keys: &[&str], reason: &str) -> NotANote {
+        let path: Vec<Step> = keys.iter().map(|key| Step::Key(key.to_string())).collect();
+        NotANote {
+            line: self.line(&path),
+            reason: reason.to_string(),
+        }
+    }
+}

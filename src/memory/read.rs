@@ -1,0 +1,265 @@
+//! Reads one note: only its front matter (up to the closing `---`), or the
+//! whole file when the body is wanted too. At most 8 MiB; a FIFO, socket or
+//! device named `x.md` is refused at once, never waited on.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::capped_read::{open_regular, READ_CAP};
+use crate::memory::note_record::NoteRecord;
+
+/// A note that cannot be read, and why: one warning line
+/// `path:line: reason` (the line is 1 when no line is to blame).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub path: PathBuf,
+    pub line: usize,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.path.display(), self.line, self.reason)
+    }
+}
+
+/// The body of a note: its text after the closing `---`, and the file line
+/// its first line has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    pub text: String,
+    pub first_line: usize,
+}
+
+/// The front matter of the note at `path`.
+pub fn front_matter(path: &Path) -> Result<NoteRecord, Unreadable> {
+    read(path, false).map(|(record, _)| record)
+}
+
+/// The front matter and the body of the note at `path`.
+pub fn whole(path: &Path) -> Result<(NoteRecord, Body), Unreadable> {
+    read(path, true).map(|(record, body)| (record, body.unwrap_or_default()))
+}
+
+impl Default for Body {
+    fn default() -> Self {
+        Body {
+            text: String::new(),
+            first_line: 1,
+        }
+    }
+}
+
+fn read(path: &Path, with_body: bool) -> Result<(NoteRecord, Option<Body>), Unreadable> {
+    let fail = |line: usize, reason: String| Unreadable {
+        path: path.to_path_buf(),
+        line,
+        reason,
+    };
+    let file = open_regular(path).map_err(|error| fail(1, reason_of(&error.to_string(), path)))?;
+    let mut reader = BufReader::new(file.take(READ_CAP + 1));
+    let mut line = Vec::new();
+    let mut read_line = |line: &mut Vec<u8>| -> Result<usize, Unreadable> {
+        line.clear();
+        reader
+            .read_until(b'\n', line)
+            .map_err(|error| fail(1, format!("cannot read: {error}")))
+    };
+    let mut total = read_line(&mut line)?;
+    let opening = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&line);
+    if trim_end(opening) != b"---" {
+        return Err(fail(
+            1,
+            "no front matter (the first line is not `---`); not a coach note".into(),
+        ));
+    }
+    let mut front = Vec::new();
+    let mut lines = 1;
+    let mut closed = false;
+    loop {
+        let read = read_line(&mut line)?;
+        if read == 0 {
+            break;
+        }
+        total += read;
+        lines += 1;
+        if trim_end(&line) == b"---" {
+            closed = true;
+            break;
+        }
+        front.extend_from_slice(&line);
+    }
+    let too_large = || {
+        fail(
+            1,
+            "it is larger than 8 MiB, the most coach reads from a note".into(),
+        )
+    };
+    if !closed {
+        if total as u64 > READ_CAP {
+            return Err(too_large());
+        }
+        return Err(fail(
+            1,
+            "the front matter is not closed by a `---` line".into(),
+        ));
+    }
+    let body = if with_body {
+        let mut rest = Vec::new();
+        reader
+            .read_to_end(&mut rest)
+            .map_err(|error| fail(1, format!("cannot read: {error}")))?;
+        if (total + rest.len()) as u64 > READ_CAP {
+            return Err(too_large());
+        }
+        let text =
+            String::from_utf8(rest).map_err(|_| fail(lines + 1, "it is not UTF-8 text".into()))?;
+        Some(Body {
+            text,
+            first_line: lines + 1,
+        })
+    } else {
+        None
+    };
+    let text = String::from_utf8(front).map_err(|_| fail(2, "it is not UTF-8 text".into()))?;
+    let document = crate::yaml::parse(&text).map_err(|error| {
+        fail(
+            error.line.map_or(2, |line| line + 1),
+            format!("invalid YAML in the front matter: {}", error.message),
+        )
+    })?;
+    let record = NoteRecord::from_front_matter(path, &text, document, 2)
+        .map_err(|problem| fail(problem.line, problem.reason))?;
+    Ok((record, body))
+}
+
+fn trim_end(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// An open error says "cannot read PATH: why"; the warning names the path
+/// once already.
+fn reason_of(message: &str, path: &Path) -> String {
+    let prefix = format!("cannot read {}: ", path.display());
+    match message.strip_prefix(&prefix) {
+        Some(why) => format!("cannot read: {why}"),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    const NOTE: &str = "---\ncoach: 1\nchecklist: debrief\ncustomer: Acme\nmeeting: null\ndate: \"2026-12-01\"\nanswers:\n  overall: 4\n  promises:\n  - id: c-k3v9q2xa\n    what: Send the plan\n    due: \"2026-12-05\"\n    who: me\n    done: false\n  - id: c-abcdef\n    what: Sign\n    due: \"2026-12-09\"\n    who: Sam\n    done: true\n    closed: \"2026-12-02\"\n---\n\n# Acme\n";
+
+    #[test]
+    fn reads_the_front_matter_with_commitments_and_their_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let record = front_matter(&note(dir.path(), "a.md", NOTE)).unwrap();
+        assert_eq!(record.customer, "Acme");
+        assert_eq!(record.date, jiff::civil::date(2026, 12, 1));
+        assert_eq!(record.commitments.len(), 2);
+        let first = &record.commitments[0];
+        assert_eq!(first.id.as_deref(), Some("c-k3v9q2xa"));
+        assert_eq!(first.line, 10);
+        assert_eq!(first.due, Some(jiff::civil::date(2026, 12, 5)));
+        assert!(!first.done);
+        let second = &record.commitments[1];
+        assert_eq!(second.line, 15);
+        assert_eq!(second.closed, Some(jiff::civil::date(2026, 12, 2)));
+        assert_eq!(second.who.as_deref(), Some("Sam"));
+    }
+
+    #[test]
+    fn later_versions_and_unknown_keys_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = NOTE
+            .replace("coach: 1", "coach: 3\nmood: sunny")
+            .replace("    done: false", "    done: false\n    priority: high");
+        let record = front_matter(&note(dir.path(), "a.md", &text)).unwrap();
+        assert_eq!(record.version, 3);
+        assert_eq!(record.commitments.len(), 2);
+    }
+
+    #[test]
+    fn unreadable_notes_name_the_line_and_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = [
+            ("# just markdown\n", 1, "not a coach note"),
+            ("---\ncoach: 1\n", 1, "not closed"),
+            (
+                &*NOTE.replace("customer: Acme\n", ""),
+                2,
+                "`customer:` is missing",
+            ),
+            (&*NOTE.replace("coach: 1\n", ""), 2, "no `coach:`"),
+            (
+                &*NOTE.replace("date: \"2026-12-01\"", "date: soon"),
+                6,
+                "not YYYY-MM-DD",
+            ),
+            (
+                &*NOTE.replace("overall: 4", "overall: [4"),
+                9,
+                "invalid YAML",
+            ),
+            (
+                &*NOTE.replace("due: \"2026-12-05\"", "due: friday"),
+                12,
+                "not YYYY-MM-DD",
+            ),
+        ];
+        for (text, line, reason) in cases {
+            let error = front_matter(&note(dir.path(), "x.md", text)).unwrap_err();
+            assert_eq!(error.line, line, "{text}\n{error}");
+            assert!(error.reason.contains(reason), "{error}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_unreadable_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        let name = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let error = front_matter(&path).unwrap_err();
+        assert!(error.reason.contains("named pipe"), "{error}");
+    }
+
+    #[test]
+    fn a_front_matter_past_the_cap_or_not_utf8_is_unreadable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = note(dir.path(), "big.md", "---\ncoach: 1\n");
+        // Sparse: nothing but the cap is read, whatever the size.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_len(1024 * 1024 * 1024)
+            .unwrap();
+        let error = front_matter(&path).unwrap_err();
+        assert!(error.reason.contains("larger than 8 MiB"), "{error}");
+        let path = dir.path().join("latin1.md");
+        std::fs::write(&path, b"---\ncoach: 1\ncustomer: Soci\xe9t\xe9\n---\n").unwrap();
+        let error = front_matter(&path).unwrap_err();
+        assert!(error.reason.contains("not UTF-8"), "{error}");
+    }
+
+    #[test]
+    fn the_body_starts_after_the_closing_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, body) = whole(&note(dir.path(), "a.md", NOTE)).unwrap();
+        assert_eq!(body.first_line, 22);
+        assert_eq!(body.text, "\n# Acme\n");
+    }
+}
