@@ -21,6 +21,9 @@ pub struct Commitment {
     pub due: Date,
     pub who: Option<String>,
     pub done: bool,
+    /// The day it was closed (`closed:`, written by `coach done`), given
+    /// back from a note; only a done commitment has one.
+    pub closed: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,6 +215,10 @@ impl Commitment {
             self.who.clone().map_or(Value::Null, Value::String),
         );
         fields.insert("done".into(), Value::Bool(self.done));
+        // After `done`, where `coach done` writes it.
+        if let Some(closed) = self.closed {
+            fields.insert("closed".into(), Value::String(closed.to_string()));
+        }
         Value::Object(fields)
     }
 }
@@ -307,7 +314,7 @@ fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, Strin
     };
     if let Some(unknown) = fields
         .keys()
-        .find(|key| !["what", "due", "who", "id", "done"].contains(&key.as_str()))
+        .find(|key| !["what", "due", "who", "id", "done", "closed"].contains(&key.as_str()))
     {
         let hint = crate::suggest::did_you_mean(unknown, ["what", "due", "who"]);
         return Err(format!("unknown commitment field `{unknown}`{hint}"));
@@ -339,6 +346,21 @@ fn commitment_from_value(entry: &Value, today: Date) -> Result<Commitment, Strin
             ))
         }
     };
+    commitment.closed = match fields.get("closed") {
+        None | Some(Value::Null) => None,
+        Some(value) => {
+            let text = scalar_text(value).unwrap_or_default();
+            let date = dates::parse(&text, today)
+                .map_err(|error| format!("commitment `{}`: closed: {error}", commitment.what))?;
+            Some(date)
+        }
+    };
+    if commitment.closed.is_some() && !commitment.done {
+        return Err(format!(
+            "commitment `{}` has a `closed` date but is not done; set `done: true` or remove `closed`",
+            commitment.what
+        ));
+    }
     Ok(commitment)
 }
 
@@ -371,6 +393,7 @@ fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<C
         due,
         who: who.map(one_line).filter(|who| !who.is_empty()),
         done: false,
+        closed: None,
     })
 }
 
@@ -441,7 +464,8 @@ mod tests {
                 what: "Send plan".into(),
                 due: date(2026, 11, 25),
                 who: Some("me".into()),
-                done: false
+                done: false,
+                closed: None,
             }
         );
         assert_eq!(list[1].who, None);
@@ -512,6 +536,33 @@ mod tests {
             let good = json!([{"id": id, "what": "x", "due": "today"}]);
             assert!(from_value(&promises, &good, TODAY).is_ok(), "{id}");
         }
+    }
+
+    #[test]
+    fn a_closed_commitment_from_a_note_keeps_its_closing_date() {
+        let promises = question(Kind::Commitments, &[]);
+        let given = json!([{"id": "c-k3v9q2xa", "what": "x", "due": "2026-12-01", "who": null, "done": true, "closed": "2026-12-03"}]);
+        let answer = from_value(&promises, &given, TODAY).unwrap();
+        let Answer::Commitments(list) = &answer else {
+            panic!()
+        };
+        assert_eq!(list[0].closed, Some(date(2026, 12, 3)));
+        assert_eq!(
+            answer.to_value(),
+            given,
+            "`closed` written back after `done`"
+        );
+        let open =
+            json!([{"what": "x", "due": "2026-12-01", "done": false, "closed": "2026-12-03"}]);
+        assert!(from_value(&promises, &open, TODAY)
+            .unwrap_err()
+            .contains("not done"));
+        let bad = json!([{"what": "x", "due": "2026-12-01", "done": true, "closed": "soon"}]);
+        assert!(from_value(&promises, &bad, TODAY)
+            .unwrap_err()
+            .contains("closed: `soon` is not a date"));
+        let listed = json!([{"what": "x", "due": "2026-12-01", "done": true, "closed": ["x"]}]);
+        assert!(from_value(&promises, &listed, TODAY).is_err());
     }
 
     #[test]

@@ -134,6 +134,7 @@ impl TerminalPrompter<'_> {
                 due,
                 who,
                 done: false,
+                closed: None,
             });
             self.report_partial(question, Answer::Commitments(commitments.clone()));
         }
