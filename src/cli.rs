@@ -84,6 +84,11 @@ pub enum Command {
     Patterns(PatternsCommand),
     /// List open commitments, most urgent first (exit 0 listed, 1 none, 2 error).
     Due(DueArgs),
+    /// Mark commitments done: a whole id or a unique prefix (exit 0 all closed,
+    /// 1 one failed, 2 usage). With no id at a terminal, choose from the open ones.
+    Done(DoneArgs),
+    /// Mark done commitments open again (exit 0 all reopened, 1 one failed, 2 usage).
+    Reopen(ReopenArgs),
     /// Look after the notes themselves.
     #[command(subcommand)]
     Notes(NotesCommand),
@@ -94,6 +99,24 @@ pub enum NotesCommand {
     /// List unreadable notes, duplicate commitment ids and task lines that
     /// disagree with the front matter (exit 1 when it finds any).
     Check,
+}
+
+#[derive(Debug, Args, Default, Clone)]
+pub struct DoneArgs {
+    /// Commitment ids (`c-k3v9q2xa`), or unique prefixes of them (`k3v`).
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+
+    /// The closing date: YYYY-MM-DD, today, yesterday, -2d [default: today].
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args, Default, Clone)]
+pub struct ReopenArgs {
+    /// Commitment ids (`c-k3v9q2xa`), or unique prefixes of them (`k3v`).
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<String>,
 }
 
 #[derive(Debug, Args, Default, Clone)]

@@ -1,5 +1,6 @@
 //! One file per subcommand, dispatched from one `match`.
 
+mod done;
 mod due;
 mod notes_check;
 mod patterns_check;
@@ -19,7 +20,8 @@ use crate::language::{self, Language};
 use crate::suggest::did_you_mean;
 
 /// Runs one command; the exit code is 0 unless the command says otherwise
-/// (`due` and `notes check` answer with 1 as grep does).
+/// (`due` and `notes check` answer with 1 as grep does, `done` and
+/// `reopen` with 1 when an id could not be applied).
 pub fn execute(command: Command, config: &Config) -> Result<i32, Error> {
     // Not locked: a walk stopped by a signal prints its answers from the
     // signal thread when no draft can be saved.
@@ -45,6 +47,17 @@ pub fn execute(command: Command, config: &Config) -> Result<i32, Error> {
             let code = due::run(&args, config, &mut out)
                 .and_then(|code| out.flush().map(|()| code).map_err(Error::from))
                 .map_err(|error| Error::Search(Box::new(error)))?;
+            return Ok(code);
+        }
+        Command::Done(args) => {
+            let mut pick = crate::ui::done_picker::pick;
+            let code = done::done(&args.ids, args.date.as_deref(), config, &mut out, &mut pick)?;
+            out.flush()?;
+            return Ok(code);
+        }
+        Command::Reopen(args) => {
+            let code = done::reopen(&args.ids, config, &mut out)?;
+            out.flush()?;
             return Ok(code);
         }
         Command::Notes(NotesCommand::Check) => {

@@ -1,4 +1,5 @@
 //! The terminal: prompts, and patterns drawn for a reader. No domain decisions live here.
 
+pub mod done_picker;
 pub mod pattern_view;
 pub mod terminal_prompter;

@@ -1,0 +1,266 @@
+//! `coach done ID...` and `coach reopen ID...`: a commitment closed or
+//! opened again in its note, by a one-line edit of the front matter and a
+//! tick of its task line.
+//!
+//! Exit codes: 0 every id applied, 1 one could not be (already done or
+//! open, a note that cannot be edited, an id in two notes), 2 a usage
+//! error: an unknown or ambiguous id, a bad `--date`, no id without a
+//! terminal. A usage error changes no note.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::exit_code;
+use crate::memory::edit::{self, Change, EditError};
+use crate::memory::note_record::CommitmentRecord;
+use crate::memory::resolve::{resolve, Unresolved};
+use crate::memory::{promise, Archive, NoteRecord};
+use crate::text::{one_line, visible_controls};
+
+/// Asks which of the labelled commitments to close: the positions chosen,
+/// or None when the person backed out (Esc).
+pub type Picker<'a> = &'a mut dyn FnMut(&[String]) -> std::io::Result<Option<Vec<usize>>>;
+
+/// One commitment with an id, and the note that holds it.
+struct Found<'a> {
+    note: &'a NoteRecord,
+    commitment: &'a CommitmentRecord,
+}
+
+impl Found<'_> {
+    fn id(&self) -> &str {
+        self.commitment.id.as_deref().unwrap_or_default()
+    }
+}
+
+/// `coach done`: closes the commitments `ids` name, on `--date` or today;
+/// with no id, `pick` chooses among the open ones.
+pub fn done(
+    ids: &[String],
+    date: Option<&str>,
+    config: &Config,
+    out: &mut impl Write,
+    pick: Picker,
+) -> Result<i32, Error> {
+    let date = match date {
+        Some(text) => crate::dates::parse(text, config.today)
+            .map_err(|error| Error::usage(format!("--date: {error}")))?,
+        None => config.today,
+    };
+    if ids.is_empty() && !config.can_prompt {
+        return Err(Error::Usage {
+            message: "no commitment id given, and no terminal to choose one on".to_string(),
+            hint: Some(
+                "name them: `coach done ID...`; `coach due` lists the open ones with their ids"
+                    .to_string(),
+            ),
+        });
+    }
+    let archive = Archive::read(&config.notes_dir)?;
+    super::due::warn(&archive);
+    let found = commitments(&archive);
+    let ids = if ids.is_empty() {
+        match picked(&archive, config, pick)? {
+            Some(ids) => ids,
+            None => return Ok(exit_code::INTERRUPTED),
+        }
+    } else {
+        ids.to_vec()
+    };
+    apply_all(&ids, &found, &archive, Change::Close(date), out)
+}
+
+/// `coach reopen`: opens the commitments `ids` name again.
+pub fn reopen(ids: &[String], config: &Config, out: &mut impl Write) -> Result<i32, Error> {
+    let archive = Archive::read(&config.notes_dir)?;
+    super::due::warn(&archive);
+    let found = commitments(&archive);
+    apply_all(ids, &found, &archive, Change::Reopen, out)
+}
+
+/// Every commitment with an id, in the archive's order.
+fn commitments(archive: &Archive) -> Vec<Found<'_>> {
+    archive
+        .notes
+        .iter()
+        .flat_map(|note| {
+            note.commitments
+                .iter()
+                .filter(|commitment| commitment.id.is_some())
+                .map(move |commitment| Found { note, commitment })
+        })
+        .collect()
+}
+
+/// The ids of the open commitments chosen at the terminal, most urgent
+/// first; None when the person backed out.
+fn picked(archive: &Archive, config: &Config, pick: Picker) -> Result<Option<Vec<String>>, Error> {
+    let open: Vec<promise::Promise> = promise::promises(&archive.notes, &config.me, config.today)
+        .into_iter()
+        .filter(|promise| !promise.commitment.done && promise.commitment.id.is_some())
+        .collect();
+    let mut stderr = std::io::stderr().lock();
+    if open.is_empty() {
+        let _ = writeln!(
+            stderr,
+            "coach: no open commitment has an id; nothing to close"
+        );
+        return Ok(Some(Vec::new()));
+    }
+    let width = |text: &str| console::measure_text_width(text);
+    let customers: Vec<String> = open.iter().map(|p| one_line(&p.note.customer)).collect();
+    let widest = customers.iter().map(|c| width(c)).max().unwrap_or(0);
+    let labels: Vec<String> = open
+        .iter()
+        .zip(&customers)
+        .map(|(promise, customer)| {
+            let due = promise
+                .commitment
+                .due
+                .map(|due| format!("  (due {due})"))
+                .unwrap_or_default();
+            let customer = console::pad_str(customer, widest, console::Alignment::Left, None);
+            format!("{customer}  {}{due}", one_line(&promise.commitment.what))
+        })
+        .collect();
+    let chosen = pick(&labels)
+        .map_err(|error| Error::io("cannot ask on", Path::new("the terminal"))(error))?;
+    let Some(chosen) = chosen else {
+        let _ = writeln!(stderr, "coach: interrupted; nothing was changed");
+        return Ok(None);
+    };
+    if chosen.is_empty() {
+        let _ = writeln!(stderr, "coach: nothing chosen; nothing was changed");
+    }
+    Ok(Some(
+        chosen
+            .into_iter()
+            .filter_map(|at| open.get(at))
+            .filter_map(|promise| promise.commitment.id.clone())
+            .collect(),
+    ))
+}
+
+/// Resolves every typed id first (any unknown or ambiguous one is a usage
+/// error and nothing is changed), then applies `change` to each in turn.
+fn apply_all(
+    typed: &[String],
+    found: &[Found],
+    archive: &Archive,
+    change: Change,
+    out: &mut impl Write,
+) -> Result<i32, Error> {
+    let known: BTreeSet<&str> = found.iter().map(Found::id).collect();
+    let known: Vec<&str> = known.into_iter().collect();
+    let mut ids: Vec<&str> = Vec::new();
+    let mut unresolved = Vec::new();
+    for typed in typed {
+        match resolve(typed, &known) {
+            Ok(at) if !ids.contains(&known[at]) => ids.push(known[at]),
+            Ok(_) => {}
+            Err(error) => unresolved.push(error),
+        }
+    }
+    if !unresolved.is_empty() {
+        return Ok(report_unresolved(&unresolved, archive));
+    }
+    let mut code = exit_code::SUCCESS;
+    for id in ids {
+        let holding: Vec<&Found> = found.iter().filter(|found| found.id() == id).collect();
+        if let Err(line) = apply_one(id, &holding, change, out) {
+            code = exit_code::FAILURE;
+            error_line(&line);
+        }
+    }
+    Ok(code)
+}
+
+/// Applies `change` to the commitment `id` held by `holding` (all records
+/// of that id): one stdout line when done, else the error line.
+fn apply_one(
+    id: &str,
+    holding: &[&Found],
+    change: Change,
+    out: &mut impl Write,
+) -> Result<(), String> {
+    let mut paths: Vec<&Path> = holding
+        .iter()
+        .map(|found| found.note.path.as_path())
+        .collect();
+    paths.dedup();
+    let [path] = paths.as_slice() else {
+        let listed: Vec<String> = paths
+            .iter()
+            .map(|path| path.display().to_string())
+            .collect();
+        return Err(format!(
+            "commitment `{id}` is in {} notes: {}; give each its own id by hand (`coach notes check` lists them)",
+            paths.len(),
+            listed.join(", ")
+        ));
+    };
+    let found = holding[0];
+    match edit::apply(path, id, change) {
+        Ok(_) => {
+            let verb = match change {
+                Change::Close(_) => "closed",
+                Change::Reopen => "reopened",
+            };
+            let line = format!(
+                "{verb} {id}  {} ({})",
+                one_line(&found.commitment.what),
+                one_line(&found.note.customer)
+            );
+            // A closed stdout is not an error of the edit, which is written.
+            let _ = writeln!(out, "{}", visible_controls(&line)).and_then(|()| out.flush());
+            Ok(())
+        }
+        Err(EditError::AlreadyDone { .. }) => {
+            let closed = found
+                .commitment
+                .closed
+                .map(|date| format!(" (closed {date})"))
+                .unwrap_or_default();
+            Err(format!(
+                "{}: commitment `{id}` is already done{closed}; `coach reopen {id}` opens it again",
+                path.display()
+            ))
+        }
+        Err(EditError::AlreadyOpen { .. }) => Err(format!(
+            "{}: commitment `{id}` is already open; `coach done {id}` closes it",
+            path.display()
+        )),
+        Err(error @ (EditError::Changed { .. } | EditError::File(_))) => Err(error.to_string()),
+        Err(error) => Err(format!("{}: {error}", path.display())),
+    }
+}
+
+/// One error line per id that names no single commitment; exit 2.
+fn report_unresolved(unresolved: &[Unresolved], archive: &Archive) -> i32 {
+    for error in unresolved {
+        error_line(&error.to_string());
+    }
+    let unknown = unresolved
+        .iter()
+        .any(|error| matches!(error, Unresolved::Unknown { .. }));
+    if unknown && !archive.unreadable.is_empty() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "coach: hint: {} could not be read (see the warnings above); a commitment in one of them cannot be found until it is fixed",
+            crate::error::plural(archive.unreadable.len(), "note")
+        );
+    }
+    let _ = writeln!(std::io::stderr(), "coach: nothing was changed");
+    exit_code::USAGE
+}
+
+fn error_line(line: &str) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "{}",
+        visible_controls(&format!("coach: error: {line}"))
+    );
+}
