@@ -2,6 +2,7 @@
 
 mod broken_packs;
 mod configuration;
+mod done;
 mod examples;
 mod files;
 mod hangup;

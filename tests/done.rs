@@ -1,0 +1,719 @@
+//! `coach done` and `coach reopen`: one-line edits of a note, by whole id or
+//! prefix, reported not guessed, safe when two processes edit one note.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{isolate, BIN};
+
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+
+/// A notes folder kept across runs.
+struct Notes {
+    dir: tempfile::TempDir,
+}
+
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Self {
+        let run = Run {
+            status: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        };
+        assert_ne!(run.status, 101, "coach panicked:\n{}", run.stderr);
+        run
+    }
+}
+
+impl Notes {
+    fn new() -> Self {
+        let dir = tempfile::Builder::new()
+            .prefix("coach-done")
+            .tempdir()
+            .unwrap();
+        Notes { dir }
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.root().join("notes").join(relative)
+    }
+
+    /// `coach --notes-dir notes --today 2026-12-03 ARGS`, no terminal.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(BIN);
+        isolate(&mut command, self.root());
+        command
+            .args(["--notes-dir", "notes", "--today", "2026-12-03"])
+            .args(args)
+            .stdin(Stdio::null());
+        command
+    }
+
+    #[track_caller]
+    fn coach(&self, args: &[&str]) -> Run {
+        Run::from(self.command(args).output().expect("coach runs"))
+    }
+
+    fn write(&self, relative: &str, text: &str) {
+        let path = self.path(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path(relative)).unwrap()
+    }
+}
+
+/// A note with the given commitments (`id|what|due|who|done`), in the format.
+fn note(customer: &str, commitments: &[(&str, &str, &str, &str, bool)]) -> String {
+    let mut front = format!(
+        "---\ncoach: 1\nchecklist: debrief\ncustomer: {customer}\nmeeting: null\ndate: \"2026-12-01\"\nanswers:\n  overall: 4\n  promises:\n"
+    );
+    let mut body = format!("\n# {customer}\n\n## Commitments\n\n");
+    for (id, what, due, who, done) in commitments {
+        front += &format!(
+            "  - id: {id}\n    what: {what}\n    due: \"{due}\"\n    who: {who}\n    done: {done}\n"
+        );
+        let mark = if *done { "x" } else { " " };
+        body += &format!("- [{mark}] {what} (due {due}, {who}) `{id}`\n");
+    }
+    format!("{front}---\n{body}\n## Reminders\n\n- Keep them posted.\n")
+}
+
+const ACME: &str = "acme/2026-12-01-debrief.md";
+const GLOBEX: &str = "globex/2026-12-01-debrief.md";
+
+/// Acme with two open promises, Globex with one; no two ids share 4 characters.
+fn two_customers() -> Notes {
+    let notes = Notes::new();
+    notes.write(
+        ACME,
+        &note(
+            "Acme",
+            &[
+                ("c-k3v9q2xa", "Send the plan", "2026-12-05", "me", false),
+                (
+                    "c-k3b00000",
+                    "Share the figures",
+                    "2026-12-08",
+                    "Dana Lee",
+                    false,
+                ),
+            ],
+        ),
+    );
+    notes.write(
+        GLOBEX,
+        &note(
+            "Globex",
+            &[("c-zz000000", "Book the workshop", "2026-12-01", "me", false)],
+        ),
+    );
+    notes
+}
+
+/// The lines of `after` that differ from `before`, as (before, after) pairs
+/// of whole lines; `after` may have one line more.
+fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
+    let diff = similar_lines(before, after);
+    diff.into_iter().filter(|(old, new)| old != new).collect()
+}
+
+/// Lines paired up to the first inserted line (a `closed:` line), then
+/// shifted by one.
+fn similar_lines(before: &str, after: &str) -> Vec<(String, String)> {
+    let old: Vec<&str> = before.split_inclusive('\n').collect();
+    let new: Vec<&str> = after.split_inclusive('\n').collect();
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() || j < new.len() {
+        let o = old.get(i).copied().unwrap_or_default();
+        let n = new.get(j).copied().unwrap_or_default();
+        if o != n && n.trim_start().starts_with("closed:") {
+            pairs.push((String::new(), n.to_string()));
+            j += 1;
+            continue;
+        }
+        pairs.push((o.to_string(), n.to_string()));
+        i += 1;
+        j += 1;
+    }
+    pairs
+}
+
+#[test]
+fn closing_by_whole_id_changes_the_done_line_adds_closed_and_ticks_the_task() {
+    let notes = two_customers();
+    let before = notes.read(ACME);
+    let run = notes.coach(&["done", "c-k3v9q2xa"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout, "closed c-k3v9q2xa  Send the plan (Acme)\n",
+        "{}",
+        run.stderr
+    );
+    let after = notes.read(ACME);
+    assert_eq!(
+        changed_lines(&before, &after),
+        [
+            ("    done: false\n".into(), "    done: true\n".into()),
+            (String::new(), "    closed: \"2026-12-03\"\n".into()),
+            (
+                "- [ ] Send the plan (due 2026-12-05, me) `c-k3v9q2xa`\n".into(),
+                "- [x] Send the plan (due 2026-12-05, me) `c-k3v9q2xa`\n".into()
+            ),
+        ]
+    );
+    // `false` became `true`, one byte less, and one line was added.
+    assert_eq!(
+        after.len(),
+        before.len() - 1 + "    closed: \"2026-12-03\"\n".len()
+    );
+    assert_eq!(
+        notes.read(GLOBEX),
+        note_of_globex(),
+        "the other note is untouched"
+    );
+}
+
+fn note_of_globex() -> String {
+    note(
+        "Globex",
+        &[("c-zz000000", "Book the workshop", "2026-12-01", "me", false)],
+    )
+}
+
+#[test]
+fn a_unique_prefix_with_or_without_c_is_enough_and_reopen_restores_every_byte() {
+    let notes = two_customers();
+    let before = std::fs::read(notes.path(ACME)).unwrap();
+    let run = notes.coach(&["done", "k3v", "c-zz"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "closed c-k3v9q2xa  Send the plan (Acme)\nclosed c-zz000000  Book the workshop (Globex)\n"
+    );
+    assert_eq!(
+        changed_lines(&String::from_utf8_lossy(&before), &notes.read(ACME)).len(),
+        3
+    );
+
+    let run = notes.coach(&["reopen", "k3v9", "zz0"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "reopened c-k3v9q2xa  Send the plan (Acme)\nreopened c-zz000000  Book the workshop (Globex)\n"
+    );
+    assert_eq!(std::fs::read(notes.path(ACME)).unwrap(), before);
+    assert_eq!(notes.read(GLOBEX), note_of_globex());
+}
+
+#[test]
+fn an_ambiguous_prefix_lists_the_candidates_and_changes_nothing() {
+    let notes = two_customers();
+    let run = notes.coach(&["done", "k3", "zz"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "coach: error: `k3` is the start of 2 ids: c-k3b00000, c-k3v9q2xa; type more of it"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("nothing was changed"), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert_eq!(notes.read(GLOBEX), note_of_globex(), "no id is applied");
+}
+
+#[test]
+fn an_unknown_id_gets_a_did_you_mean_and_exits_2() {
+    let notes = two_customers();
+    let run = notes.coach(&["reopen", "c-k3v9q2xb"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "coach: error: no commitment has the id `c-k3v9q2xb`; did you mean `c-k3v9q2xa`?"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn already_done_and_already_open_are_reported_and_the_other_ids_still_apply() {
+    let notes = two_customers();
+    assert_eq!(notes.coach(&["done", "k3v"]).status, 0);
+    let run = notes.coach(&["done", "k3v", "zz"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "closed c-zz000000  Book the workshop (Globex)\n"
+    );
+    let path = Path::new("notes").join(ACME);
+    assert!(
+        run.stderr.contains(&format!(
+            "coach: error: {}: commitment `c-k3v9q2xa` is already done (closed 2026-12-03); `coach reopen c-k3v9q2xa` opens it again",
+            path.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    let run = notes.coach(&["reopen", "k3b"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("commitment `c-k3b00000` is already open; `coach done c-k3b00000` closes it"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn date_sets_the_closing_date_and_a_bad_one_is_a_usage_error() {
+    let notes = two_customers();
+    let run = notes.coach(&["done", "k3v", "--date", "yesterday"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(notes
+        .read(ACME)
+        .contains("    done: true\n    closed: \"2026-12-02\"\n"));
+    let run = notes.coach(&["done", "zz", "--date", "2026-11-30"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(notes.read(GLOBEX).contains("    closed: \"2026-11-30\"\n"));
+    let run = notes.coach(&["done", "k3b", "--date", "someday"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("--date: `someday` is not a date"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_note_edited_so_the_commitment_cannot_be_found_with_certainty_is_reported_not_guessed() {
+    let notes = two_customers();
+    // The task line of the Acme promise deleted by hand.
+    let edited = notes.read(ACME).replace(
+        "- [ ] Send the plan (due 2026-12-05, me) `c-k3v9q2xa`\n",
+        "",
+    );
+    notes.write(ACME, &edited);
+    let run = notes.coach(&["done", "k3v"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let path = Path::new("notes").join(ACME);
+    assert!(
+        run.stderr.contains(&format!(
+            "coach: error: {}: no task line `- [ ] ...` naming `c-k3v9q2xa`",
+            path.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(notes.read(ACME), edited, "nothing written");
+
+    // The same id pasted into another note: never guess which one is meant.
+    notes.write(
+        "initech/2026-12-02-debrief.md",
+        &note(
+            "Initech",
+            &[("c-zz000000", "Book the workshop", "2026-12-01", "me", false)],
+        ),
+    );
+    let run = notes.coach(&["done", "zz"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("commitment `c-zz000000` is in 2 notes: "),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("globex") && run.stderr.contains("initech"));
+    assert_eq!(notes.read(GLOBEX), note_of_globex());
+}
+
+#[test]
+fn due_no_longer_lists_a_closed_one_and_all_shows_it_with_its_closing_date() {
+    let notes = two_customers();
+    assert_eq!(
+        notes.coach(&["done", "k3v", "--date", "2026-12-02"]).status,
+        0
+    );
+    let due = notes.coach(&["due"]);
+    assert!(!due.stdout.contains("c-k3v9q2xa"), "{}", due.stdout);
+    assert!(due.stdout.contains("c-k3b00000"), "{}", due.stdout);
+    let all = notes.coach(&["due", "--all"]);
+    let line = all
+        .stdout
+        .lines()
+        .find(|line| line.contains("c-k3v9q2xa"))
+        .unwrap_or_else(|| panic!("{}", all.stdout));
+    assert!(line.contains("closed 2026-12-02"), "{line}");
+}
+
+#[test]
+fn one_unreadable_note_is_a_warning_and_never_hides_the_rest() {
+    let notes = two_customers();
+    notes.write("acme/broken.md", "---\ncoach: 1\ncustomer: [\n---\n");
+    let run = notes.coach(&["done", "zz"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("coach: warning: "), "{}", run.stderr);
+    assert!(run.stderr.contains("broken.md"), "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "closed c-zz000000  Book the workshop (Globex)\n"
+    );
+    // An id not found while a note is unreadable says where it may be.
+    let run = notes.coach(&["done", "c-qq000000"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("1 note could not be read"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn without_an_id_and_without_a_terminal_done_is_a_usage_error() {
+    let notes = two_customers();
+    let run = notes.coach(&["done"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("`coach done ID...`"), "{}", run.stderr);
+    let run = notes.coach(&["reopen"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+}
+
+// Regression guard for the compare and swap: the second of two editors of
+// one note must see the first one's edit instead of writing over it.
+#[test]
+fn two_done_on_one_note_at_the_same_moment_both_land() {
+    for _ in 0..10 {
+        let notes = two_customers();
+        let first = notes
+            .command(&["done", "k3v"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let second = notes
+            .command(&["done", "k3b"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        for child in [first, second] {
+            let run = Run::from(child.wait_with_output().unwrap());
+            assert_eq!(run.status, 0, "{}", run.stderr);
+        }
+        let text = notes.read(ACME);
+        assert_eq!(
+            text.matches("    done: true\n    closed: \"2026-12-03\"\n")
+                .count(),
+            2,
+            "{text}"
+        );
+        assert_eq!(text.matches("- [x] ").count(), 2, "{text}");
+    }
+}
+
+/// `text` with the Acme promise `c-k3v9q2xa` closed on 2026-12-03.
+fn closed_acme(text: &str) -> String {
+    text.replacen(
+        "    who: me\n    done: false\n",
+        "    who: me\n    done: true\n    closed: \"2026-12-03\"\n",
+        1,
+    )
+    .replace("- [ ] Send the plan", "- [x] Send the plan")
+}
+
+// `coach done` racing another writer (an editor saving by rename): the
+// writer's latest version always survives, with or without the close.
+#[test]
+fn done_racing_another_writer_loses_nothing_of_it_or_is_refused() {
+    for _ in 0..5 {
+        let notes = two_customers();
+        let original = notes.read(ACME);
+        let path = notes.path(ACME);
+        let mut child = notes
+            .command(&["done", "k3v"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut version = 0;
+        let mut last = original.clone();
+        let started = Instant::now();
+        loop {
+            let done = child.try_wait().unwrap().is_some();
+            if done && version > 0 {
+                break;
+            }
+            assert!(started.elapsed() < Duration::from_secs(60), "coach hangs");
+            version += 1;
+            last = format!("{original}- writer's line {version}\n");
+            let temporary = path.with_file_name(format!("writer-{version}.tmp"));
+            std::fs::write(&temporary, &last).unwrap();
+            std::fs::rename(&temporary, &path).unwrap();
+        }
+        let run = Run::from(child.wait_with_output().unwrap());
+        let now = notes.read(ACME);
+        if run.status == 0 {
+            assert!(now == last || now == closed_acme(&last), "{now}");
+        } else {
+            assert_eq!(run.status, 1, "{}", run.stderr);
+            assert!(
+                run.stderr.contains("changed while coach was editing it"),
+                "{}",
+                run.stderr
+            );
+            assert_eq!(now, last);
+        }
+    }
+}
+
+#[test]
+fn a_closed_note_fed_back_into_a_walk_keeps_its_closing_date() {
+    let notes = Notes::new();
+    for (walk, answers) in [
+        ("prep", "prep-answers.yaml"),
+        ("debrief", "debrief-answers.yaml"),
+    ] {
+        let answers = format!("{EXAMPLES}/{answers}");
+        let run = notes.coach(&[walk, "--no-input", "--answers", &answers]);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+    }
+    let debrief = notes.path("northwind-traders/2026-12-01-pilot-kickoff-debrief.md");
+    let text = std::fs::read_to_string(&debrief).unwrap();
+    let front: serde_yaml::Value =
+        serde_yaml::from_str(text.split("---\n").nth(1).unwrap()).unwrap();
+    let id = front["answers"]["promises"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        notes.coach(&["done", &id, "--date", "2026-12-02"]).status,
+        0
+    );
+
+    let text = std::fs::read_to_string(&debrief).unwrap();
+    let front: serde_yaml::Value =
+        serde_yaml::from_str(text.split("---\n").nth(1).unwrap()).unwrap();
+    let mut answers = front["answers"].as_mapping().unwrap().clone();
+    for header in ["customer", "meeting", "date"] {
+        answers.insert(header.into(), front[header].clone());
+    }
+    let file = notes.root().join("answers.yaml");
+    std::fs::write(&file, serde_yaml::to_string(&answers).unwrap()).unwrap();
+    let run = notes.coach(&[
+        "debrief",
+        "--no-input",
+        "--output",
+        "-",
+        "--answers",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(&format!("  - id: {id}\n")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("    done: true\n    closed: \"2026-12-02\"\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(&format!(
+            "- [x] Send the sized ERP integration plan (due 2026-12-05, me) `{id}`"
+        )),
+        "{}",
+        run.stdout
+    );
+}
+
+mod picker {
+    //! The picker of `coach done` without an id, at a real pseudo-terminal.
+
+    use std::process::Command;
+    use std::time::{Duration, Instant};
+
+    use expectrl::process::unix::WaitStatus;
+    use expectrl::session::OsSession;
+    use expectrl::Session;
+
+    use super::{two_customers, Notes, ACME, GLOBEX};
+    use crate::support::{isolate, BIN};
+
+    const TIMEOUT: Duration = Duration::from_secs(10);
+
+    struct Pty {
+        session: OsSession,
+        transcript: Vec<u8>,
+        seen: usize,
+        eof: bool,
+    }
+
+    impl Pty {
+        fn spawn(notes: &Notes, args: &[&str]) -> Self {
+            let mut command = Command::new(BIN);
+            isolate(&mut command, notes.root());
+            command
+                .args(["--notes-dir", "notes", "--today", "2026-12-03"])
+                .args(args)
+                .env("TERM", "xterm-256color");
+            let mut session = Session::spawn(command).expect("coach starts in a pseudo-terminal");
+            let _ = session.get_process_mut().set_window_size(160, 50);
+            Pty {
+                session,
+                transcript: Vec::new(),
+                seen: 0,
+                eof: false,
+            }
+        }
+
+        fn pump(&mut self) -> bool {
+            if self.eof {
+                return false;
+            }
+            let mut buffer = [0u8; 4096];
+            match self.session.try_read(&mut buffer) {
+                Ok(0) => {
+                    self.eof = true;
+                    false
+                }
+                Ok(count) => {
+                    self.transcript.extend_from_slice(&buffer[..count]);
+                    true
+                }
+                Err(error) if error.kind() == std::io::ErrorKind::WouldBlock => false,
+                Err(_) => {
+                    self.eof = true;
+                    false
+                }
+            }
+        }
+
+        fn screen(&self) -> String {
+            String::from_utf8_lossy(&self.transcript).replace('\x1b', "␛")
+        }
+
+        #[track_caller]
+        fn expect(&mut self, text: &str) {
+            let started = Instant::now();
+            loop {
+                let rest = &self.transcript[self.seen..];
+                if let Some(at) = rest.windows(text.len()).position(|w| w == text.as_bytes()) {
+                    self.seen += at + text.len();
+                    return;
+                }
+                if self.eof || started.elapsed() > TIMEOUT {
+                    panic!("no {text:?}; coach printed:\n{}", self.screen());
+                }
+                if !self.pump() {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+            }
+        }
+
+        /// Waits until console reads a key (raw mode), so keys reach the prompt.
+        #[track_caller]
+        fn wait_for_key_read(&mut self) {
+            use nix::sys::termios::{tcgetattr, LocalFlags};
+            use std::os::fd::AsRawFd;
+            let started = Instant::now();
+            while !tcgetattr(self.session.as_raw_fd())
+                .is_ok_and(|termios| !termios.local_flags.contains(LocalFlags::ICANON))
+            {
+                assert!(
+                    started.elapsed() < TIMEOUT,
+                    "no key read:\n{}",
+                    self.screen()
+                );
+                self.pump();
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        }
+
+        fn send(&mut self, keys: &str) {
+            use std::io::Write;
+            self.session.write_all(keys.as_bytes()).unwrap();
+            self.session.flush().unwrap();
+        }
+
+        #[track_caller]
+        fn finish(&mut self) -> i32 {
+            let started = Instant::now();
+            while !self.eof {
+                assert!(
+                    started.elapsed() < TIMEOUT,
+                    "not finished:\n{}",
+                    self.screen()
+                );
+                if !self.pump() {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+            }
+            loop {
+                match self.session.get_process().status() {
+                    Ok(WaitStatus::Exited(_, code)) => return code,
+                    Ok(WaitStatus::Signaled(_, signal, _)) => return 128 + signal as i32,
+                    Ok(WaitStatus::StillAlive) if started.elapsed() < TIMEOUT => {
+                        std::thread::sleep(Duration::from_millis(2));
+                    }
+                    other => panic!("exit status {other:?}:\n{}", self.screen()),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn done_without_an_id_at_a_terminal_closes_the_ones_picked_with_space_and_enter() {
+        let notes = two_customers();
+        let globex = notes.read(GLOBEX);
+        let mut coach = Pty::spawn(&notes, &["done"]);
+        coach.expect("Which commitments are done?");
+        // Most urgent first: Globex's is overdue, then Acme's two.
+        coach.expect("Globex  Book the workshop  (due 2026-12-01)");
+        coach.expect("Acme    Send the plan  (due 2026-12-05)");
+        coach.expect("Acme    Share the figures  (due 2026-12-08)");
+        coach.wait_for_key_read();
+        coach.send("\x1b[B");
+        coach.expect("Send the plan");
+        coach.send(" ");
+        coach.expect("Send the plan");
+        coach.send("\r");
+        coach.expect("closed c-k3v9q2xa  Send the plan (Acme)");
+        assert_eq!(coach.finish(), 0, "{}", coach.screen());
+        let acme = notes.read(ACME);
+        assert!(acme.contains("- [x] Send the plan"), "{acme}");
+        assert!(acme.contains("- [ ] Share the figures"), "{acme}");
+        assert_eq!(acme.matches("closed: \"2026-12-03\"").count(), 1, "{acme}");
+        assert_eq!(notes.read(GLOBEX), globex, "none is chosen at first");
+    }
+
+    #[test]
+    fn esc_in_the_picker_changes_nothing_and_exits_130() {
+        let notes = two_customers();
+        let acme = notes.read(ACME);
+        let mut coach = Pty::spawn(&notes, &["done"]);
+        coach.expect("Which commitments are done?");
+        coach.expect("Share the figures");
+        coach.wait_for_key_read();
+        coach.send("\x1b");
+        coach.expect("nothing was changed");
+        assert_eq!(coach.finish(), 130, "{}", coach.screen());
+        assert_eq!(notes.read(ACME), acme);
+    }
+}
