@@ -716,4 +716,26 @@ mod picker {
         assert_eq!(coach.finish(), 130, "{}", coach.screen());
         assert_eq!(notes.read(ACME), acme);
     }
+
+    // Regression: the picker waited on stderr, locked by its own caller,
+    // so Ctrl-C hung instead of ending coach.
+    #[test]
+    fn ctrl_c_in_the_picker_changes_nothing_shows_the_cursor_and_exits_130() {
+        let notes = two_customers();
+        let (acme, globex) = (notes.read(ACME), notes.read(GLOBEX));
+        let mut coach = Pty::spawn(&notes, &["done"]);
+        coach.expect("Share the figures");
+        coach.wait_for_key_read();
+        coach.send(" ");
+        coach.expect("Book the workshop");
+        coach.wait_for_key_read();
+        coach.send("\x03");
+        coach.expect("nothing was changed");
+        assert_eq!(coach.finish(), 130, "{}", coach.screen());
+        assert!(
+            coach.screen().contains("␛[?25h"),
+            "the cursor is shown again"
+        );
+        assert_eq!((notes.read(ACME), notes.read(GLOBEX)), (acme, globex));
+    }
 }

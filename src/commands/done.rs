@@ -102,7 +102,8 @@ fn picked(archive: &Archive, config: &Config, pick: Picker) -> Result<Option<Vec
         .into_iter()
         .filter(|promise| !promise.commitment.done && promise.commitment.id.is_some())
         .collect();
-    let mut stderr = std::io::stderr().lock();
+    // Not locked: the picker's signal thread writes to stderr while it waits.
+    let mut stderr = std::io::stderr();
     if open.is_empty() {
         let _ = writeln!(
             stderr,
