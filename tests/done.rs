@@ -440,7 +440,9 @@ fn closed_acme(text: &str) -> String {
 // writer's latest version always survives, with or without the close.
 #[test]
 fn done_racing_another_writer_loses_nothing_of_it_or_is_refused() {
-    for _ in 0..5 {
+    // From back-to-back writes (coach is refused) to writes far enough
+    // apart that coach lands between two of them.
+    for pause in [0, 0, 1, 2, 5, 10, 20] {
         let notes = two_customers();
         let original = notes.read(ACME);
         let path = notes.path(ACME);
@@ -464,6 +466,7 @@ fn done_racing_another_writer_loses_nothing_of_it_or_is_refused() {
             let temporary = path.with_file_name(format!("writer-{version}.tmp"));
             std::fs::write(&temporary, &last).unwrap();
             std::fs::rename(&temporary, &path).unwrap();
+            std::thread::sleep(Duration::from_millis(pause));
         }
         let run = Run::from(child.wait_with_output().unwrap());
         let now = notes.read(ACME);
