@@ -6,9 +6,6 @@
 //! `- [x] ...`; every other byte stays as it was. A commitment that cannot be
 //! found with certainty is an error that says why, never a guess.
 
-// `coach done` and `coach reopen` (written next, over the note reader) call it.
-#![allow(dead_code)]
-
 mod layout;
 mod lines;
 mod swap;
@@ -113,13 +110,16 @@ fn list(lines: &[usize]) -> String {
         .join(", ")
 }
 
-/// The note `text` with commitment `id` marked done on `date`.
+/// The note `text` with commitment `id` marked done on `date` (the pure
+/// edit `apply` makes; the tests hold it to every byte).
+#[cfg(test)]
 pub fn close(text: &str, id: &str, date: Date) -> Result<String, EditError> {
     lines::edit(text, id, Change::Close(date)).map(|(text, _, _)| text)
 }
 
 /// The note `text` with commitment `id` marked open again: the exact reverse
 /// of [`close`].
+#[cfg(test)]
 pub fn reopen(text: &str, id: &str) -> Result<String, EditError> {
     lines::edit(text, id, Change::Reopen).map(|(text, _, _)| text)
 }
