@@ -157,7 +157,7 @@ impl Place {
 
 /// A running `coach` on the far side of a pseudo-terminal, with everything it
 /// printed so far.
-struct Pty {
+pub(crate) struct Pty {
     session: OsSession,
     transcript: Vec<u8>,
     /// Where the next `expect` starts looking.
@@ -167,7 +167,7 @@ struct Pty {
 
 impl Pty {
     #[track_caller]
-    fn spawn(command: Command) -> Self {
+    pub(crate) fn spawn(command: Command) -> Self {
         let mut session = Session::spawn(command).expect("coach starts in a pseudo-terminal");
         // Wide enough that no prompt wraps; the child may have read 80x24 already,
         // which only changes where lines wrap.
@@ -205,14 +205,14 @@ impl Pty {
     }
 
     /// Everything printed so far, with escapes made visible, for failure messages.
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         String::from_utf8_lossy(&self.transcript).replace('\x1b', "␛")
     }
 
     /// Waits for `text` after the previous match; returns the output up to and
     /// including it.
     #[track_caller]
-    fn expect(&mut self, text: &str) -> String {
+    pub(crate) fn expect(&mut self, text: &str) -> String {
         self.expect_any(&[text]).1
     }
 
@@ -271,7 +271,7 @@ impl Pty {
     /// mode only while it reads one; a Ctrl-C arriving just before that would
     /// be turned into a signal by the terminal instead of reaching the prompt.
     #[track_caller]
-    fn wait_for_key_read(&mut self) {
+    pub(crate) fn wait_for_key_read(&mut self) {
         let started = Instant::now();
         while !reading_keys(&self.session) {
             if started.elapsed() > TIMEOUT {
@@ -287,7 +287,7 @@ impl Pty {
 
     /// Sends keys in one write, so an escape sequence arrives whole.
     #[track_caller]
-    fn send(&mut self, keys: &str) {
+    pub(crate) fn send(&mut self, keys: &str) {
         use std::io::Write;
         self.session
             .write_all(keys.as_bytes())
@@ -317,7 +317,7 @@ impl Pty {
     /// Reads to the end of the output and returns the exit code (128 + N for
     /// signal N).
     #[track_caller]
-    fn finish(&mut self) -> i32 {
+    pub(crate) fn finish(&mut self) -> i32 {
         let started = Instant::now();
         while !self.eof {
             if started.elapsed() > TIMEOUT {
