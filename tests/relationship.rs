@@ -262,6 +262,24 @@ fn keep_in_touch_in_the_config_sets_when_to_reach_out_and_a_bad_span_names_its_l
         "{}",
         bad.stderr
     );
+    for (config, expected) in [
+        ("keep_in_touch:\n  Acme: 30\n", "line 2: `keep_in_touch` for `Acme` must be a number of days or weeks (30d, 4w), not `30`"),
+        ("keep_in_touch:\n  Acme: 0d\n", "not `0d`"),
+        ("keep_in_touch:\n  Acme: -3d\n", "not `-3d`"),
+        ("keep_in_touch: 30d\n", "line 1: `keep_in_touch` must be a mapping of customer names to spans (Acme: 30d), not `30d`"),
+        ("keep_in_tuch: {}\n", "did you mean `keep_in_touch`?"),
+    ] {
+        archive.write("config/coach/config.yaml", config);
+        let bad = archive.coach(&["customers"]);
+        assert_eq!(bad.status, 2, "{config}: {}", bad.stderr);
+        assert!(bad.stderr.contains(expected), "{config}: {}", bad.stderr);
+    }
+    archive.write(
+        "config/coach/config.yaml",
+        "keep_in_touch:\n  Acme Corp: 4w\n",
+    );
+    let json = archive.coach(&["customers", "--json"]).json();
+    assert_eq!(json[0]["keep_in_touch_days"], 28);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use crate::cli::HistoryArgs;
 use crate::config::Config;
 use crate::error::Error;
-use crate::memory::promise::Side;
+use crate::memory::promise::{Side, Urgency};
 use crate::memory::relationship::{self, Customer, Record};
 use crate::memory::{Archive, NoteRecord};
 use crate::text::one_line;
@@ -202,13 +202,17 @@ fn timeline_entry(
             .map(|who| format!(", {}", one_line(who)))
             .unwrap_or_default();
         let side = Side::of(commitment.who.as_deref(), &config.me);
-        writeln!(
-            out,
+        let line = format!(
             "    [{}] {}{due}{who} ({state}, {})",
             if commitment.done { "x" } else { " " },
             one_line(&commitment.what),
             side.word()
-        )?;
+        );
+        if Urgency::of(commitment, config.today) == Urgency::Overdue {
+            writeln!(out, "{}", style(line).red())?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
     }
     Ok(())
 }
