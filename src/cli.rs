@@ -89,9 +89,37 @@ pub enum Command {
     Done(DoneArgs),
     /// Mark done commitments open again (exit 0 all reopened, 1 one failed, 2 usage).
     Reopen(ReopenArgs),
+    /// One line per customer: last contact, meetings, promises, review score,
+    /// and whom to reach out to, those needing attention first.
+    Customers(CustomersArgs),
+    /// One customer's meetings newest first, review trends and promise record
+    /// (exit 2 for an unknown customer).
+    History(HistoryArgs),
     /// Look after the notes themselves.
     #[command(subcommand)]
     Notes(NotesCommand),
+}
+
+#[derive(Debug, Args, Default, Clone)]
+pub struct CustomersArgs {
+    /// One JSON array.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args, Default, Clone)]
+pub struct HistoryArgs {
+    /// The customer's name (any case) or folder name.
+    #[arg(value_name = "CUSTOMER")]
+    pub customer: String,
+
+    /// Only notes from this date on: YYYY-MM-DD, -30d, -2w.
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub since: Option<String>,
+
+    /// One JSON object.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -12,7 +12,14 @@ use crate::language::PackSource;
 use crate::suggest::did_you_mean;
 use crate::yaml;
 
-const CONFIG_KEYS: [&str; 5] = ["patterns", "no_builtin", "notes_dir", "color", "me"];
+const CONFIG_KEYS: [&str; 6] = [
+    "patterns",
+    "no_builtin",
+    "notes_dir",
+    "color",
+    "me",
+    "keep_in_touch",
+];
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -28,6 +35,8 @@ pub struct Config {
     pub today: jiff::civil::Date,
     /// Names that mean "us" in a commitment's `who`, besides me, us, I, we.
     pub me: Vec<String>,
+    /// Days after which to reach out to a customer (`keep_in_touch:`), by name.
+    pub keep_in_touch: Vec<(String, i64)>,
     /// Standard output was closed when coach started (`>&-`): data meant
     /// for it cannot be delivered.
     pub stdout_closed: bool,
@@ -41,6 +50,7 @@ struct FileSettings {
     notes_dir: Option<PathBuf>,
     color: Option<ColorChoice>,
     me: Vec<String>,
+    keep_in_touch: Vec<(String, i64)>,
 }
 
 impl Config {
@@ -111,6 +121,7 @@ impl Config {
             editor,
             today,
             me: file.me,
+            keep_in_touch: file.keep_in_touch,
             packs,
             notes_dir,
             color,
@@ -277,6 +288,32 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
             ("me", Value::String(name)) if !name.trim().is_empty() => {
                 settings.me.push(name.clone())
             }
+            ("keep_in_touch", Value::Object(customers)) => {
+                for (customer, span) in customers {
+                    let days = match span {
+                        Value::String(span) => days_of(span),
+                        _ => None,
+                    };
+                    let Some(days) = days else {
+                        let at = lines
+                            .position(&[
+                                yaml::locator::Step::Key(name.clone()),
+                                yaml::locator::Step::Key(customer.clone()),
+                            ])
+                            .map(|(line, _)| format!("line {line}: "))
+                            .unwrap_or_default();
+                        return Err(Error::Config {
+                            path: path.to_path_buf(),
+                            message: format!(
+                                "{at}`keep_in_touch` for `{}` must be a number of days or weeks (30d, 4w), not {}",
+                                crate::text::strip_controls(customer),
+                                kind_of(span)
+                            ),
+                        });
+                    };
+                    settings.keep_in_touch.push((customer.clone(), days));
+                }
+            }
             ("no_builtin", Value::Bool(yes)) => settings.no_builtin = Some(*yes),
             ("notes_dir", Value::String(dir)) => settings.notes_dir = Some(resolve_path(base, dir)),
             ("color", Value::String(choice)) => {
@@ -289,6 +326,7 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
                     "no_builtin" => "true or false",
                     "notes_dir" => "a folder",
                     "me" => "a name or a list of names",
+                    "keep_in_touch" => "a mapping of customer names to spans (Acme: 30d)",
                     _ => "auto, always or never",
                 };
                 return Err(fail(format!(
@@ -306,6 +344,22 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
         }
     }
     Ok(settings)
+}
+
+/// `30d` or `4w` as days; at least one day.
+fn days_of(span: &str) -> Option<i64> {
+    let span = span.trim();
+    let unit = match span.chars().last()? {
+        'd' => 1,
+        'w' => 7,
+        _ => return None,
+    };
+    let number = &span[..span.len() - 1];
+    if !number.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    let days = number.parse::<i64>().ok()?.checked_mul(unit)?;
+    (days > 0).then_some(days)
 }
 
 /// What a value is, for an error that says what was expected instead.

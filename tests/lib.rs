@@ -13,6 +13,7 @@ mod memory;
 mod pack_scale;
 mod patterns_commands;
 mod pty;
+mod relationship;
 mod support;
 mod text_and_names;
 mod walk_scripted;

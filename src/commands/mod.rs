@@ -1,7 +1,9 @@
 //! One file per subcommand, dispatched from one `match`.
 
+mod customers;
 mod done;
 mod due;
+mod history;
 mod notes_check;
 mod patterns_check;
 mod patterns_graph;
@@ -60,6 +62,8 @@ pub fn execute(command: Command, config: &Config) -> Result<i32, Error> {
             out.flush()?;
             return Ok(code);
         }
+        Command::Customers(args) => customers::run(&args, config, &mut out)?,
+        Command::History(args) => history::run(&args, config, &mut out)?,
         Command::Notes(NotesCommand::Check) => {
             let code = notes_check::run(config, &mut out)?;
             out.flush()?;

@@ -7,6 +7,7 @@ pub mod edit;
 pub mod note_record;
 pub mod promise;
 pub mod read;
+pub mod relationship;
 pub mod resolve;
 
 pub use archive::Archive;

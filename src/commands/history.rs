@@ -1,0 +1,248 @@
+//! `coach history CUSTOMER`: one relationship at a glance: its meetings
+//! newest first, its review scores over time and how promises were kept.
+
+use std::io::Write;
+
+use console::{measure_text_width, pad_str, style, Alignment};
+use serde_json::{json, Value};
+
+use crate::cli::HistoryArgs;
+use crate::config::Config;
+use crate::error::Error;
+use crate::memory::promise::{Side, Urgency};
+use crate::memory::relationship::{self, Customer, Record};
+use crate::memory::{Archive, NoteRecord};
+use crate::text::one_line;
+
+pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<(), Error> {
+    let since = args
+        .since
+        .as_deref()
+        .map(|text| {
+            crate::dates::parse(text, config.today)
+                .map_err(|error| Error::usage(format!("--since: {error}")))
+        })
+        .transpose()?;
+    let archive = Archive::read(&config.notes_dir)?;
+    super::due::warn(&archive);
+    let customers = relationship::customers(&archive.notes);
+    let mut customer = find(&customers, &args.customer, config)?;
+    customer
+        .notes
+        .retain(|note| since.is_none_or(|since| note.date >= since));
+    // On one day the prep comes first, then the others as written.
+    customer.notes.sort_by_key(|note| {
+        (
+            note.date,
+            note.checklist != "prep",
+            note.created.clone(),
+            note.path.clone(),
+        )
+    });
+    let questions = customer.review_questions();
+    let (ours, theirs) = relationship::promise_record(&customer.notes, &config.me, config.today);
+    if args.json {
+        let value = json!({
+            "customer": customer.name,
+            "since": since.map(|date| date.to_string()),
+            "notes": customer.notes.iter().rev().map(|note| note_json(note, config)).collect::<Vec<_>>(),
+            "review": questions.iter().map(|(id, values)| json!({
+                "question": id,
+                "values": values.iter().map(|(date, value)| json!({"date": date.to_string(), "value": value})).collect::<Vec<_>>(),
+                "latest": values.last().map(|(_, value)| value),
+                "change": change(values),
+            })).collect::<Vec<_>>(),
+            "promises": {"ours": record_json(&ours), "theirs": record_json(&theirs)},
+        });
+        writeln!(out, "{value}")?;
+        return Ok(());
+    }
+    writeln!(out, "{}", style(one_line(&customer.name)).bold())?;
+    let width = customer
+        .notes
+        .iter()
+        .map(|note| measure_text_width(&one_line(&note.checklist)))
+        .max()
+        .unwrap_or(0);
+    for note in customer.notes.iter().rev() {
+        timeline_entry(note, width, config, out)?;
+    }
+    if !questions.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", style("Reviews").bold())?;
+        let width = questions
+            .iter()
+            .map(|(id, _)| measure_text_width(id))
+            .max()
+            .unwrap_or(0);
+        for (id, values) in &questions {
+            let bars: Vec<f64> = values.iter().map(|(_, value)| *value).collect();
+            let latest = bars.last().copied().unwrap_or_default();
+            let change = change(values)
+                .map(|change| format!("  {change:+}"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {}  {}  {latest}{change}",
+                pad_str(&one_line(id), width, Alignment::Left, None),
+                relationship::sparkline(&bars),
+            )?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", style("Promises").bold())?;
+    writeln!(
+        out,
+        "  {:<7}  {:>7}  {:>4}  {:>7}  {:>4}",
+        "", "on time", "late", "overdue", "open"
+    )?;
+    for (side, record) in [("ours", ours), ("theirs", theirs)] {
+        let undated = if record.kept_undated > 0 {
+            format!("  ({} done without a closing date)", record.kept_undated)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "  {side:<7}  {:>7}  {:>4}  {:>7}  {:>4}{undated}",
+            record.kept_on_time, record.kept_late, record.overdue, record.open
+        )?;
+    }
+    Ok(())
+}
+
+/// The customer `typed` names: the same name in any case or spacing, or the
+/// name of its folder; else a usage error with the nearest name.
+fn find<'a>(
+    customers: &[Customer<'a>],
+    typed: &str,
+    config: &Config,
+) -> Result<Customer<'a>, Error> {
+    let wanted = relationship::key(typed);
+    let folder = crate::slug::slug(typed);
+    let found = customers.iter().find(|customer| {
+        relationship::key(&customer.name) == wanted
+            || customer
+                .notes
+                .iter()
+                .any(|note| folder.is_some() && folder == folder_of(note, config))
+    });
+    if let Some(customer) = found {
+        return Ok(Customer {
+            name: customer.name.clone(),
+            notes: customer.notes.clone(),
+        });
+    }
+    let lower: Vec<String> = customers.iter().map(|c| c.name.to_lowercase()).collect();
+    let hint = crate::suggest::closest(&wanted, lower.iter().map(String::as_str))
+        .and_then(|close| customers.iter().find(|c| c.name.to_lowercase() == close))
+        .map(|close| format!("; did you mean `{}`?", one_line(&close.name)))
+        .unwrap_or_default();
+    Err(Error::usage(format!(
+        "no notes for the customer `{}`{hint}",
+        one_line(typed)
+    )))
+}
+
+/// The first folder under the notes folder that holds the note.
+fn folder_of(note: &NoteRecord, config: &Config) -> Option<String> {
+    let relative = note.path.strip_prefix(&config.notes_dir).ok()?;
+    let mut parts = relative.components();
+    match (parts.next(), parts.next()) {
+        (Some(folder), Some(_)) => Some(folder.as_os_str().to_string_lossy().into_owned()),
+        _ => None,
+    }
+}
+
+/// The change from the previous value to the latest.
+fn change(values: &[(jiff::civil::Date, f64)]) -> Option<f64> {
+    match values {
+        [.., (_, previous), (_, latest)] => Some(latest - previous),
+        _ => None,
+    }
+}
+
+/// A note's line (its rating, or its score when a review), then the
+/// commitments it holds.
+fn timeline_entry(
+    note: &NoteRecord,
+    width: usize,
+    config: &Config,
+    out: &mut impl Write,
+) -> Result<(), Error> {
+    let rating = match (relationship::rating(note), relationship::score(note)) {
+        (Some(rating), _) if note.checklist != relationship::REVIEW => {
+            format!("  rated {rating}")
+        }
+        (_, Some(score)) if note.checklist == relationship::REVIEW => {
+            format!("  score {score:.1}")
+        }
+        _ => String::new(),
+    };
+    let line = format!(
+        "{}  {}  {}{rating}",
+        note.date,
+        pad_str(&one_line(&note.checklist), width, Alignment::Left, None),
+        note.meeting.as_deref().map(one_line).unwrap_or_default()
+    );
+    writeln!(out, "{}", line.trim_end())?;
+    for commitment in &note.commitments {
+        let state = match (commitment.done, commitment.closed) {
+            (true, Some(closed)) => format!("done {closed}"),
+            (true, None) => "done".to_string(),
+            (false, _) => "open".to_string(),
+        };
+        let due = commitment
+            .due
+            .map(|due| format!(", due {due}"))
+            .unwrap_or_default();
+        let who = commitment
+            .who
+            .as_deref()
+            .map(|who| format!(", {}", one_line(who)))
+            .unwrap_or_default();
+        let side = Side::of(commitment.who.as_deref(), &config.me);
+        let line = format!(
+            "    [{}] {}{due}{who} ({state}, {})",
+            if commitment.done { "x" } else { " " },
+            one_line(&commitment.what),
+            side.word()
+        );
+        if Urgency::of(commitment, config.today) == Urgency::Overdue {
+            writeln!(out, "{}", style(line).red())?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+fn note_json(note: &NoteRecord, config: &Config) -> Value {
+    let date = |date: Option<jiff::civil::Date>| date.map(|date| date.to_string());
+    json!({
+        "date": note.date.to_string(),
+        "checklist": note.checklist,
+        "meeting": note.meeting,
+        "rating": relationship::rating(note),
+        "note": note.path.display().to_string(),
+        "commitments": note.commitments.iter().map(|commitment| json!({
+            "id": commitment.id,
+            "what": commitment.what,
+            "due": date(commitment.due),
+            "who": commitment.who,
+            "side": Side::of(commitment.who.as_deref(), &config.me).word(),
+            "done": commitment.done,
+            "closed": date(commitment.closed),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn record_json(record: &Record) -> Value {
+    json!({
+        "kept_on_time": record.kept_on_time,
+        "kept_late": record.kept_late,
+        "kept_undated": record.kept_undated,
+        "overdue": record.overdue,
+        "open": record.open,
+    })
+}

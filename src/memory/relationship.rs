@@ -1,0 +1,245 @@
+//! How a relationship is going, from its notes: when we last met, the usual
+//! gap between meetings, the review scores over time and the promise record.
+//! Shared by `coach customers` and `coach history`.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde_json::Value;
+
+use crate::memory::promise::{days_between, Side};
+use crate::memory::NoteRecord;
+
+/// The checklist whose scale answers score a relationship.
+pub const REVIEW: &str = "review";
+/// The debrief's own rating of the meeting.
+pub const RATING: &str = "overall";
+
+/// The notes of one customer, oldest first. Names that differ only in case
+/// or spacing are one customer; the name shown is the newest note's.
+#[derive(Debug)]
+pub struct Customer<'a> {
+    pub name: String,
+    pub notes: Vec<&'a NoteRecord>,
+}
+
+/// Every customer of `notes` (sorted by date), in order of name.
+pub fn customers(notes: &[NoteRecord]) -> Vec<Customer<'_>> {
+    let mut by_key: BTreeMap<String, Vec<&NoteRecord>> = BTreeMap::new();
+    for note in notes {
+        by_key.entry(key(&note.customer)).or_default().push(note);
+    }
+    by_key
+        .into_values()
+        .map(|notes| Customer {
+            name: notes[notes.len() - 1].customer.clone(),
+            notes,
+        })
+        .collect()
+}
+
+/// The same for any case and spacing of a name.
+pub fn key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Customer<'_> {
+    /// The newest date of a note on or before `today`: a prep for a meeting
+    /// still to come is no contact yet.
+    pub fn last_contact(&self, today: Date) -> Option<Date> {
+        self.notes
+            .iter()
+            .map(|note| note.date)
+            .filter(|date| *date <= today)
+            .max()
+    }
+
+    /// Meetings: distinct dates and meeting titles (a prep and its debrief
+    /// are one meeting).
+    pub fn meetings(&self) -> usize {
+        let mut seen: Vec<(Date, Option<String>)> = self
+            .notes
+            .iter()
+            .map(|note| (note.date, note.meeting.as_deref().map(key)))
+            .collect();
+        seen.sort();
+        seen.dedup();
+        seen.len()
+    }
+
+    /// The median number of days between the distinct dates met on, when
+    /// there were at least two.
+    pub fn usual_gap(&self) -> Option<i64> {
+        let mut dates: Vec<Date> = self.notes.iter().map(|note| note.date).collect();
+        dates.dedup();
+        let mut gaps: Vec<i64> = dates
+            .windows(2)
+            .map(|pair| days_between(pair[0], pair[1]))
+            .collect();
+        gaps.sort_unstable();
+        let middle = gaps.len() / 2;
+        match gaps.len() {
+            0 => None,
+            n if n % 2 == 1 => Some(gaps[middle]),
+            _ => Some((gaps[middle - 1] + gaps[middle]) / 2),
+        }
+    }
+
+    /// The review notes with their score (the mean of their scale answers),
+    /// oldest first; reviews without a scale answer are left out.
+    pub fn review_scores(&self) -> Vec<(Date, f64)> {
+        self.reviews()
+            .filter_map(|note| score(note).map(|score| (note.date, score)))
+            .collect()
+    }
+
+    /// Each scale question of the reviews, in the order first answered,
+    /// with its values across reviews, oldest first.
+    pub fn review_questions(&self) -> Vec<(String, Vec<(Date, f64)>)> {
+        let mut questions: Vec<(String, Vec<(Date, f64)>)> = Vec::new();
+        for note in self.reviews() {
+            for (id, value) in scale_answers(note) {
+                match questions.iter_mut().find(|(known, _)| known == id) {
+                    Some((_, values)) => values.push((note.date, value)),
+                    None => questions.push((id.to_string(), vec![(note.date, value)])),
+                }
+            }
+        }
+        questions
+    }
+
+    fn reviews(&self) -> impl Iterator<Item = &&NoteRecord> {
+        self.notes.iter().filter(|note| note.checklist == REVIEW)
+    }
+}
+
+/// The answers of a note that are whole numbers: its scale answers (no
+/// other kind of question is answered with a number).
+pub fn scale_answers(note: &NoteRecord) -> impl Iterator<Item = (&str, f64)> {
+    note.answers.iter().filter_map(|(id, value)| match value {
+        Value::Number(number) if number.is_i64() => {
+            number.as_f64().map(|value| (id.as_str(), value))
+        }
+        _ => None,
+    })
+}
+
+/// A review's score: the mean of its scale answers, if it has any.
+pub fn score(note: &NoteRecord) -> Option<f64> {
+    let values: Vec<f64> = scale_answers(note).map(|(_, value)| value).collect();
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// The debrief's own rating of its meeting.
+pub fn rating(note: &NoteRecord) -> Option<i64> {
+    note.answers.get(RATING).and_then(Value::as_i64)
+}
+
+/// Scale values 1 to 5 as bars ▁ to █, one per value.
+pub fn sparkline(values: &[f64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    values
+        .iter()
+        .map(|value| {
+            let level = ((value.clamp(1.0, 5.0) - 1.0) / 4.0 * 7.0).round() as usize;
+            BARS[level.min(7)]
+        })
+        .collect()
+}
+
+/// Whether to reach out, and why: more days since the last contact than
+/// `keep_in_touch` days when set, else than 1.5 times the usual gap.
+pub fn reach_out(days_since: i64, usual_gap: Option<i64>, keep_in_touch: Option<i64>) -> bool {
+    match (keep_in_touch, usual_gap) {
+        (Some(limit), _) => days_since > limit,
+        (None, Some(gap)) => days_since * 2 > gap * 3,
+        (None, None) => false,
+    }
+}
+
+/// How one side kept its promises.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Record {
+    /// Done, closed on or before the due date (or without a due date).
+    pub kept_on_time: usize,
+    /// Done, closed after the due date.
+    pub kept_late: usize,
+    /// Done without a closing date (marked by hand).
+    pub kept_undated: usize,
+    /// Open, and the due date has passed.
+    pub overdue: usize,
+    /// Open, due today or later, or without a due date.
+    pub open: usize,
+}
+
+/// The promise record of ours and of theirs over `notes`.
+pub fn promise_record(notes: &[&NoteRecord], me: &[String], today: Date) -> (Record, Record) {
+    let (mut ours, mut theirs) = (Record::default(), Record::default());
+    for commitment in notes.iter().flat_map(|note| &note.commitments) {
+        let record = match Side::of(commitment.who.as_deref(), me) {
+            Side::Ours => &mut ours,
+            Side::Theirs => &mut theirs,
+        };
+        let count = match (commitment.done, commitment.closed, commitment.due) {
+            (true, None, _) => &mut record.kept_undated,
+            (true, Some(closed), Some(due)) if closed > due => &mut record.kept_late,
+            (true, Some(_), _) => &mut record.kept_on_time,
+            (false, _, Some(due)) if due < today => &mut record.overdue,
+            (false, _, _) => &mut record.open,
+        };
+        *count += 1;
+    }
+    (ours, theirs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn a_sparkline_has_one_bar_per_value_from_1_low_to_5_high() {
+        assert_eq!(sparkline(&[1.0, 2.0, 3.0, 4.0, 5.0]), "▁▃▅▆█");
+        assert_eq!(sparkline(&[]), "");
+        assert_eq!(sparkline(&[0.0, 9.0]), "▁█");
+    }
+
+    #[test]
+    fn reach_out_past_one_and_a_half_gaps_or_the_keep_in_touch_days() {
+        assert!(!reach_out(15, Some(10), None));
+        assert!(reach_out(16, Some(10), None));
+        assert!(!reach_out(100, None, None));
+        assert!(reach_out(31, Some(100), Some(30)));
+        assert!(!reach_out(30, Some(1), Some(30)));
+    }
+
+    fn note(day: i8, meeting: &str) -> NoteRecord {
+        NoteRecord {
+            path: format!("n/{day}.md").into(),
+            version: 1,
+            customer: "Acme".into(),
+            checklist: "debrief".into(),
+            meeting: Some(meeting.into()),
+            date: date(2026, 11, day),
+            created: None,
+            answers: Default::default(),
+            commitments: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_usual_gap_is_the_median_of_the_days_between_meetings() {
+        let notes = [note(1, "a"), note(1, "A"), note(3, "b"), note(13, "c")];
+        let customer = &customers(&notes)[0];
+        assert_eq!(customer.meetings(), 3);
+        // Gaps 2 and 10: the median of two is their mean.
+        assert_eq!(customer.usual_gap(), Some(6));
+        assert_eq!(
+            customer.last_contact(date(2026, 11, 10)),
+            Some(date(2026, 11, 3))
+        );
+    }
+}
