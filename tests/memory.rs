@@ -9,7 +9,7 @@ use crate::support::{isolate, BIN};
 
 #[allow(dead_code)]
 #[path = "../examples/generate_notes.rs"]
-mod generate_notes;
+pub(crate) mod generate_notes;
 
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
 

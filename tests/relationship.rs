@@ -10,9 +10,7 @@ use serde_json::{json, Value};
 use crate::support::{isolate, BIN};
 
 // Also loaded by memory.rs, privately: each test module keeps its own copy.
-#[allow(dead_code, clippy::duplicate_mod)]
-#[path = "../examples/generate_notes.rs"]
-mod generate_notes;
+use crate::memory::generate_notes;
 
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
 
