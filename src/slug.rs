@@ -49,15 +49,18 @@ pub fn cut(text: &str, max: usize) -> &str {
 /// Names that differ only in case, spacing or Unicode normal form (a
 /// decomposed `é` and a composed one) are the same customer.
 pub fn same_name(a: &str, b: &str) -> bool {
-    let normal = |text: &str| {
-        text.nfc()
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    normal(a) == normal(b)
+    name_key(a) == name_key(b)
+}
+
+/// What two spellings of one name share: Unicode normal form, case and
+/// spacing aside (`same_name` compares these).
+pub fn name_key(name: &str) -> String {
+    name.nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 #[cfg(test)]

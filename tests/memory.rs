@@ -668,3 +668,26 @@ fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
     files.sort();
     files
 }
+
+// Regression: a note whose file name is not UTF-8 was skipped without a word.
+#[cfg(unix)]
+#[test]
+fn a_note_whose_name_is_not_utf8_is_still_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let archive = Archive::new().with_example_notes();
+    let folder = archive.notes().join("northwind-traders");
+    let original = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .unwrap();
+    let before = archive.coach(&["notes", "check"]).stderr;
+    let due_before = archive.coach(&["due", "--all", "--count"]).stdout;
+    let odd = folder.join(std::ffi::OsStr::from_bytes(b"caf\xe9.md"));
+    std::fs::rename(&original, &odd).unwrap();
+    assert_eq!(archive.coach(&["notes", "check"]).stderr, before);
+    assert_eq!(
+        archive.coach(&["due", "--all", "--count"]).stdout,
+        due_before
+    );
+}

@@ -476,3 +476,40 @@ fn a_generated_archive_gives_each_customer_one_line_and_a_history_that_agrees() 
         assert_eq!(item["open"]["ours"].as_u64().unwrap(), open_ours, "{name}");
     }
 }
+
+// Regression: a name typed composed on one machine and decomposed on another
+// gave two rows, and `history` showed only one of them.
+#[test]
+fn one_customer_in_two_unicode_forms_is_one_row_and_one_history() {
+    let archive = Archive::new();
+    archive.write(
+        "notes/societe/a.md",
+        &note("Soci\u{e9}t\u{e9}", "2026-10-01", &[]),
+    );
+    archive.write(
+        "notes/societe/b.md",
+        &note("Socie\u{301}te\u{301}", "2026-11-01", &[]),
+    );
+    let rows = archive.coach(&["customers", "--json"]).json();
+    assert_eq!(rows.as_array().unwrap().len(), 1, "{rows}");
+    assert_eq!(rows[0]["meetings"], 2, "{rows}");
+    let history = archive
+        .coach(&["history", "Soci\u{e9}t\u{e9}", "--json"])
+        .json();
+    assert_eq!(history["notes"].as_array().unwrap().len(), 2, "{history}");
+}
+
+// Regression: a note moved by hand into another customer's folder made
+// `history` of that customer show the moved note's customer instead.
+#[test]
+fn history_takes_the_customer_by_name_before_any_folder() {
+    let archive = Archive::new();
+    archive.write(
+        "notes/northwind/a.md",
+        &note("Northwind", "2026-11-01", &[]),
+    );
+    archive.write("notes/northwind/moved.md", &note("Acme", "2026-11-02", &[]));
+    let history = archive.coach(&["history", "Northwind", "--json"]).json();
+    assert_eq!(history["customer"], "Northwind", "{history}");
+    assert_eq!(history["notes"].as_array().unwrap().len(), 1, "{history}");
+}

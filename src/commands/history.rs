@@ -120,12 +120,18 @@ fn find<'a>(
 ) -> Result<Customer<'a>, Error> {
     let wanted = relationship::key(typed);
     let folder = crate::slug::slug(typed);
-    let found = customers.iter().find(|customer| {
-        relationship::key(&customer.name) == wanted
-            || customer
+    // The name itself wins; a folder name only when no customer is called so
+    // (a note moved by hand into another customer's folder keeps its own name).
+    let by_name = customers
+        .iter()
+        .find(|customer| relationship::key(&customer.name) == wanted);
+    let found = by_name.or_else(|| {
+        customers.iter().find(|customer| {
+            customer
                 .notes
                 .iter()
                 .any(|note| folder.is_some() && folder == folder_of(note, config))
+        })
     });
     if let Some(customer) = found {
         return Ok(Customer {

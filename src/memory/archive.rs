@@ -70,20 +70,40 @@ pub fn note_paths(
                 continue;
             }
         };
-        for entry in entries.filter_map(Result::ok) {
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    unreadable.push(Unreadable {
+                        path: folder.clone(),
+                        line: 1,
+                        reason: format!("cannot read the folder: {error}"),
+                    });
+                    continue;
+                }
+            };
+            // Bytes, not text: a name that is not UTF-8 is still a note.
             let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
+            let name = name.as_encoded_bytes();
             // Dot-files and folders: `.drafts`, `.customer`, `.git`, and
             // `.coach-*.tmp` writes under way.
-            if name.starts_with('.') {
+            if name.starts_with(b".") {
                 continue;
             }
-            let Ok(kind) = entry.file_type() else {
-                continue;
+            let kind = match entry.file_type() {
+                Ok(kind) => kind,
+                Err(error) => {
+                    unreadable.push(Unreadable {
+                        path: entry.path(),
+                        line: 1,
+                        reason: format!("cannot read: {error}"),
+                    });
+                    continue;
+                }
             };
             if kind.is_dir() {
                 folders.push(entry.path());
-            } else if name.ends_with(".md") {
+            } else if name.ends_with(b".md") {
                 found.push(entry.path());
             }
         }

@@ -38,12 +38,9 @@ pub fn customers(notes: &[NoteRecord]) -> Vec<Customer<'_>> {
         .collect()
 }
 
-/// The same for any case and spacing of a name.
+/// The same for any Unicode form, case and spacing of a name.
 pub fn key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::slug::name_key(name)
 }
 
 impl Customer<'_> {
