@@ -476,7 +476,7 @@ fn notes_check_lists_unreadable_notes_duplicate_ids_and_disagreeing_task_lines()
         lines(&run.stdout),
         [
             "notes/acme/b.md:9: commitment id `c-aaaaaa` is also used in notes/acme/a.md:9",
-            "notes/acme/c.md:18: the task line of `c-cccccc` is ticked (`- [x]`) but its front matter says `done: false` (line 9)",
+            "notes/acme/c.md:9: commitment `c-cccccc`: line 18: the task line of `c-cccccc` disagrees with its `done: false` in the front matter; make them agree by hand",
             "notes/acme/d.md:1: the front matter is not closed by a `---` line",
         ]
     );
@@ -690,4 +690,47 @@ fn a_note_whose_name_is_not_utf8_is_still_read() {
         archive.coach(&["due", "--all", "--count"]).stdout,
         due_before
     );
+}
+
+// Regression: `notes check` read task lines by rules of its own and passed
+// notes that `coach done` then refused (text after the id on a ticked line; a
+// commitment moved to another note without its task line).
+#[test]
+fn notes_check_reports_what_done_would_refuse() {
+    let archive = Archive::new();
+    let text_after = note(
+        "Acme",
+        "2026-11-03",
+        &[("c-dddddd", "Four", "2026-12-01", "me", false)],
+    )
+    .replace("`c-dddddd`", "`c-dddddd` (sent a draft)")
+    .replace("- [ ] Four", "- [x] Four");
+    archive.write("acme/e.md", &text_after);
+    let without_task = note(
+        "Acme",
+        "2026-11-04",
+        &[("c-eeeeee", "Five", "2026-12-01", "me", false)],
+    );
+    let cut = without_task.find("- [ ] Five").unwrap();
+    archive.write("acme/f.md", &without_task[..cut]);
+    let run = archive.coach(&["notes", "check"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let found = lines(&run.stdout);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with("notes/acme/e.md:9: commitment `c-dddddd`"),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with("notes/acme/f.md:9: commitment `c-eeeeee`"),
+        "{found:?}"
+    );
+    for id in ["c-dddddd", "c-eeeeee"] {
+        let done = archive.coach(&["done", id]);
+        assert_eq!(
+            done.status, 1,
+            "`done` refuses what `notes check` reports: {}",
+            done.stderr
+        );
+    }
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::config::Config;
 use crate::error::{plural, Error};
 use crate::exit_code;
-use crate::memory::{archive, body, read};
+use crate::memory::{archive, edit, read};
 
 pub fn run(config: &Config, out: &mut impl Write) -> Result<i32, Error> {
     let mut unreadable = Vec::new();
@@ -21,7 +21,7 @@ pub fn run(config: &Config, out: &mut impl Write) -> Result<i32, Error> {
     let mut seen: HashMap<String, (PathBuf, usize)> = HashMap::new();
     let mut notes = 0;
     for path in &paths {
-        let (record, body) = match read::whole(path) {
+        let record = match read::front_matter(path) {
             Ok(read) => read,
             Err(note) => {
                 problems.push((note.path, note.line, note.reason));
@@ -29,7 +29,6 @@ pub fn run(config: &Config, out: &mut impl Write) -> Result<i32, Error> {
             }
         };
         notes += 1;
-        let tasks = body::task_lines(&body);
         for commitment in &record.commitments {
             let Some(id) = &commitment.id else { continue };
             match seen.get(id) {
@@ -45,22 +44,27 @@ pub fn run(config: &Config, out: &mut impl Write) -> Result<i32, Error> {
                     seen.insert(id.clone(), (path.clone(), commitment.line));
                 }
             }
-            for task in tasks.iter().filter(|task| &task.id == id) {
-                if task.done != commitment.done {
-                    let (body_says, front_says) = match commitment.done {
-                        true => ("open (`- [ ]`)", "done: true"),
-                        false => ("ticked (`- [x]`)", "done: false"),
-                    };
-                    problems.push((
-                        path.clone(),
-                        task.line,
-                        format!(
-                            "the task line of `{id}` is {body_says} but its front matter says `{front_says}` (line {})",
-                            commitment.line
-                        ),
-                    ));
+        }
+        // The rules `coach done` and `coach reopen` edit by: what they would
+        // refuse (a task line missing, doubled or disagreeing, an id found
+        // twice, a commitment without one `done:`) is a problem here too.
+        let editable: Vec<(&str, bool)> = record
+            .commitments
+            .iter()
+            .filter_map(|commitment| Some((commitment.id.as_deref()?, commitment.done)))
+            .collect();
+        match edit::check(path, &editable) {
+            Ok(refused) => {
+                for (id, error) in refused {
+                    let line = record
+                        .commitments
+                        .iter()
+                        .find(|commitment| commitment.id.as_deref() == Some(id))
+                        .map_or(1, |commitment| commitment.line);
+                    problems.push((path.clone(), line, format!("commitment `{id}`: {error}")));
                 }
             }
+            Err(error) => problems.push((path.clone(), 1, error.to_string())),
         }
     }
     problems.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));

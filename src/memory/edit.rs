@@ -124,6 +124,40 @@ pub fn reopen(text: &str, id: &str) -> Result<String, EditError> {
     lines::edit(text, id, Change::Reopen).map(|(text, _, _)| text)
 }
 
+/// Whether `coach done` (for an open commitment) or `coach reopen` (for a
+/// done one) could edit commitment `id` of the note at `path`, by the very
+/// rules they use: `coach notes check` reports what they would refuse.
+pub fn check<'a>(
+    path: &Path,
+    commitments: &[(&'a str, bool)],
+) -> Result<Vec<(&'a str, EditError)>, EditError> {
+    let text = match swap::read_note(path).and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|_| {
+            EditError::from(crate::error::Error::io("cannot read", path)(
+                std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text"),
+            ))
+        })
+    }) {
+        Ok(text) => text,
+        Err(error) => return Err(error),
+    };
+    // Any day will do: only whether the edit can be made matters.
+    let day = jiff::civil::date(2000, 1, 1);
+    Ok(commitments
+        .iter()
+        .filter_map(|&(id, done)| {
+            let change = if done {
+                Change::Reopen
+            } else {
+                Change::Close(day)
+            };
+            lines::edit(&text, id, change)
+                .err()
+                .map(|error| (id, error))
+        })
+        .collect())
+}
+
 /// Reads the note at `path`, edits it and writes it back only if nobody
 /// changed it meanwhile; a note changed under the edit is read and edited
 /// once more, then the change is reported as [`EditError::Changed`].

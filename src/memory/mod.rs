@@ -2,7 +2,6 @@
 //! coach parses note files; the commands and (later) the index ask this layer.
 
 pub mod archive;
-pub mod body;
 pub mod edit;
 pub mod note_record;
 pub mod promise;

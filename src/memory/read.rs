@@ -1,5 +1,5 @@
-//! Reads one note: only its front matter (up to the closing `---`), or the
-//! whole file when the body is wanted too. At most 8 MiB; a FIFO, socket or
+//! Reads one note: only its front matter (up to the closing `---`). At most
+//! 8 MiB; a FIFO, socket or
 //! device named `x.md` is refused at once, never waited on.
 
 use std::io::{BufRead, BufReader, Read};
@@ -23,34 +23,12 @@ impl std::fmt::Display for Unreadable {
     }
 }
 
-/// The body of a note: its text after the closing `---`, and the file line
-/// its first line has.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Body {
-    pub text: String,
-    pub first_line: usize,
-}
-
 /// The front matter of the note at `path`.
 pub fn front_matter(path: &Path) -> Result<NoteRecord, Unreadable> {
-    read(path, false).map(|(record, _)| record)
+    read(path)
 }
 
-/// The front matter and the body of the note at `path`.
-pub fn whole(path: &Path) -> Result<(NoteRecord, Body), Unreadable> {
-    read(path, true).map(|(record, body)| (record, body.unwrap_or_default()))
-}
-
-impl Default for Body {
-    fn default() -> Self {
-        Body {
-            text: String::new(),
-            first_line: 1,
-        }
-    }
-}
-
-fn read(path: &Path, with_body: bool) -> Result<(NoteRecord, Option<Body>), Unreadable> {
+fn read(path: &Path) -> Result<NoteRecord, Unreadable> {
     let fail = |line: usize, reason: String| Unreadable {
         path: path.to_path_buf(),
         line,
@@ -74,7 +52,6 @@ fn read(path: &Path, with_body: bool) -> Result<(NoteRecord, Option<Body>), Unre
         ));
     }
     let mut front = Vec::new();
-    let mut lines = 1;
     let mut closed = false;
     loop {
         let read = read_line(&mut line)?;
@@ -82,7 +59,6 @@ fn read(path: &Path, with_body: bool) -> Result<(NoteRecord, Option<Body>), Unre
             break;
         }
         total += read;
-        lines += 1;
         if trim_end(&line) == b"---" {
             closed = true;
             break;
@@ -104,23 +80,6 @@ fn read(path: &Path, with_body: bool) -> Result<(NoteRecord, Option<Body>), Unre
             "the front matter is not closed by a `---` line".into(),
         ));
     }
-    let body = if with_body {
-        let mut rest = Vec::new();
-        reader
-            .read_to_end(&mut rest)
-            .map_err(|error| fail(1, format!("cannot read: {error}")))?;
-        if (total + rest.len()) as u64 > READ_CAP {
-            return Err(too_large());
-        }
-        let text =
-            String::from_utf8(rest).map_err(|_| fail(lines + 1, "it is not UTF-8 text".into()))?;
-        Some(Body {
-            text,
-            first_line: lines + 1,
-        })
-    } else {
-        None
-    };
     let text = String::from_utf8(front).map_err(|_| fail(2, "it is not UTF-8 text".into()))?;
     let document = crate::yaml::parse(&text).map_err(|error| {
         fail(
@@ -128,14 +87,14 @@ fn read(path: &Path, with_body: bool) -> Result<(NoteRecord, Option<Body>), Unre
             format!("invalid YAML in the front matter: {}", error.message),
         )
     })?;
-    let record = NoteRecord::from_front_matter(path, &text, document, 2)
-        .map_err(|problem| fail(problem.line, problem.reason))?;
-    Ok((record, body))
+    NoteRecord::from_front_matter(path, &text, document, 2)
+        .map_err(|problem| fail(problem.line, problem.reason))
 }
 
+/// A line without its line ending and trailing blanks: a fence typed as
+/// `--- ` is a fence, for this reader and for the editor alike.
 fn trim_end(line: &[u8]) -> &[u8] {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    line.strip_suffix(b"\r").unwrap_or(line)
+    line.trim_ascii_end()
 }
 
 /// An open error says "cannot read PATH: why"; the warning names the path
@@ -253,13 +212,5 @@ mod tests {
         std::fs::write(&path, b"---\ncoach: 1\ncustomer: Soci\xe9t\xe9\n---\n").unwrap();
         let error = front_matter(&path).unwrap_err();
         assert!(error.reason.contains("not UTF-8"), "{error}");
-    }
-
-    #[test]
-    fn the_body_starts_after_the_closing_line() {
-        let dir = tempfile::tempdir().unwrap();
-        let (_, body) = whole(&note(dir.path(), "a.md", NOTE)).unwrap();
-        assert_eq!(body.first_line, 22);
-        assert_eq!(body.text, "\n# Acme\n");
     }
 }

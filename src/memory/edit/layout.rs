@@ -53,7 +53,8 @@ impl<'a> Note<'a> {
             .iter()
             .enumerate()
             .skip(1)
-            .find(|(_, line)| matches!(content(line).trim_end(), "---" | "..."))
+            // The fence the note reader stops at (memory/read.rs): `---`.
+            .find(|(_, line)| content(line).trim_end() == "---")
             .map(|(at, _)| at);
         match fence {
             Some(fence) if opens => Ok(Note { text, lines, fence }),
