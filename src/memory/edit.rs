@@ -131,16 +131,11 @@ pub fn check<'a>(
     path: &Path,
     commitments: &[(&'a str, bool)],
 ) -> Result<Vec<(&'a str, EditError)>, EditError> {
-    let text = match swap::read_note(path).and_then(|bytes| {
-        String::from_utf8(bytes).map_err(|_| {
-            EditError::from(crate::error::Error::io("cannot read", path)(
-                std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text"),
-            ))
-        })
-    }) {
-        Ok(text) => text,
-        Err(error) => return Err(error),
-    };
+    let text = String::from_utf8(swap::read_note(path)?).map_err(|_| {
+        EditError::from(crate::error::Error::io("cannot read", path)(
+            std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text"),
+        ))
+    })?;
     // Any day will do: only whether the edit can be made matters.
     let day = jiff::civil::date(2000, 1, 1);
     Ok(commitments
