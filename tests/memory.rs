@@ -734,3 +734,26 @@ fn notes_check_reports_what_done_would_refuse() {
         );
     }
 }
+
+// Regression: a commitment whose `what:` line was deleted by hand vanished
+// from every command without a word.
+#[test]
+fn a_commitment_without_what_is_still_listed_and_named_by_notes_check() {
+    let archive = Archive::new();
+    let text = note(
+        "Acme",
+        "2026-11-03",
+        &[("c-ffffff", "Six", "2026-12-01", "me", false)],
+    )
+    .replace("    what: Six\n", "");
+    archive.write("acme/g.md", &text);
+    let due = archive.coach(&["due", "--count"]);
+    assert_eq!(due.stdout.trim(), "1", "{}", due.stderr);
+    let run = archive.coach(&["notes", "check"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("commitment `c-ffffff` has no `what:`"),
+        "{}",
+        run.stdout
+    );
+}

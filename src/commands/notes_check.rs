@@ -30,6 +30,14 @@ pub fn run(config: &Config, out: &mut impl Write) -> Result<i32, Error> {
         };
         notes += 1;
         for commitment in &record.commitments {
+            if commitment.what.trim().is_empty() {
+                let id = commitment.id.as_deref().unwrap_or("without an id");
+                problems.push((
+                    path.clone(),
+                    commitment.line,
+                    format!("commitment `{id}` has no `what:`; say what was promised"),
+                ));
+            }
             let Some(id) = &commitment.id else { continue };
             match seen.get(id) {
                 Some((first, line)) => problems.push((

@@ -110,7 +110,16 @@ impl NoteRecord {
             let Value::Array(items) = value else { continue };
             for (index, item) in items.iter().enumerate() {
                 let Value::Object(item) = item else { continue };
-                if !item.contains_key("what") {
+                // A commitment is a mapping with `what`, or one that kept its
+                // `id` or `done` when its `what` line was deleted by hand: it
+                // is still listed (and `notes check` names the gap).
+                let promise_like = item.contains_key("what")
+                    || item.contains_key("done")
+                    || item
+                        .get("id")
+                        .and_then(Value::as_str)
+                        .is_some_and(|id| id.starts_with("c-"));
+                if !promise_like {
                     continue;
                 }
                 let at = [
