@@ -87,6 +87,37 @@ pub(super) struct KeyLine<'a> {
     pub(super) item: bool,
 }
 
+/// For each line of the front matter, whether it is the text of a block
+/// scalar (`key: |` or `key: >`, as a long answer is written): however it
+/// looks (`id: c-…` typed into an answer), it is no key of a mapping.
+pub(super) fn block_text(note: &Note) -> Vec<bool> {
+    let mut inside = vec![false; note.fence];
+    // The column of the key whose block is open: deeper lines are its text.
+    let mut open: Option<usize> = None;
+    for (at, text) in inside.iter_mut().enumerate().skip(1) {
+        let content = note.content(at);
+        let indent = content.len() - content.trim_start_matches(' ').len();
+        if let Some(column) = open {
+            if content.trim().is_empty() || indent > column {
+                *text = true;
+                continue;
+            }
+            open = None;
+        }
+        if let Some((column, line)) = key_line(note, at) {
+            let indicator = line.value.trim_start_matches(['|', '>']);
+            let is_block = line.value.starts_with(['|', '>'])
+                && indicator
+                    .chars()
+                    .all(|c| matches!(c, '-' | '+' | '1'..='9'));
+            if is_block {
+                open = Some(column);
+            }
+        }
+    }
+    inside
+}
+
 /// `key: value` at `column` of line `at`, after `- ` when `item`.
 pub(super) fn key_line<'a>(note: &Note<'a>, at: usize) -> Option<(usize, KeyLine<'a>)> {
     let content = note.content(at);

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::layout::{
-    flow_lines, key_line, mapping_keys, single_line, task_line, KeyLine, Note, Splice,
+    block_text, flow_lines, key_line, mapping_keys, single_line, task_line, KeyLine, Note, Splice,
 };
 use super::{Change, EditError};
 use crate::yaml;
@@ -70,7 +70,9 @@ pub(super) fn edit(
             || value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) == Some(id)
             || value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) == Some(id)
     };
+    let text_lines = block_text(&note);
     let candidates: Vec<(usize, KeyLine)> = (1..note.fence)
+        .filter(|&at| !text_lines[at])
         .filter_map(|at| key_line(&note, at))
         .filter(|(_, line)| line.key == "id" && unquoted(line.value))
         .collect();

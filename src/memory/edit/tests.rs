@@ -366,3 +366,20 @@ fn close_then_reopen_gives_back_any_note_or_refuses() {
         "most notes are edited, not refused"
     );
 }
+
+// Regression: an `id:` line typed into a long answer counted as a second
+// commitment with that id, and the edit was refused as "found twice".
+#[test]
+fn an_id_typed_into_a_long_answer_is_text_not_a_second_commitment() {
+    let promises = "  - id: c-aaaaaaaa\n    what: Send it\n    due: \"2026-12-05\"\n    who: me\n    done: false\n";
+    let text = note(promises, "- [ ] Send it (due 2026-12-05, me) `c-aaaaaaaa`\n").replace(
+        "  overall: 4\n",
+        "  overall: 4\n  story: |-\n    We agreed:\n    - id: c-aaaaaaaa\n      done: false\n\n    and more.\n",
+    );
+    let closed = close(&text, "c-aaaaaaaa", day()).unwrap();
+    assert_eq!(reopen(&closed, "c-aaaaaaaa").unwrap(), text);
+    assert!(
+        closed.contains("    - id: c-aaaaaaaa\n      done: false\n"),
+        "{closed}"
+    );
+}
