@@ -38,7 +38,7 @@ impl Summary {
 
 pub fn run(args: &CustomersArgs, config: &Config, out: &mut impl Write) -> Result<(), Error> {
     let archive = Archive::read(&config.notes_dir)?;
-    super::due::warn(&archive);
+    archive.warn();
     let mut summaries: Vec<Summary> = relationship::customers(&archive.notes)
         .iter()
         .map(|customer| summary(customer, config))

@@ -60,7 +60,7 @@ pub fn done(
         });
     }
     let archive = Archive::read(&config.notes_dir)?;
-    super::due::warn(&archive);
+    archive.warn();
     let found = commitments(&archive);
     let ids = if ids.is_empty() {
         match picked(&archive, config, pick)? {
@@ -76,7 +76,7 @@ pub fn done(
 /// `coach reopen`: opens the commitments `ids` name again.
 pub fn reopen(ids: &[String], config: &Config, out: &mut impl Write) -> Result<i32, Error> {
     let archive = Archive::read(&config.notes_dir)?;
-    super::due::warn(&archive);
+    archive.warn();
     let found = commitments(&archive);
     apply_all(ids, &found, &archive, Change::Reopen, out)
 }

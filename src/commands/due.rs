@@ -22,7 +22,7 @@ pub fn run(args: &DueArgs, config: &Config, out: &mut impl Write) -> Result<i32,
         .map(|span| within_limit(span, config.today))
         .transpose()?;
     let archive = Archive::read(&config.notes_dir)?;
-    warn(&archive);
+    archive.warn();
     let customers = match &args.customer {
         Some(name) => Some(matching_customers(&archive, name, config)?),
         None => None,
@@ -78,14 +78,6 @@ fn print(
     Ok(())
 }
 
-/// One line per unreadable note on stderr: they never hide the others.
-pub fn warn(archive: &Archive) {
-    let mut stderr = std::io::stderr().lock();
-    for line in archive.warnings() {
-        let _ = writeln!(stderr, "{}", crate::text::visible_controls(&line));
-    }
-}
-
 /// The last day `--within SPAN` reaches: `7d`, `2w`, `1m` from today.
 fn within_limit(span: &str, today: Date) -> Result<Date, Error> {
     let refused = || {
@@ -139,16 +131,11 @@ fn matching_customers(
 
 /// The customer's folder (the first folder under the notes folder), else
 /// the slug of the name: todo.txt's `+project`.
+/// The todo.txt project of a note: its customer folder, else the slug of its customer.
 fn project(note: &crate::memory::NoteRecord, config: &Config) -> String {
-    let relative = note
-        .path
-        .strip_prefix(&config.notes_dir)
-        .unwrap_or(&note.path);
-    let mut parts = relative.components();
-    match (parts.next(), parts.next()) {
-        (Some(folder), Some(_)) => folder.as_os_str().to_string_lossy().into_owned(),
-        _ => crate::slug::slug(&note.customer).unwrap_or_else(|| "customer".to_string()),
-    }
+    note.folder(&config.notes_dir).unwrap_or_else(|| {
+        crate::slug::slug(&note.customer).unwrap_or_else(|| "customer".to_string())
+    })
 }
 
 fn to_json(promise: &Promise, config: &Config) -> Value {

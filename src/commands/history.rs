@@ -24,7 +24,7 @@ pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<
         })
         .transpose()?;
     let archive = Archive::read(&config.notes_dir)?;
-    super::due::warn(&archive);
+    archive.warn();
     let customers = relationship::customers(&archive.notes);
     let mut customer = find(&customers, &args.customer, config)?;
     customer
@@ -130,7 +130,7 @@ fn find<'a>(
             customer
                 .notes
                 .iter()
-                .any(|note| folder.is_some() && folder == folder_of(note, config))
+                .any(|note| folder.is_some() && folder == note.folder(&config.notes_dir))
         })
     });
     if let Some(customer) = found {
@@ -148,16 +148,6 @@ fn find<'a>(
         "no notes for the customer `{}`{hint}",
         one_line(typed)
     )))
-}
-
-/// The first folder under the notes folder that holds the note.
-fn folder_of(note: &NoteRecord, config: &Config) -> Option<String> {
-    let relative = note.path.strip_prefix(&config.notes_dir).ok()?;
-    let mut parts = relative.components();
-    match (parts.next(), parts.next()) {
-        (Some(folder), Some(_)) => Some(folder.as_os_str().to_string_lossy().into_owned()),
-        _ => None,
-    }
 }
 
 /// The change from the previous value to the latest.

@@ -43,6 +43,15 @@ impl Archive {
             .iter()
             .map(|unreadable| format!("coach: warning: {unreadable}"))
     }
+
+    /// Prints the warnings on stderr, control characters made visible.
+    pub fn warn(&self) {
+        use std::io::Write;
+        let mut stderr = std::io::stderr().lock();
+        for line in self.warnings() {
+            let _ = writeln!(stderr, "{}", crate::text::visible_controls(&line));
+        }
+    }
 }
 
 /// Every file under `notes_dir` that may be a note, sorted by path.

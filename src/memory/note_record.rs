@@ -50,6 +50,17 @@ pub struct NotANote {
 }
 
 impl NoteRecord {
+    /// The customer folder this note sits in under `notes_dir`; none for a
+    /// note directly in `notes_dir` (or outside it).
+    pub fn folder(&self, notes_dir: &Path) -> Option<String> {
+        let relative = self.path.strip_prefix(notes_dir).ok()?;
+        let mut parts = relative.components();
+        match (parts.next(), parts.next()) {
+            (Some(folder), Some(_)) => Some(folder.as_os_str().to_string_lossy().into_owned()),
+            _ => None,
+        }
+    }
+
     /// Reads a parsed front matter. `first_line` is the file's line of the
     /// front matter's first line (2, after the opening `---`).
     pub fn from_front_matter(
