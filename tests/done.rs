@@ -1,78 +1,37 @@
 //! `coach done` and `coach reopen`: one-line edits of a note, by whole id or
 //! prefix, reported not guessed, safe when two processes edit one note.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{isolate, BIN};
+use crate::support::notes_dir::{NotesDir, Run};
 
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
 
-/// A notes folder kept across runs.
-struct Notes {
-    dir: tempfile::TempDir,
-}
+/// A notes folder kept across runs, "today" 2026-12-03.
+struct Notes(NotesDir);
 
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl From<Output> for Run {
-    fn from(output: Output) -> Self {
-        let run = Run {
-            status: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        };
-        assert_ne!(run.status, 101, "coach panicked:\n{}", run.stderr);
-        run
+impl std::ops::Deref for Notes {
+    type Target = NotesDir;
+    fn deref(&self) -> &NotesDir {
+        &self.0
     }
 }
 
 impl Notes {
     fn new() -> Self {
-        let dir = tempfile::Builder::new()
-            .prefix("coach-done")
-            .tempdir()
-            .unwrap();
-        Notes { dir }
-    }
-
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn path(&self, relative: &str) -> PathBuf {
-        self.root().join("notes").join(relative)
+        Notes(NotesDir::new("coach-done"))
     }
 
     /// `coach --notes-dir notes --today 2026-12-03 ARGS`, no terminal.
     fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(BIN);
-        isolate(&mut command, self.root());
-        command
-            .args(["--notes-dir", "notes", "--today", "2026-12-03"])
-            .args(args)
-            .stdin(Stdio::null());
-        command
+        self.0.command("2026-12-03", args)
     }
 
     #[track_caller]
     fn coach(&self, args: &[&str]) -> Run {
-        Run::from(self.command(args).output().expect("coach runs"))
-    }
-
-    fn write(&self, relative: &str, text: &str) {
-        let path = self.path(relative);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-
-    fn read(&self, relative: &str) -> String {
-        std::fs::read_to_string(self.path(relative)).unwrap()
+        self.coach_on("2026-12-03", args)
     }
 }
 

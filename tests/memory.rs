@@ -3,9 +3,9 @@
 //! archive, and after the hand edits people make.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
-use crate::support::{isolate, BIN};
+use crate::support::notes_dir::{NotesDir, Run};
 
 #[allow(dead_code)]
 #[path = "../examples/generate_notes.rs"]
@@ -14,52 +14,24 @@ pub(crate) mod generate_notes;
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
 
 /// One archive, kept across runs so that edits between them can be seen.
-struct Archive {
-    dir: tempfile::TempDir,
-}
+struct Archive(NotesDir);
 
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
+impl std::ops::Deref for Archive {
+    type Target = NotesDir;
+    fn deref(&self) -> &NotesDir {
+        &self.0
+    }
 }
 
 impl Archive {
     fn new() -> Self {
-        Archive {
-            dir: tempfile::Builder::new()
-                .prefix("coach-memory")
-                .tempdir()
-                .unwrap(),
-        }
-    }
-
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn notes(&self) -> std::path::PathBuf {
-        self.root().join("notes")
+        Archive(NotesDir::new("coach-memory"))
     }
 
     /// `coach --notes-dir notes --today 2026-12-03 ARGS`.
     #[track_caller]
     fn coach(&self, args: &[&str]) -> Run {
-        let mut command = Command::new(BIN);
-        isolate(&mut command, self.root());
-        let output = command
-            .args(["--notes-dir", "notes", "--today", "2026-12-03"])
-            .args(args)
-            .stdin(Stdio::null())
-            .output()
-            .expect("coach runs");
-        let run = Run {
-            status: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        };
-        assert_ne!(run.status, 101, "coach panicked:\n{}", run.stderr);
-        run
+        self.coach_on("2026-12-03", args)
     }
 
     /// The prep and debrief of examples/ written by coach itself: two
@@ -78,16 +50,6 @@ impl Archive {
             assert_eq!(run.status, 0, "{}", run.stderr);
         }
         self
-    }
-
-    fn write(&self, relative: &str, text: &str) {
-        let path = self.notes().join(relative);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-
-    fn read(&self, relative: &str) -> String {
-        std::fs::read_to_string(self.notes().join(relative)).unwrap()
     }
 
     fn edit(&self, relative: &str, from: &str, to: &str) {

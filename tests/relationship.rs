@@ -2,71 +2,27 @@
 //! is going, on notes written by coach's own walks, on hand-written notes
 //! and on a generated archive.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
 use serde_json::{json, Value};
 
-use crate::support::{isolate, BIN};
+use crate::support::notes_dir::{NotesDir, Run};
 
 // Also loaded by memory.rs, privately: each test module keeps its own copy.
 use crate::memory::generate_notes;
 
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
 
-struct Archive {
-    dir: tempfile::TempDir,
-}
+struct Archive(NotesDir);
 
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        assert_eq!(self.status, 0, "{}", self.stderr);
-        serde_json::from_str(&self.stdout).unwrap_or_else(|_| panic!("{}", self.stdout))
+impl std::ops::Deref for Archive {
+    type Target = NotesDir;
+    fn deref(&self) -> &NotesDir {
+        &self.0
     }
 }
 
 impl Archive {
     fn new() -> Self {
-        Archive {
-            dir: tempfile::Builder::new()
-                .prefix("coach-relationship")
-                .tempdir()
-                .unwrap(),
-        }
-    }
-
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn notes(&self) -> PathBuf {
-        self.root().join("notes")
-    }
-
-    /// `coach --notes-dir notes --today TODAY ARGS`.
-    #[track_caller]
-    fn coach_on(&self, today: &str, args: &[&str]) -> Run {
-        let mut command = Command::new(BIN);
-        isolate(&mut command, self.root());
-        let output = command
-            .args(["--notes-dir", "notes", "--today", today])
-            .args(args)
-            .stdin(Stdio::null())
-            .output()
-            .expect("coach runs");
-        let run = Run {
-            status: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        };
-        assert_ne!(run.status, 101, "coach panicked:\n{}", run.stderr);
-        run
+        Archive(NotesDir::new("coach-relationship"))
     }
 
     #[track_caller]
@@ -74,6 +30,7 @@ impl Archive {
         self.coach_on("2026-12-20", args)
     }
 
+    /// Writes a file under the test's root (notes live under `notes/`).
     fn write(&self, relative: &str, text: &str) {
         let path = self.root().join(relative);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();

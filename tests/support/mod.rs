@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
+pub mod notes_dir;
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_coach");
 
 /// A hang fails the test instead of blocking the suite; this is a guard, not
