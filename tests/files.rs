@@ -3,6 +3,16 @@
 
 use crate::support::Test;
 
+/// A prep with nothing to ask: the goal set, defaults for the rest.
+const ACME_PREP: [&str; 6] = [
+    "prep",
+    "--defaults",
+    "--set",
+    "goal=Agree",
+    "--customer",
+    "Acme",
+];
+
 fn prep() -> Test {
     Test::new().args(["prep", "--notes-dir", "notes"])
 }
@@ -105,14 +115,7 @@ fn the_filesystem_root_is_refused_as_notes_dir() {
     for value in ["/", "/..", "//", "/./"] {
         let output = Test::new()
             .env("COACH_NOTES_DIR", value)
-            .args([
-                "prep",
-                "--defaults",
-                "--set",
-                "goal=Agree",
-                "--customer",
-                "Acme",
-            ])
+            .args(ACME_PREP)
             .run()
             .status(2);
         output.stderr_line("COACH_NOTES_DIR is the filesystem root");
@@ -135,14 +138,7 @@ fn the_filesystem_root_is_refused_as_notes_dir() {
 fn an_empty_notes_dir_in_the_config_is_refused() {
     let output = Test::new()
         .write("config/coach/config.yaml", "notes_dir: ''\n")
-        .args([
-            "prep",
-            "--defaults",
-            "--set",
-            "goal=Agree",
-            "--customer",
-            "Acme",
-        ])
+        .args(ACME_PREP)
         .run()
         .status(2);
     output.stderr_line("notes_dir in the config file is empty");
@@ -153,14 +149,7 @@ fn a_home_at_the_root_is_refused_for_the_default_notes_dir() {
     let output = Test::new()
         .env("HOME", "/")
         .env("XDG_DATA_HOME", "")
-        .args([
-            "prep",
-            "--defaults",
-            "--set",
-            "goal=Agree",
-            "--customer",
-            "Acme",
-        ])
+        .args(ACME_PREP)
         .run()
         .status(2);
     output.stderr_line("HOME is the filesystem root (/)");
@@ -170,14 +159,7 @@ fn a_home_at_the_root_is_refused_for_the_default_notes_dir() {
 fn a_tilde_in_the_configured_notes_dir_is_home() {
     let output = Test::new()
         .write("config/coach/config.yaml", "notes_dir: '~/my notes'\n")
-        .args([
-            "prep",
-            "--defaults",
-            "--set",
-            "goal=Agree",
-            "--customer",
-            "Acme",
-        ])
+        .args(ACME_PREP)
         .run()
         .status(0);
     let output = output.stderr_has("home/my notes/acme/");
@@ -222,10 +204,7 @@ fn a_customer_folder_that_is_a_link_is_refused_and_nothing_is_written_through_it
     std::fs::create_dir_all(test.path().join("notes")).unwrap();
     let link = test.path().join("notes/acme");
     std::os::unix::fs::symlink(test.path().join("elsewhere"), link).unwrap();
-    let output = test
-        .args(["--defaults", "--set", "goal=Agree", "--customer", "Acme"])
-        .run()
-        .status(1);
+    let output = test.args(ACME_PREP[1..].iter().copied()).run().status(1);
     output.stderr_line("it is a symbolic link, and coach never writes through one");
     let inside: Vec<_> = std::fs::read_dir(output.dir.join("elsewhere"))
         .unwrap()
@@ -243,10 +222,7 @@ fn a_stale_temporary_file_is_removed_by_the_next_write() {
         .unwrap()
         .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 86_400))
         .unwrap();
-    let output = test
-        .args(["--defaults", "--set", "goal=Agree", "--customer", "Acme"])
-        .run()
-        .status(0);
+    let output = test.args(ACME_PREP[1..].iter().copied()).run().status(0);
     assert!(!output.dir.join("notes/acme/.coach-killed.tmp").exists());
 }
 
