@@ -52,6 +52,10 @@ pub struct GlobalArgs {
     )]
     pub color: Option<ColorChoice>,
 
+    /// Read the notes themselves, not the index of them (also COACH_NO_INDEX=1).
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_index: bool,
+
     /// The day to take as today (YYYY-MM-DD), for tests and reruns.
     #[arg(long, value_name = "DATE", global = true, hide = true)]
     pub today: Option<String>,

@@ -37,6 +37,12 @@ pub struct Config {
     pub me: Vec<String>,
     /// Days after which to reach out to a customer (`keep_in_touch:`), by name.
     pub keep_in_touch: Vec<(String, i64)>,
+    /// Where the index of the notes lives (`$XDG_CACHE_HOME/coach`); None
+    /// reads the notes directly (`--no-index`, `COACH_NO_INDEX=1`, or no
+    /// home to keep a cache in).
+    pub cache_dir: Option<PathBuf>,
+    /// Standard error is a terminal: progress can be drawn there.
+    pub stderr_is_terminal: bool,
     /// Standard output was closed when coach started (`>&-`): data meant
     /// for it cannot be delivered.
     pub stdout_closed: bool,
@@ -117,8 +123,16 @@ impl Config {
                 .map_err(|error| Error::usage(format!("--today: {error}")))?,
             None => crate::dates::today(),
         };
+        let no_index = args.no_index
+            || match env("COACH_NO_INDEX") {
+                Some(value) => parse_flag("COACH_NO_INDEX", &value.to_string_lossy())?,
+                None => false,
+            };
+        let cache_dir = if no_index { None } else { default_cache_dir() };
         Ok(Config {
             editor,
+            cache_dir,
+            stderr_is_terminal,
             today,
             me: file.me,
             keep_in_touch: file.keep_in_touch,
@@ -178,6 +192,16 @@ fn default_config_path() -> Option<PathBuf> {
             .config_dir()
             .join("coach")
             .join("config.yaml"),
+    )
+}
+
+fn default_cache_dir() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    Some(
+        etcetera::choose_base_strategy()
+            .ok()?
+            .cache_dir()
+            .join("coach"),
     )
 }
 

@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::memory::promise::{self, Side, Urgency};
 use crate::memory::relationship::{self, Customer};
-use crate::memory::Archive;
+use crate::memory::{Answers, Want, Which};
 use crate::text::one_line;
 
 /// One customer's line.
@@ -37,8 +37,13 @@ impl Summary {
 }
 
 pub fn run(args: &CustomersArgs, config: &Config, out: &mut impl Write) -> Result<(), Error> {
-    let archive = Archive::read(&config.notes_dir)?;
-    archive.warn();
+    let archive = super::notes_source::read_notes(
+        config,
+        Want {
+            notes: Which::All,
+            answers: Answers::Numbers,
+        },
+    )?;
     let mut summaries: Vec<Summary> = relationship::customers(&archive.notes)
         .iter()
         .map(|customer| summary(customer, config))

@@ -17,7 +17,13 @@ use crate::exit_code;
 use crate::memory::edit::{self, Change, EditError};
 use crate::memory::note_record::CommitmentRecord;
 use crate::memory::resolve::{resolve, Unresolved};
-use crate::memory::{promise, Archive, NoteRecord};
+use crate::memory::{promise, Answers, Archive, NoteRecord, Want, Which};
+
+/// What done and reopen read: every commitment, no answers.
+const WITH_COMMITMENTS: Want = Want {
+    notes: Which::WithCommitments,
+    answers: Answers::None,
+};
 use crate::text::{one_line, visible_controls};
 
 /// Asks which of the labelled commitments to close: the positions chosen,
@@ -59,8 +65,7 @@ pub fn done(
             ),
         });
     }
-    let archive = Archive::read(&config.notes_dir)?;
-    archive.warn();
+    let archive = super::notes_source::read_notes(config, WITH_COMMITMENTS)?;
     let found = commitments(&archive);
     let ids = if ids.is_empty() {
         match picked(&archive, config, pick)? {
@@ -75,8 +80,7 @@ pub fn done(
 
 /// `coach reopen`: opens the commitments `ids` name again.
 pub fn reopen(ids: &[String], config: &Config, out: &mut impl Write) -> Result<i32, Error> {
-    let archive = Archive::read(&config.notes_dir)?;
-    archive.warn();
+    let archive = super::notes_source::read_notes(config, WITH_COMMITMENTS)?;
     let found = commitments(&archive);
     apply_all(ids, &found, &archive, Change::Reopen, out)
 }

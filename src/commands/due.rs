@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::exit_code;
 use crate::memory::promise::{self, Promise, Side, Urgency};
-use crate::memory::Archive;
+use crate::memory::{Answers, Archive, Want, Which};
 use crate::text::one_line;
 
 pub fn run(args: &DueArgs, config: &Config, out: &mut impl Write) -> Result<i32, Error> {
@@ -21,8 +21,19 @@ pub fn run(args: &DueArgs, config: &Config, out: &mut impl Write) -> Result<i32,
         .as_deref()
         .map(|span| within_limit(span, config.today))
         .transpose()?;
-    let archive = Archive::read(&config.notes_dir)?;
-    archive.warn();
+    // Every note only when a customer is named: its name may be any note's.
+    let notes = match (&args.customer, args.all) {
+        (Some(_), _) => Which::All,
+        (None, true) => Which::WithCommitments,
+        (None, false) => Which::WithOpenCommitments,
+    };
+    let archive = super::notes_source::read_notes(
+        config,
+        Want {
+            notes,
+            answers: Answers::None,
+        },
+    )?;
     let customers = match &args.customer {
         Some(name) => Some(matching_customers(&archive, name, config)?),
         None => None,

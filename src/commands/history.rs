@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::memory::promise::{Side, Urgency};
 use crate::memory::relationship::{self, Customer, Record};
-use crate::memory::{Archive, NoteRecord};
+use crate::memory::{Answers, NoteRecord, Want, Which};
 use crate::text::one_line;
 
 pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<(), Error> {
@@ -23,8 +23,13 @@ pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<
                 .map_err(|error| Error::usage(format!("--since: {error}")))
         })
         .transpose()?;
-    let archive = Archive::read(&config.notes_dir)?;
-    archive.warn();
+    let archive = super::notes_source::read_notes(
+        config,
+        Want {
+            notes: Which::All,
+            answers: Answers::Numbers,
+        },
+    )?;
     let customers = relationship::customers(&archive.notes);
     let mut customer = find(&customers, &args.customer, config)?;
     customer

@@ -5,6 +5,7 @@ mod done;
 mod due;
 mod history;
 mod notes_check;
+mod notes_source;
 mod patterns_check;
 mod patterns_graph;
 mod patterns_list;

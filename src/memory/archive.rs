@@ -1,29 +1,88 @@
-//! Every note under the notes folder, read back: customer folders and any
-//! deeper folders people made. Drafts, dot-files, `.coach-*.tmp` writes
-//! under way and other files are not notes; linked folders are not followed.
+//! The notes read back, whole or only what a command needs: read from the
+//! files themselves, or through the index (`memory::index`), with the same
+//! result either way.
 
 use std::path::{Path, PathBuf};
+
+use serde_json::Value;
 
 use crate::error::Error;
 use crate::memory::note_record::NoteRecord;
 use crate::memory::read::{self, Unreadable};
+use crate::memory::scan;
 
 /// The notes read, sorted by date then path, and the ones that could not be.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Archive {
     pub notes: Vec<NoteRecord>,
     pub unreadable: Vec<Unreadable>,
 }
 
+/// What a command needs of the archive: fewer notes and fewer answers keep
+/// a large archive fast to read and small in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Want {
+    pub notes: Which,
+    pub answers: Answers,
+}
+
+/// Which notes to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    All,
+    /// Notes with at least one commitment, open or done.
+    WithCommitments,
+    /// Notes with at least one open commitment (and all of theirs).
+    WithOpenCommitments,
+}
+
+/// Which answers to keep in each note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answers {
+    None,
+    /// Whole-number answers only: scale answers and ratings, what the
+    /// relationship figures are made of.
+    Numbers,
+}
+
+impl Want {
+    /// Whether `note` is one of the notes wanted.
+    pub fn keeps(&self, note: &NoteRecord) -> bool {
+        match self.notes {
+            Which::All => true,
+            Which::WithCommitments => !note.commitments.is_empty(),
+            Which::WithOpenCommitments => note.commitments.iter().any(|c| !c.done),
+        }
+    }
+
+    /// `note` cut down to what is wanted; None when it is not wanted.
+    pub fn trim(&self, mut note: NoteRecord) -> Option<NoteRecord> {
+        if !self.keeps(&note) {
+            return None;
+        }
+        match self.answers {
+            Answers::Numbers => note.answers.retain(|_, value| is_whole_number(value)),
+            Answers::None => note.answers = Default::default(),
+        }
+        Some(note)
+    }
+}
+
+/// A whole number: the kind of answer `Answers::Numbers` keeps.
+pub fn is_whole_number(value: &Value) -> bool {
+    matches!(value, Value::Number(number) if number.is_i64())
+}
+
 impl Archive {
-    /// Reads the front matter of every note under `notes_dir`. A missing
-    /// folder is an empty archive and a notes folder that cannot be read an
-    /// error; a folder below it that cannot be read is one unreadable entry.
-    pub fn read(notes_dir: &Path) -> Result<Archive, Error> {
+    /// Reads every note under `notes_dir` from the files, keeping what
+    /// `want` asks for. A missing folder is an empty archive and a notes
+    /// folder that cannot be read an error.
+    pub fn read(notes_dir: &Path, want: Want) -> Result<Archive, Error> {
         let mut archive = Archive::default();
-        for path in note_paths(notes_dir, &mut archive.unreadable)? {
-            match read::front_matter(&path) {
-                Ok(note) => archive.notes.push(note),
+        let files = scan::note_files(notes_dir, &mut archive.unreadable)?;
+        for file in files {
+            match read::front_matter(&file.path) {
+                Ok(note) => archive.notes.extend(want.trim(note)),
                 Err(unreadable) => archive.unreadable.push(unreadable),
             }
         }
@@ -31,7 +90,9 @@ impl Archive {
         Ok(archive)
     }
 
-    fn sort(&mut self) {
+    /// Notes by date then path, unreadable ones by path: one order however
+    /// they were found.
+    pub fn sort(&mut self) {
         self.notes
             .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.path.cmp(&b.path)));
         self.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
@@ -59,64 +120,8 @@ pub fn note_paths(
     notes_dir: &Path,
     unreadable: &mut Vec<Unreadable>,
 ) -> Result<Vec<PathBuf>, Error> {
-    let mut found = Vec::new();
-    let mut folders = vec![notes_dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let entries = match std::fs::read_dir(&folder) {
-            Ok(entries) => entries,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound && folder == notes_dir => {
-                continue
-            }
-            Err(error) if folder == notes_dir => {
-                return Err(Error::io("cannot read the notes folder", notes_dir)(error))
-            }
-            Err(error) => {
-                unreadable.push(Unreadable {
-                    path: folder,
-                    line: 1,
-                    reason: format!("cannot read the folder: {error}"),
-                });
-                continue;
-            }
-        };
-        for entry in entries {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(error) => {
-                    unreadable.push(Unreadable {
-                        path: folder.clone(),
-                        line: 1,
-                        reason: format!("cannot read the folder: {error}"),
-                    });
-                    continue;
-                }
-            };
-            // Bytes, not text: a name that is not UTF-8 is still a note.
-            let name = entry.file_name();
-            let name = name.as_encoded_bytes();
-            // Dot-files and folders: `.drafts`, `.customer`, `.git`, and
-            // `.coach-*.tmp` writes under way.
-            if name.starts_with(b".") {
-                continue;
-            }
-            let kind = match entry.file_type() {
-                Ok(kind) => kind,
-                Err(error) => {
-                    unreadable.push(Unreadable {
-                        path: entry.path(),
-                        line: 1,
-                        reason: format!("cannot read: {error}"),
-                    });
-                    continue;
-                }
-            };
-            if kind.is_dir() {
-                folders.push(entry.path());
-            } else if name.ends_with(b".md") {
-                found.push(entry.path());
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
+    Ok(scan::note_files(notes_dir, unreadable)?
+        .into_iter()
+        .map(|file| file.path)
+        .collect())
 }

@@ -1,13 +1,16 @@
-//! The memory layer: notes read back, and edited in place. Nothing else in
-//! coach parses note files; the commands and (later) the index ask this layer.
+//! The memory layer: notes read back, indexed, and edited in place.
+//! Nothing else in coach parses note files or opens the index.
 
 pub mod archive;
 pub mod edit;
+pub mod index;
+pub mod load;
 pub mod note_record;
 pub mod promise;
 pub mod read;
 pub mod relationship;
 pub mod resolve;
+pub mod scan;
 
-pub use archive::Archive;
+pub use archive::{Answers, Archive, Want, Which};
 pub use note_record::NoteRecord;

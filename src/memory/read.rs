@@ -28,6 +28,11 @@ pub fn front_matter(path: &Path) -> Result<NoteRecord, Unreadable> {
     read(path)
 }
 
+/// The front matters of the notes at `paths`, in their order.
+pub fn front_matters(paths: &[&Path]) -> Vec<Result<NoteRecord, Unreadable>> {
+    paths.iter().map(|path| front_matter(path)).collect()
+}
+
 fn read(path: &Path) -> Result<NoteRecord, Unreadable> {
     let fail = |line: usize, reason: String| Unreadable {
         path: path.to_path_buf(),

@@ -254,16 +254,7 @@ fn write_note(
         meeting: meeting.clone(),
         date,
         created: jiff::Zoned::now(),
-        // Ids are made only for a note that is written, and kept when given.
-        commitment_ids: walked
-            .commitments()
-            .map(|(_, commitment)| {
-                commitment
-                    .id
-                    .clone()
-                    .or_else(|| args.output.is_none().then(NoteWriter::new_commitment_id))
-            })
-            .collect(),
+        commitment_ids: commitment_ids(walked, args.output.is_none(), config),
         prep_link,
     };
     let markdown = note.markdown();
@@ -352,4 +343,27 @@ fn write_note(
         text = serde_json::to_string_pretty(&summary).map_err(std::io::Error::from)? + "\n";
     }
     Ok((Some(path), text))
+}
+
+/// One id per commitment: kept when given, else made (only for a note that
+/// is written) and checked against every other note's.
+fn commitment_ids(walked: &Walked, written: bool, config: &Config) -> Vec<Option<String>> {
+    let given: Vec<Option<String>> = walked
+        .commitments()
+        .map(|(_, commitment)| commitment.id.clone())
+        .collect();
+    if !written {
+        return given;
+    }
+    let made: Vec<Option<String>> = given
+        .iter()
+        .map(|id| id.is_none().then(NoteWriter::new_commitment_id))
+        .collect();
+    let made =
+        crate::commands::notes_source::unique_ids(config, made, NoteWriter::new_commitment_id);
+    given
+        .into_iter()
+        .zip(made)
+        .map(|(given, made)| given.or(made))
+        .collect()
 }

@@ -1,0 +1,62 @@
+//! How the commands reach the memory layer: the notes folder and the index
+//! as configured, progress and notices on stderr.
+
+use std::io::Write as _;
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::memory::load::{self, Source};
+use crate::memory::{Archive, Want};
+use crate::ui::index_progress::IndexProgress;
+
+/// The notes a command wants, through the index unless it is off; notices
+/// and one warning per unreadable note go to stderr.
+pub fn read_notes(config: &Config, want: Want) -> Result<Archive, Error> {
+    let mut progress = IndexProgress::new(config.stderr_is_terminal);
+    let archive = load::archive(&source(config), want, &mut progress, &mut notice)?;
+    archive.warn();
+    Ok(archive)
+}
+
+/// `ids` with any that a note already uses replaced by new ones from
+/// `make`, so that an id names one commitment across all notes.
+pub fn unique_ids(
+    config: &Config,
+    mut ids: Vec<Option<String>>,
+    make: fn() -> String,
+) -> Vec<Option<String>> {
+    let mut progress = IndexProgress::new(config.stderr_is_terminal);
+    // Each round replaces the taken ones; 40 random bits make a second rare.
+    for _ in 0..8 {
+        let wanted: Vec<String> = ids.iter().flatten().cloned().collect();
+        if wanted.is_empty() {
+            break;
+        }
+        let taken = load::taken_ids(&source(config), &wanted, &mut progress, &mut notice);
+        if taken.is_empty() {
+            break;
+        }
+        for id in ids.iter_mut().flatten() {
+            if taken.contains(id) {
+                *id = make();
+            }
+        }
+    }
+    ids
+}
+
+fn source(config: &Config) -> Source<'_> {
+    Source {
+        notes_dir: &config.notes_dir,
+        cache_dir: config.cache_dir.as_deref(),
+    }
+}
+
+fn notice(message: String) {
+    let line = format!("coach: notice: {message}");
+    let _ = writeln!(
+        std::io::stderr(),
+        "{}",
+        crate::text::visible_controls(&line)
+    );
+}

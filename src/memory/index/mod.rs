@@ -1,0 +1,204 @@
+//! The index: a SQLite cache of every note's front matter, kept fresh by
+//! comparing what `stat` says of each note with what was read last time.
+//! The notes are the truth; the database may be deleted at any time, and
+//! a damaged or outdated one is built again from the notes.
+
+mod refresh;
+pub mod rows;
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::memory::archive::{Archive, Want};
+use crate::memory::read::Unreadable;
+
+pub use refresh::Progress;
+
+/// How long a coach waits for another one's update before reading the
+/// notes directly instead.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open index of one notes folder.
+pub struct Index {
+    connection: Connection,
+    notes_dir: PathBuf,
+    /// Built in this run: everything in it was read just now.
+    pub created: bool,
+}
+
+/// Why the index could not answer.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// Damaged, of another schema or of another folder: build it again.
+    #[error("{0}")]
+    Outdated(String),
+    /// Another coach held it longer than the busy timeout.
+    #[error("another coach is updating it")]
+    Busy,
+    #[error("{0}")]
+    Sqlite(rusqlite::Error),
+    /// The notes folder itself could not be read: no index can help.
+    #[error(transparent)]
+    Notes(crate::error::Error),
+}
+
+impl From<rusqlite::Error> for IndexError {
+    fn from(error: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseCorrupt, DatabaseLocked, NotADatabase};
+        match error.sqlite_error_code() {
+            Some(DatabaseCorrupt | NotADatabase) => {
+                IndexError::Outdated(format!("it is damaged ({error})"))
+            }
+            Some(DatabaseBusy | DatabaseLocked) => IndexError::Busy,
+            _ => IndexError::Sqlite(error),
+        }
+    }
+}
+
+impl Index {
+    /// Opens the index at `database` for `notes_dir`, creating it when
+    /// there is none. `Outdated` when it is of another schema version or
+    /// describes another folder.
+    pub fn open(database: &Path, notes_dir: &Path) -> Result<Index, IndexError> {
+        let created = !database.exists();
+        if created {
+            create_private(database).map_err(|error| {
+                IndexError::Sqlite(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+                    Some(error.to_string()),
+                ))
+            })?;
+        }
+        let connection = Connection::open_with_flags(
+            database,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        connection.busy_timeout(BUSY_TIMEOUT)?;
+        // WAL: readers never wait for a writer, and never see half of an update.
+        let mode: String =
+            connection.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(IndexError::Outdated(format!(
+                "it cannot use a write-ahead log (journal mode {mode})"
+            )));
+        }
+        connection.pragma_update(None, "synchronous", "NORMAL")?;
+        let folder = folder_key(notes_dir);
+        match schema::version(&connection)? {
+            0 if is_empty(&connection)? => schema::create(&connection, &folder)?,
+            0 => {
+                return Err(IndexError::Outdated(
+                    "it is a database but no coach index".to_string(),
+                ))
+            }
+            schema::VERSION => {}
+            other => {
+                return Err(IndexError::Outdated(format!(
+                    "it is of schema version {other}, this coach uses {}",
+                    schema::VERSION
+                )))
+            }
+        }
+        if schema::notes_dir(&connection)?.as_deref() != Some(folder.as_str()) {
+            return Err(IndexError::Outdated(
+                "it describes another notes folder".to_string(),
+            ));
+        }
+        Ok(Index {
+            connection,
+            notes_dir: notes_dir.to_path_buf(),
+            created,
+        })
+    }
+
+    /// Brings the index up to date with the notes on disk; returns the
+    /// folders that could not be listed (not kept in the index).
+    pub fn refresh(&mut self, progress: &mut dyn Progress) -> Result<Vec<Unreadable>, IndexError> {
+        refresh::refresh(&mut self.connection, &self.notes_dir, progress)
+    }
+
+    /// The notes `want` asks for, as they were at the last refresh.
+    pub fn archive(&self, want: Want) -> Result<Archive, IndexError> {
+        let (notes, unreadable) = rows::load(&self.connection, &self.notes_dir, want)?;
+        Ok(Archive { notes, unreadable })
+    }
+
+    /// Which of `ids` some note already uses for a commitment.
+    pub fn taken_ids(&self, ids: &[String]) -> Result<Vec<String>, IndexError> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT 1 FROM commitments WHERE id = ?1 LIMIT 1")?;
+        let mut taken = Vec::new();
+        for id in ids {
+            if statement.exists([id])? {
+                taken.push(id.clone());
+            }
+        }
+        Ok(taken)
+    }
+}
+
+/// The database file of the index of `notes_dir` in `cache_dir`: one per
+/// notes folder, named by a hash of its real path.
+pub fn database_path(cache_dir: &Path, notes_dir: &Path) -> PathBuf {
+    let folder = folder_key(notes_dir);
+    // FNV-1a: stable across builds and platforms, unlike std's hasher.
+    let hash = folder
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+    cache_dir.join(format!("index-{hash:016x}.sqlite3"))
+}
+
+/// Removes the database and its log files, so that the next open builds it
+/// again; a file already gone is fine.
+pub fn remove(database: &Path) -> std::io::Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = database.as_os_str().to_owned();
+        name.push(suffix);
+        match std::fs::remove_file(PathBuf::from(name)) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The notes folder as the index names it: its real path when it exists.
+fn folder_key(notes_dir: &Path) -> String {
+    std::fs::canonicalize(notes_dir)
+        .unwrap_or_else(|_| notes_dir.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A new empty database file only its owner can read: it holds what the
+/// notes say about customers. Its log files take the same mode.
+fn create_private(database: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    if let Some(folder) = database.parent() {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(folder)?;
+    }
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(database)
+    {
+        Err(error) if error.kind() != std::io::ErrorKind::AlreadyExists => Err(error),
+        _ => Ok(()),
+    }
+}
+
+fn is_empty(connection: &Connection) -> rusqlite::Result<bool> {
+    connection.query_row("SELECT count(*) = 0 FROM sqlite_schema", [], |row| {
+        row.get(0)
+    })
+}

@@ -1,0 +1,137 @@
+//! Freshness: every run lists the notes, stats each one, and reads again
+//! only those whose (modification time, size, inode) changed since they
+//! were read, dropping the ones gone and adding the new ones.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::memory::index::rows::{self, Read};
+use crate::memory::index::IndexError;
+use crate::memory::read::{self, Unreadable};
+use crate::memory::scan::{self, NoteFile, Stamp};
+
+/// A note modified this close to its reading may have changed again within
+/// the same clock tick: it is read again next time (git's racy-file rule).
+const RACY_NS: i64 = 2_000_000_000;
+
+/// Notes read between two reports to the progress display.
+const CHUNK: usize = 256;
+
+/// Told how a long read is going: notes read of the total.
+pub trait Progress {
+    fn reading(&mut self, done: usize, total: usize);
+    fn finished(&mut self);
+}
+
+/// A file found on disk, by its key in the index.
+type Found<'a> = (&'a [u8], &'a NoteFile);
+
+/// A note as the index last saw it.
+struct Known {
+    key: Vec<u8>,
+    stamp: Stamp,
+    read_ns: i64,
+}
+
+pub fn refresh(
+    connection: &mut Connection,
+    notes_dir: &Path,
+    progress: &mut dyn Progress,
+) -> Result<Vec<Unreadable>, IndexError> {
+    let mut folders_unreadable = Vec::new();
+    let files = scan::note_files(notes_dir, &mut folders_unreadable).map_err(IndexError::Notes)?;
+    let mut found: Vec<Found<'_>> = files
+        .iter()
+        .map(|file| (rows::key_of(notes_dir, &file.path), file))
+        .collect();
+    // The index lists paths in byte order; so must the scan, to walk both at once.
+    found.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let known = known(connection)?;
+    let (stale, gone) = compare(&found, &known);
+    if stale.is_empty() && gone.is_empty() {
+        return Ok(folders_unreadable);
+    }
+    let transaction =
+        connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    for key in gone {
+        rows::forget(&transaction, key)?;
+    }
+    let total = stale.len();
+    for (chunk_number, chunk) in stale.chunks(CHUNK).enumerate() {
+        let read_ns = now_ns();
+        let paths: Vec<&Path> = chunk.iter().map(|(_, file)| file.path.as_path()).collect();
+        let results = read::front_matters(&paths);
+        for ((key, file), result) in chunk.iter().zip(&results) {
+            let read = match result {
+                Ok(note) => Read::Note(note),
+                Err(unreadable) => Read::Unreadable(unreadable),
+            };
+            rows::store(&transaction, key, file.stamp, read_ns, read)?;
+        }
+        progress.reading((chunk_number * CHUNK + chunk.len()).min(total), total);
+    }
+    transaction.commit()?;
+    progress.finished();
+    Ok(folders_unreadable)
+}
+
+/// Every note in the index with its stamp, in byte order of path.
+fn known(connection: &Connection) -> rusqlite::Result<Vec<Known>> {
+    let mut statement = connection
+        .prepare_cached("SELECT path, mtime_ns, size, inode, read_ns FROM notes ORDER BY path")?;
+    let mut rows = statement.query([])?;
+    let mut known = Vec::new();
+    while let Some(row) = rows.next()? {
+        known.push(Known {
+            key: row.get_ref(0)?.as_blob()?.to_vec(),
+            stamp: Stamp {
+                mtime_ns: row.get(1)?,
+                size: row.get(2)?,
+                inode: row.get(3)?,
+            },
+            read_ns: row.get(4)?,
+        });
+    }
+    Ok(known)
+}
+
+/// The files to read (new, changed or racy) and the keys of notes gone.
+fn compare<'a>(found: &[Found<'a>], known: &'a [Known]) -> (Vec<Found<'a>>, Vec<&'a [u8]>) {
+    let mut stale = Vec::new();
+    let mut gone = Vec::new();
+    let (mut f, mut k) = (0, 0);
+    while f < found.len() || k < known.len() {
+        let order = match (found.get(f), known.get(k)) {
+            (Some(file), Some(note)) => file.0.cmp(note.key.as_slice()),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, _) => std::cmp::Ordering::Greater,
+        };
+        match order {
+            std::cmp::Ordering::Less => {
+                stale.push(found[f]);
+                f += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                gone.push(known[k].key.as_slice());
+                k += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                let note = &known[k];
+                let racy = note.stamp.mtime_ns > note.read_ns - RACY_NS;
+                if found[f].1.stamp != note.stamp || racy {
+                    stale.push(found[f]);
+                }
+                f += 1;
+                k += 1;
+            }
+        }
+    }
+    (stale, gone)
+}
+
+fn now_ns() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_nanos() as i64)
+}

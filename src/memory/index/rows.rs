@@ -1,0 +1,236 @@
+//! A note's front matter as rows of the index, and back.
+
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use rusqlite::{params, Connection, Row};
+use serde_json::{Map, Value};
+
+use crate::memory::archive::{is_whole_number, Answers, Want, Which};
+use crate::memory::note_record::{CommitmentRecord, NoteRecord};
+use crate::memory::read::Unreadable;
+use crate::memory::scan::Stamp;
+
+/// A path under the notes folder as the index keys it: its bytes relative
+/// to the folder.
+pub fn key_of<'a>(notes_dir: &Path, path: &'a Path) -> &'a [u8] {
+    path.strip_prefix(notes_dir)
+        .unwrap_or(path)
+        .as_os_str()
+        .as_bytes()
+}
+
+/// The path a key names, as the scan of `notes_dir` finds it.
+pub fn path_of(notes_dir: &Path, key: &[u8]) -> PathBuf {
+    notes_dir.join(OsStr::from_bytes(key))
+}
+
+/// What one read of a file gave: a note or why it is none.
+pub enum Read<'a> {
+    Note(&'a NoteRecord),
+    Unreadable(&'a Unreadable),
+}
+
+/// Replaces whatever the index held for `key` with what was read.
+pub fn store(
+    connection: &Connection,
+    key: &[u8],
+    stamp: Stamp,
+    read_ns: i64,
+    read: Read<'_>,
+) -> rusqlite::Result<()> {
+    forget(connection, key)?;
+    let mut insert = connection.prepare_cached(
+        "INSERT INTO notes (path, mtime_ns, size, inode, read_ns, version, customer, checklist,
+             meeting, date, created, answers, numbers, problem_line, problem)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?;
+    let note = match read {
+        Read::Unreadable(unreadable) => {
+            insert.execute(params![
+                key,
+                stamp.mtime_ns,
+                stamp.size,
+                stamp.inode,
+                read_ns,
+                None::<i64>,
+                None::<String>,
+                None::<String>,
+                None::<String>,
+                None::<String>,
+                None::<String>,
+                None::<String>,
+                None::<String>,
+                unreadable.line as i64,
+                unreadable.reason,
+            ])?;
+            return Ok(());
+        }
+        Read::Note(note) => note,
+    };
+    let numbers: Map<String, Value> = note
+        .answers
+        .iter()
+        .filter(|(_, value)| is_whole_number(value))
+        .map(|(id, value)| (id.clone(), value.clone()))
+        .collect();
+    insert.execute(params![
+        key,
+        stamp.mtime_ns,
+        stamp.size,
+        stamp.inode,
+        read_ns,
+        note.version as i64,
+        note.customer,
+        note.checklist,
+        note.meeting,
+        note.date.to_string(),
+        note.created,
+        Value::Object(note.answers.clone()).to_string(),
+        Value::Object(numbers).to_string(),
+        None::<i64>,
+        None::<String>,
+    ])?;
+    let id = connection.last_insert_rowid();
+    let mut commitment = connection.prepare_cached(
+        "INSERT INTO commitments (note, position, id, what, due, who, done, closed, question, line)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for (position, item) in note.commitments.iter().enumerate() {
+        commitment.execute(params![
+            id,
+            position as i64,
+            item.id,
+            item.what,
+            item.due.map(|date| date.to_string()),
+            item.who,
+            item.done,
+            item.closed.map(|date| date.to_string()),
+            item.question,
+            item.line as i64,
+        ])?;
+    }
+    Ok(())
+}
+
+/// Drops what the index held for `key`.
+pub fn forget(connection: &Connection, key: &[u8]) -> rusqlite::Result<()> {
+    connection
+        .prepare_cached(
+            "DELETE FROM commitments WHERE note = (SELECT id FROM notes WHERE path = ?1)",
+        )?
+        .execute([key])?;
+    connection
+        .prepare_cached("DELETE FROM notes WHERE path = ?1")?
+        .execute([key])?;
+    Ok(())
+}
+
+/// The notes `want` asks for and every unreadable file, in the index's
+/// order (the caller sorts).
+pub fn load(
+    connection: &Connection,
+    notes_dir: &Path,
+    want: Want,
+) -> rusqlite::Result<(Vec<NoteRecord>, Vec<Unreadable>)> {
+    let answers = match want.answers {
+        Answers::None => "NULL",
+        Answers::Numbers => "numbers",
+    };
+    let which = match want.notes {
+        Which::All => "",
+        Which::WithCommitments => "AND id IN (SELECT note FROM commitments)",
+        Which::WithOpenCommitments => "AND id IN (SELECT note FROM commitments WHERE done = 0)",
+    };
+    let mut notes = Vec::new();
+    let mut ids = Vec::new();
+    let mut statement = connection.prepare(&format!(
+        "SELECT id, path, version, customer, checklist, meeting, date, created, {answers}
+         FROM notes WHERE problem IS NULL {which} ORDER BY id"
+    ))?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        ids.push(row.get::<_, i64>(0)?);
+        notes.push(note(row, notes_dir)?);
+    }
+    let which = which.replacen("AND id", "WHERE note", 1);
+    let mut statement = connection.prepare(&format!(
+        "SELECT note, id, what, due, who, done, closed, question, line
+         FROM commitments {which} ORDER BY note, position"
+    ))?;
+    let mut rows = statement.query([])?;
+    // Both lists are in the order of the note's id: one pass pairs them.
+    let mut at = 0;
+    while let Some(row) = rows.next()? {
+        let note: i64 = row.get(0)?;
+        while at < ids.len() && ids[at] < note {
+            at += 1;
+        }
+        if ids.get(at) == Some(&note) {
+            notes[at].commitments.push(commitment(row)?);
+        }
+    }
+    let mut unreadable = Vec::new();
+    let mut statement = connection
+        .prepare("SELECT path, problem_line, problem FROM notes WHERE problem IS NOT NULL")?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        unreadable.push(Unreadable {
+            path: path_of(notes_dir, row.get_ref(0)?.as_blob()?),
+            line: row.get::<_, i64>(1)? as usize,
+            reason: row.get(2)?,
+        });
+    }
+    Ok((notes, unreadable))
+}
+
+fn note(row: &Row<'_>, notes_dir: &Path) -> rusqlite::Result<NoteRecord> {
+    let answers = match row.get_ref(8)?.as_str_or_null()? {
+        Some(text) => match serde_json::from_str(text) {
+            Ok(Value::Object(answers)) => answers,
+            _ => return Err(corrupt("answers")),
+        },
+        None => Map::new(),
+    };
+    Ok(NoteRecord {
+        path: path_of(notes_dir, row.get_ref(1)?.as_blob()?),
+        version: row.get::<_, i64>(2)? as u64,
+        customer: row.get(3)?,
+        checklist: row.get(4)?,
+        meeting: row.get(5)?,
+        date: date(row, 6)?.ok_or_else(|| corrupt("date"))?,
+        created: row.get(7)?,
+        answers,
+        commitments: Vec::new(),
+    })
+}
+
+fn commitment(row: &Row<'_>) -> rusqlite::Result<CommitmentRecord> {
+    Ok(CommitmentRecord {
+        id: row.get(1)?,
+        what: row.get(2)?,
+        due: date(row, 3)?,
+        who: row.get(4)?,
+        done: row.get(5)?,
+        closed: date(row, 6)?,
+        question: row.get(7)?,
+        line: row.get::<_, i64>(8)? as usize,
+    })
+}
+
+fn date(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<Date>> {
+    match row.get_ref(column)?.as_str_or_null()? {
+        Some(text) => text.parse().map(Some).map_err(|_| corrupt("a date")),
+        None => Ok(None),
+    }
+}
+
+/// A row the index could not have written: the database is damaged.
+fn corrupt(what: &str) -> rusqlite::Error {
+    rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+        Some(format!("unreadable {what} in the index")),
+    )
+}
