@@ -719,3 +719,30 @@ fn a_commitment_without_what_is_still_listed_and_named_by_notes_check() {
         run.stdout
     );
 }
+
+// Regression: a commitment deleted from the front matter by hand left its
+// task line behind, and `notes check` said nothing about it.
+#[test]
+fn notes_check_names_a_task_line_whose_commitment_is_gone_from_the_front_matter() {
+    let archive = Archive::new();
+    let text = note(
+        "Acme",
+        "2026-11-03",
+        &[
+            ("c-gggggg", "Seven", "2026-12-01", "me", false),
+            ("c-hhhhhh", "Eight", "2026-12-02", "me", false),
+        ],
+    )
+    .replace(
+        "  - id: c-hhhhhh\n    what: Eight\n    due: \"2026-12-02\"\n    who: me\n    done: false\n",
+        "",
+    );
+    archive.write("acme/h.md", &text);
+    let run = archive.coach(&["notes", "check"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert_eq!(
+        lines(&run.stdout),
+        ["notes/acme/h.md:19: the task line for `c-hhhhhh` has no commitment in the front matter; add the commitment back under `answers:` or delete the task line"]
+    );
+    assert_eq!(run.stderr, "coach: 1 problem in 1 note (1 read)\n");
+}
