@@ -470,3 +470,26 @@ fn history_takes_the_customer_by_name_before_any_folder() {
     assert_eq!(history["customer"], "Northwind", "{history}");
     assert_eq!(history["notes"].as_array().unwrap().len(), 1, "{history}");
 }
+
+// Regression: any whole number in a review counted as a score, so a text
+// answer typed as a number (or a hand-added one) moved the review score.
+#[test]
+fn only_the_review_checklists_scale_questions_score_a_review() {
+    let archive = Archive::new();
+    archive.write(
+        "notes/acme/2026-11-01-review.md",
+        "---\ncoach: 1\nchecklist: review\ncustomer: Acme\nmeeting: Quarterly review\ndate: \"2026-11-01\"\nanswers:\n  health: 2\n  understand-their-world.processes: 4\n  events: 120\n  headcount: 40\n---\n",
+    );
+    let customers = archive.coach(&["customers", "--json"]).json();
+    assert_eq!(customers[0]["review_scores"], json!([3.0]));
+    let history = archive.coach(&["history", "acme", "--json"]).json();
+    let questions: Vec<&Value> = history["review"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|question| &question["question"])
+        .collect();
+    assert_eq!(questions, ["health", "understand-their-world.processes"]);
+    let text = archive.coach(&["history", "acme"]).stdout;
+    assert!(text.contains("Quarterly review  score 3.0"), "{text}");
+}

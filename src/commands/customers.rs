@@ -11,7 +11,7 @@ use crate::cli::CustomersArgs;
 use crate::config::Config;
 use crate::error::Error;
 use crate::memory::promise::{self, Side, Urgency};
-use crate::memory::relationship::{self, Customer};
+use crate::memory::relationship::{self, Customer, ReviewScales};
 use crate::memory::Archive;
 use crate::text::one_line;
 
@@ -39,9 +39,10 @@ impl Summary {
 pub fn run(args: &CustomersArgs, config: &Config, out: &mut impl Write) -> Result<(), Error> {
     let archive = Archive::read(&config.notes_dir)?;
     archive.warn();
+    let scales = super::review_scales(config);
     let mut summaries: Vec<Summary> = relationship::customers(&archive.notes)
         .iter()
-        .map(|customer| summary(customer, config))
+        .map(|customer| summary(customer, &scales, config))
         .collect();
     // Attention first; then the longest silence first; then by name.
     summaries.sort_by(|a, b| {
@@ -59,7 +60,7 @@ pub fn run(args: &CustomersArgs, config: &Config, out: &mut impl Write) -> Resul
     Ok(())
 }
 
-fn summary(customer: &Customer, config: &Config) -> Summary {
+fn summary(customer: &Customer, scales: &ReviewScales, config: &Config) -> Summary {
     let today = config.today;
     let last_contact = customer.last_contact(today);
     let days_since = last_contact.map(|date| promise::days_between(date, today));
@@ -92,7 +93,7 @@ fn summary(customer: &Customer, config: &Config) -> Summary {
         open_theirs,
         overdue,
         scores: customer
-            .review_scores()
+            .review_scores(scales)
             .into_iter()
             .map(|(_, score)| score)
             .collect(),

@@ -10,7 +10,7 @@ use crate::cli::HistoryArgs;
 use crate::config::Config;
 use crate::error::Error;
 use crate::memory::promise::{Side, Urgency};
-use crate::memory::relationship::{self, Customer, Record};
+use crate::memory::relationship::{self, Customer, Record, ReviewScales};
 use crate::memory::{Archive, NoteRecord};
 use crate::text::one_line;
 
@@ -39,7 +39,8 @@ pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<
             note.path.clone(),
         )
     });
-    let questions = customer.review_questions();
+    let scales = super::review_scales(config);
+    let questions = customer.review_questions(&scales);
     let (ours, theirs) = relationship::promise_record(&customer.notes, &config.me, config.today);
     if args.json {
         let value = json!({
@@ -65,7 +66,7 @@ pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<
         .max()
         .unwrap_or(0);
     for note in customer.notes.iter().rev() {
-        timeline_entry(note, width, config, out)?;
+        timeline_entry(note, width, &scales, config, out)?;
     }
     if !questions.is_empty() {
         writeln!(out)?;
@@ -163,10 +164,11 @@ fn change(values: &[(jiff::civil::Date, f64)]) -> Option<f64> {
 fn timeline_entry(
     note: &NoteRecord,
     width: usize,
+    scales: &ReviewScales,
     config: &Config,
     out: &mut impl Write,
 ) -> Result<(), Error> {
-    let rating = match (relationship::rating(note), relationship::score(note)) {
+    let rating = match (relationship::rating(note), scales.score(note)) {
         (Some(rating), _) if note.checklist != relationship::REVIEW => {
             format!("  rated {rating}")
         }
