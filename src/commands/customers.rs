@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::memory::promise::{self, Side, Urgency};
 use crate::memory::relationship::{self, Customer, ReviewScales};
 use crate::memory::Archive;
-use crate::text::one_line;
+use crate::text::shown;
 
 /// One customer's line.
 struct Summary {
@@ -149,7 +149,7 @@ fn table(summaries: &[Summary], out: &mut impl Write) -> Result<(), Error> {
                 None => String::new(),
             };
             [
-                one_line(&summary.name),
+                shown(&summary.name),
                 match (summary.last_contact, summary.days_since) {
                     (Some(date), Some(days)) => format!("{date} ({})", days_ago(days)),
                     _ => "none yet".to_string(),

@@ -18,7 +18,7 @@ use crate::memory::edit::{self, Change, EditError};
 use crate::memory::note_record::CommitmentRecord;
 use crate::memory::resolve::{resolve, Unresolved};
 use crate::memory::{promise, Archive, NoteRecord};
-use crate::text::{one_line, visible_controls};
+use crate::text::{one_line, shown, visible_controls};
 
 /// Asks which of the labelled commitments to close: the positions chosen,
 /// or None when the person backed out (Esc).
@@ -112,7 +112,7 @@ fn picked(archive: &Archive, config: &Config, pick: Picker) -> Result<Option<Vec
         return Ok(Some(Vec::new()));
     }
     let width = |text: &str| console::measure_text_width(text);
-    let customers: Vec<String> = open.iter().map(|p| one_line(&p.note.customer)).collect();
+    let customers: Vec<String> = open.iter().map(|p| shown(&p.note.customer)).collect();
     let widest = customers.iter().map(|c| width(c)).max().unwrap_or(0);
     let labels: Vec<String> = open
         .iter()
@@ -124,7 +124,7 @@ fn picked(archive: &Archive, config: &Config, pick: Picker) -> Result<Option<Vec
                 .map(|due| format!("  (due {due})"))
                 .unwrap_or_default();
             let customer = console::pad_str(customer, widest, console::Alignment::Left, None);
-            format!("{customer}  {}{due}", one_line(&promise.commitment.what))
+            format!("{customer}  {}{due}", shown(&promise.commitment.what))
         })
         .collect();
     let chosen = pick(&labels)

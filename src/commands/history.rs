@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::memory::promise::{Side, Urgency};
 use crate::memory::relationship::{self, Customer, Record, ReviewScales};
 use crate::memory::{Archive, NoteRecord};
-use crate::text::one_line;
+use crate::text::{one_line, shown};
 
 pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<(), Error> {
     let since = args
@@ -58,11 +58,11 @@ pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<
         writeln!(out, "{value}")?;
         return Ok(());
     }
-    writeln!(out, "{}", style(one_line(&customer.name)).bold())?;
+    writeln!(out, "{}", style(shown(&customer.name)).bold())?;
     let width = customer
         .notes
         .iter()
-        .map(|note| measure_text_width(&one_line(&note.checklist)))
+        .map(|note| measure_text_width(&shown(&note.checklist)))
         .max()
         .unwrap_or(0);
     for note in customer.notes.iter().rev() {
@@ -85,7 +85,7 @@ pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<
             writeln!(
                 out,
                 "  {}  {}  {latest}{change}",
-                pad_str(&one_line(id), width, Alignment::Left, None),
+                pad_str(&shown(id), width, Alignment::Left, None),
                 relationship::sparkline(&bars),
             )?;
         }
@@ -180,8 +180,8 @@ fn timeline_entry(
     let line = format!(
         "{}  {}  {}{rating}",
         note.date,
-        pad_str(&one_line(&note.checklist), width, Alignment::Left, None),
-        note.meeting.as_deref().map(one_line).unwrap_or_default()
+        pad_str(&shown(&note.checklist), width, Alignment::Left, None),
+        note.meeting.as_deref().map(shown).unwrap_or_default()
     );
     writeln!(out, "{}", line.trim_end())?;
     for commitment in &note.commitments {
@@ -197,13 +197,13 @@ fn timeline_entry(
         let who = commitment
             .who
             .as_deref()
-            .map(|who| format!(", {}", one_line(who)))
+            .map(|who| format!(", {}", shown(who)))
             .unwrap_or_default();
         let side = Side::of(commitment.who.as_deref(), &config.me);
         let line = format!(
             "    [{}] {}{due}{who} ({state}, {})",
             if commitment.done { "x" } else { " " },
-            one_line(&commitment.what),
+            shown(&commitment.what),
             side.word()
         );
         if Urgency::of(commitment, config.today) == Urgency::Overdue {
