@@ -493,3 +493,46 @@ fn only_the_review_checklists_scale_questions_score_a_review() {
     let text = archive.coach(&["history", "acme"]).stdout;
     assert!(text.contains("Quarterly review  score 3.0"), "{text}");
 }
+
+/// A pack that adds one scale question to the review checklist.
+const TRUST_PACK: &str = "\
+patterns:
+  - id: trust
+    name: Trust
+    summary: How far they trust us.
+    questions:
+      review:
+        - id: level
+          ask: How far do they trust you?
+          kind: scale
+";
+
+// The scale questions are the loaded packs' own: one a pack adds scores the
+// review; with packs that do not load, the built-in pack's count, and one
+// warning says so.
+#[test]
+fn a_packs_own_review_scale_question_scores_and_a_broken_pack_falls_back_to_the_built_in_one() {
+    let archive = Archive::new();
+    archive.write(
+        "notes/acme/2026-11-01-review.md",
+        "---\ncoach: 1\nchecklist: review\ncustomer: Acme\nmeeting: Quarterly review\ndate: \"2026-11-01\"\nanswers:\n  health: 2\n  trust.level: 5\n---\n",
+    );
+    archive.write("pack/trust.yaml", TRUST_PACK);
+    let with_pack = archive
+        .coach(&["--patterns", "pack", "customers", "--json"])
+        .json();
+    assert_eq!(with_pack[0]["review_scores"], json!([3.5]));
+    let history = archive
+        .coach(&["--patterns", "pack", "history", "acme", "--json"])
+        .json();
+    assert_eq!(history["review"][1]["question"], "trust.level");
+    let without = archive.coach(&["customers", "--json"]).json();
+    assert_eq!(without[0]["review_scores"], json!([2.0]));
+    archive.write("broken/bad.yaml", "patterns: [\n");
+    let broken = archive.coach(&["--patterns", "broken", "customers", "--json"]);
+    assert_eq!(broken.json()[0]["review_scores"], json!([2.0]));
+    assert_eq!(
+        broken.stderr,
+        "coach: warning: the patterns do not load (`coach patterns check` says why); review scores count the built-in pack's scale questions\n"
+    );
+}
