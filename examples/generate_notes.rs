@@ -11,7 +11,9 @@
 //! docs/notes.md, each customer's folder with its `.customer` file: about
 //! 40% prep, 45% debrief (with commitments, ours and theirs, due around
 //! 2026-12-01, some overdue, some done with a `closed` date) and 15% review
-//! notes. The same N and seed always write the same bytes.
+//! notes, dated over the two years up to TODAY (2026-12-01): no note's `date`
+//! or `created`, and no `closed`, is later than TODAY. The same N and seed
+//! always write the same bytes.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -147,8 +149,10 @@ fn generate(count: usize, dir: &Path, seed: u64) -> Result<(), String> {
             std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
             write(&folder.join(".customer"), &format!("{customer}\n"))?;
         }
-        // Meetings reach back about two years, evenly, and a little ahead.
-        let back = random.below(730) as i64 - 20;
+        // Meetings reach back about two years, evenly, up to TODAY: the
+        // corpus is read with `--today` TODAY, and no note is written on a
+        // day still to come.
+        let back = random.below(730) as i64;
         let date = today
             .checked_sub(jiff::Span::new().days(back))
             .map_err(|e| e.to_string())?;
@@ -205,7 +209,11 @@ fn generate(count: usize, dir: &Path, seed: u64) -> Result<(), String> {
                     );
                     if done {
                         let late = random.below(6) as i64 - 2;
-                        let closed = due.checked_add(jiff::Span::new().days(late)).unwrap_or(due);
+                        // Kept by TODAY at the latest: nothing is closed later.
+                        let closed = due
+                            .checked_add(jiff::Span::new().days(late))
+                            .unwrap_or(due)
+                            .min(today);
                         let _ = writeln!(front, "    closed: \"{closed}\"");
                     }
                     let mark = if done { "x" } else { " " };

@@ -280,3 +280,53 @@ fn a_json_float_for_a_text_answer_is_refused_with_a_hint_to_quote_it() {
     let line = output.stderr_line("`goal`");
     assert!(line.contains("quote it"), "{line}");
 }
+
+/// Bidi controls (U+202E turns the rest of a line around, U+2066..U+2069
+/// isolate it) and invisible format characters in a note's names.
+const BIDI_NOTE: &str = "---\ncoach: 1\nchecklist: debrief\ncustomer: \"Acme\\u202Edtl\"\nmeeting: \"Kick\\u2066off\\u2069\"\ndate: \"2026-11-20\"\nanswers:\n  overall: 4\n  promises:\n  - id: c-bbbbbb\n    what: \"Send\\u202B the plan\\u200F\"\n    due: \"2026-12-01\"\n    who: \"Dana\\uFEFF\\u200B\"\n    done: false\n---\n\n## Commitments\n\n- [ ] Send the plan (due 2026-12-01, Dana) `c-bbbbbb`\n";
+
+// Regression: a customer named with U+202E printed the rest of each line of
+// `coach due` backwards on a terminal: the format characters went out raw.
+#[test]
+fn bidi_controls_in_names_are_shown_as_escapes_in_plain_output_and_kept_in_json() {
+    use crate::support::notes_dir::NotesDir;
+    let notes = NotesDir::new("coach-bidi");
+    notes.write("acme/2026-11-20-kickoff-debrief.md", BIDI_NOTE);
+    let raw = |c: char| {
+        ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+            || matches!(c, '\u{200b}' | '\u{200f}' | '\u{feff}')
+    };
+    let today = "2026-12-03";
+    for (args, shown) in [
+        (&["due"][..], "Acme\\u{202e}dtl"),
+        (
+            &["due", "--format", "todo.txt"],
+            "Send\\u{202b} the plan\\u{200f}",
+        ),
+        (&["customers"], "Acme\\u{202e}dtl"),
+        (&["history", "acme\u{202e}dtl"], "Acme\\u{202e}dtl"),
+    ] {
+        let run = notes.coach_on(today, args);
+        assert_eq!(run.status, 0, "{args:?}: {}", run.stderr);
+        assert!(!run.stdout.contains(raw), "{args:?}: {:?}", run.stdout);
+        assert!(run.stdout.contains(shown), "{args:?}: {}", run.stdout);
+    }
+    let due = notes.coach_on(today, &["due"]).stdout;
+    assert!(
+        due.contains("Send\\u{202b} the plan\\u{200f}  Dana\\u{feff}\\u{200b}"),
+        "{due}"
+    );
+    let history = notes
+        .coach_on(today, &["history", "Acme\u{202e}dtl"])
+        .stdout;
+    assert!(history.contains("Kick\\u{2066}off\\u{2069}"), "{history}");
+    let json: serde_json::Value =
+        serde_json::from_str(&notes.coach_on(today, &["due", "--json"]).stdout).unwrap();
+    assert_eq!(json[0]["customer"], "Acme\u{202e}dtl");
+    assert_eq!(json[0]["what"], "Send\u{202b} the plan\u{200f}");
+    let done = notes.coach_on(today, &["done", "c-bbbbbb"]);
+    assert_eq!(done.status, 0, "{}", done.stderr);
+    assert!(!done.stdout.contains(raw), "{:?}", done.stdout);
+    assert!(done.stdout.contains("Acme\\u{202e}dtl"), "{}", done.stdout);
+}

@@ -543,6 +543,39 @@ fn the_generator_writes_the_same_archive_for_the_same_seed() {
     assert_eq!(files, listing(&second));
 }
 
+// Regression: one note in about 36 was dated up to 20 days after the day the
+// corpus is meant to be read on, and some promises closed after it.
+#[test]
+fn no_generated_note_is_dated_created_or_closed_after_the_generators_today() {
+    let archive = Archive::new();
+    let args = vec!["2000".to_string(), archive.notes().display().to_string()];
+    generate_notes::run(&args).unwrap();
+    let (year, month, day) = generate_notes::TODAY;
+    let today = format!("{year:04}-{month:02}-{day:02}");
+    let mut seen = 0;
+    for path in walk_files(&archive.notes()) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let front = text.split("---\n").nth(1).unwrap();
+        for line in front.lines() {
+            let line = line.trim_start();
+            let Some((key, value)) = line.split_once(": ") else {
+                continue;
+            };
+            if !["date", "created", "closed"].contains(&key) {
+                continue;
+            }
+            seen += 1;
+            let date = &value.trim_matches('"')[..10];
+            assert!(
+                date <= today.as_str(),
+                "{}: `{line}` is after {today}",
+                path.display()
+            );
+        }
+    }
+    assert!(seen > 4000, "{seen} dates read");
+}
+
 #[test]
 fn a_notes_folder_that_is_a_file_is_an_error_exit_2_for_due_and_1_for_check() {
     let archive = Archive::new();
@@ -718,4 +751,31 @@ fn a_commitment_without_what_is_still_listed_and_named_by_notes_check() {
         "{}",
         run.stdout
     );
+}
+
+// Regression: a commitment deleted from the front matter by hand left its
+// task line behind, and `notes check` said nothing about it.
+#[test]
+fn notes_check_names_a_task_line_whose_commitment_is_gone_from_the_front_matter() {
+    let archive = Archive::new();
+    let text = note(
+        "Acme",
+        "2026-11-03",
+        &[
+            ("c-gggggg", "Seven", "2026-12-01", "me", false),
+            ("c-hhhhhh", "Eight", "2026-12-02", "me", false),
+        ],
+    )
+    .replace(
+        "  - id: c-hhhhhh\n    what: Eight\n    due: \"2026-12-02\"\n    who: me\n    done: false\n",
+        "",
+    );
+    archive.write("acme/h.md", &text);
+    let run = archive.coach(&["notes", "check"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert_eq!(
+        lines(&run.stdout),
+        ["notes/acme/h.md:19: the task line for `c-hhhhhh` has no commitment in the front matter; add the commitment back under `answers:` or delete the task line"]
+    );
+    assert_eq!(run.stderr, "coach: 1 problem in 1 note (1 read)\n");
 }

@@ -470,3 +470,69 @@ fn history_takes_the_customer_by_name_before_any_folder() {
     assert_eq!(history["customer"], "Northwind", "{history}");
     assert_eq!(history["notes"].as_array().unwrap().len(), 1, "{history}");
 }
+
+// Regression: any whole number in a review counted as a score, so a text
+// answer typed as a number (or a hand-added one) moved the review score.
+#[test]
+fn only_the_review_checklists_scale_questions_score_a_review() {
+    let archive = Archive::new();
+    archive.write(
+        "notes/acme/2026-11-01-review.md",
+        "---\ncoach: 1\nchecklist: review\ncustomer: Acme\nmeeting: Quarterly review\ndate: \"2026-11-01\"\nanswers:\n  health: 2\n  understand-their-world.processes: 4\n  events: 120\n  headcount: 40\n---\n",
+    );
+    let customers = archive.coach(&["customers", "--json"]).json();
+    assert_eq!(customers[0]["review_scores"], json!([3.0]));
+    let history = archive.coach(&["history", "acme", "--json"]).json();
+    let questions: Vec<&Value> = history["review"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|question| &question["question"])
+        .collect();
+    assert_eq!(questions, ["health", "understand-their-world.processes"]);
+    let text = archive.coach(&["history", "acme"]).stdout;
+    assert!(text.contains("Quarterly review  score 3.0"), "{text}");
+}
+
+/// A pack that adds one scale question to the review checklist.
+const TRUST_PACK: &str = "\
+patterns:
+  - id: trust
+    name: Trust
+    summary: How far they trust us.
+    questions:
+      review:
+        - id: level
+          ask: How far do they trust you?
+          kind: scale
+";
+
+// The scale questions are the loaded packs' own: one a pack adds scores the
+// review; with packs that do not load, the built-in pack's count, and one
+// warning says so.
+#[test]
+fn a_packs_own_review_scale_question_scores_and_a_broken_pack_falls_back_to_the_built_in_one() {
+    let archive = Archive::new();
+    archive.write(
+        "notes/acme/2026-11-01-review.md",
+        "---\ncoach: 1\nchecklist: review\ncustomer: Acme\nmeeting: Quarterly review\ndate: \"2026-11-01\"\nanswers:\n  health: 2\n  trust.level: 5\n---\n",
+    );
+    archive.write("pack/trust.yaml", TRUST_PACK);
+    let with_pack = archive
+        .coach(&["--patterns", "pack", "customers", "--json"])
+        .json();
+    assert_eq!(with_pack[0]["review_scores"], json!([3.5]));
+    let history = archive
+        .coach(&["--patterns", "pack", "history", "acme", "--json"])
+        .json();
+    assert_eq!(history["review"][1]["question"], "trust.level");
+    let without = archive.coach(&["customers", "--json"]).json();
+    assert_eq!(without[0]["review_scores"], json!([2.0]));
+    archive.write("broken/bad.yaml", "patterns: [\n");
+    let broken = archive.coach(&["--patterns", "broken", "customers", "--json"]);
+    assert_eq!(broken.json()[0]["review_scores"], json!([2.0]));
+    assert_eq!(
+        broken.stderr,
+        "coach: warning: the patterns do not load (`coach patterns check` says why); review scores count the built-in pack's scale questions\n"
+    );
+}

@@ -11,9 +11,9 @@ use crate::cli::CustomersArgs;
 use crate::config::Config;
 use crate::error::Error;
 use crate::memory::promise::{self, Side, Urgency};
-use crate::memory::relationship::{self, Customer};
+use crate::memory::relationship::{self, Customer, ReviewScales};
 use crate::memory::{Answers, Want, Which};
-use crate::text::one_line;
+use crate::text::shown;
 
 /// One customer's line.
 struct Summary {
@@ -44,9 +44,10 @@ pub fn run(args: &CustomersArgs, config: &Config, out: &mut impl Write) -> Resul
             answers: Answers::Numbers,
         },
     )?;
+    let scales = super::review_scales(config);
     let mut summaries: Vec<Summary> = relationship::customers(&archive.notes)
         .iter()
-        .map(|customer| summary(customer, config))
+        .map(|customer| summary(customer, &scales, config))
         .collect();
     // Attention first; then the longest silence first; then by name.
     summaries.sort_by(|a, b| {
@@ -64,7 +65,7 @@ pub fn run(args: &CustomersArgs, config: &Config, out: &mut impl Write) -> Resul
     Ok(())
 }
 
-fn summary(customer: &Customer, config: &Config) -> Summary {
+fn summary(customer: &Customer, scales: &ReviewScales, config: &Config) -> Summary {
     let today = config.today;
     let last_contact = customer.last_contact(today);
     let days_since = last_contact.map(|date| promise::days_between(date, today));
@@ -97,7 +98,7 @@ fn summary(customer: &Customer, config: &Config) -> Summary {
         open_theirs,
         overdue,
         scores: customer
-            .review_scores()
+            .review_scores(scales)
             .into_iter()
             .map(|(_, score)| score)
             .collect(),
@@ -153,7 +154,7 @@ fn table(summaries: &[Summary], out: &mut impl Write) -> Result<(), Error> {
                 None => String::new(),
             };
             [
-                one_line(&summary.name),
+                shown(&summary.name),
                 match (summary.last_contact, summary.days_since) {
                     (Some(date), Some(days)) => format!("{date} ({})", days_ago(days)),
                     _ => "none yet".to_string(),

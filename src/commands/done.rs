@@ -20,11 +20,13 @@ use crate::memory::resolve::{resolve, Unresolved};
 use crate::memory::{promise, Answers, Archive, NoteRecord, Want, Which};
 
 /// What done and reopen read: every commitment, no answers.
+use crate::text::{one_line, shown, visible_controls};
+
+/// What done and reopen read: every commitment, no answers.
 const WITH_COMMITMENTS: Want = Want {
     notes: Which::WithCommitments,
     answers: Answers::None,
 };
-use crate::text::{one_line, visible_controls};
 
 /// Asks which of the labelled commitments to close: the positions chosen,
 /// or None when the person backed out (Esc).
@@ -116,7 +118,7 @@ fn picked(archive: &Archive, config: &Config, pick: Picker) -> Result<Option<Vec
         return Ok(Some(Vec::new()));
     }
     let width = |text: &str| console::measure_text_width(text);
-    let customers: Vec<String> = open.iter().map(|p| one_line(&p.note.customer)).collect();
+    let customers: Vec<String> = open.iter().map(|p| shown(&p.note.customer)).collect();
     let widest = customers.iter().map(|c| width(c)).max().unwrap_or(0);
     let labels: Vec<String> = open
         .iter()
@@ -128,7 +130,7 @@ fn picked(archive: &Archive, config: &Config, pick: Picker) -> Result<Option<Vec
                 .map(|due| format!("  (due {due})"))
                 .unwrap_or_default();
             let customer = console::pad_str(customer, widest, console::Alignment::Left, None);
-            format!("{customer}  {}{due}", one_line(&promise.commitment.what))
+            format!("{customer}  {}{due}", shown(&promise.commitment.what))
         })
         .collect();
     let chosen = pick(&labels)

@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::exit_code;
 use crate::memory::promise::{self, Promise, Side, Urgency};
 use crate::memory::{Answers, Archive, Want, Which};
-use crate::text::one_line;
+use crate::text::{one_line, shown};
 
 pub fn run(args: &DueArgs, config: &Config, out: &mut impl Write) -> Result<i32, Error> {
     let within = args
@@ -185,14 +185,14 @@ fn todo_txt(promise: &Promise, config: &Config) -> String {
     line += &format!(
         "{} {} +{}",
         promise.note.date,
-        one_line(&commitment.what),
+        shown(&commitment.what),
         project(promise.note, config)
     );
     if let Some(due) = commitment.due {
         line += &format!(" due:{due}");
     }
     if let Some(id) = &commitment.id {
-        line += &format!(" id:{}", one_line(id));
+        line += &format!(" id:{}", shown(id));
     }
     line
 }
@@ -211,15 +211,15 @@ fn table(listed: &[Promise], today: Date, out: &mut impl Write) -> Result<(), Er
                 (false, _, None) => String::new(),
             };
             [
-                commitment.id.as_deref().map(one_line).unwrap_or_default(),
+                commitment.id.as_deref().map(shown).unwrap_or_default(),
                 commitment
                     .due
                     .map(|due| due.to_string())
                     .unwrap_or_default(),
                 when,
-                one_line(&promise.note.customer),
-                one_line(&commitment.what),
-                commitment.who.as_deref().map(one_line).unwrap_or_default(),
+                shown(&promise.note.customer),
+                shown(&commitment.what),
+                commitment.who.as_deref().map(shown).unwrap_or_default(),
             ]
         })
         .collect();

@@ -10,9 +10,9 @@ use crate::cli::HistoryArgs;
 use crate::config::Config;
 use crate::error::Error;
 use crate::memory::promise::{Side, Urgency};
-use crate::memory::relationship::{self, Customer, Record};
+use crate::memory::relationship::{self, Customer, Record, ReviewScales};
 use crate::memory::{Answers, NoteRecord, Want, Which};
-use crate::text::one_line;
+use crate::text::{one_line, shown};
 
 pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<(), Error> {
     let since = args
@@ -44,7 +44,8 @@ pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<
             note.path.clone(),
         )
     });
-    let questions = customer.review_questions();
+    let scales = super::review_scales(config);
+    let questions = customer.review_questions(&scales);
     let (ours, theirs) = relationship::promise_record(&customer.notes, &config.me, config.today);
     if args.json {
         let value = json!({
@@ -62,15 +63,15 @@ pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<
         writeln!(out, "{value}")?;
         return Ok(());
     }
-    writeln!(out, "{}", style(one_line(&customer.name)).bold())?;
+    writeln!(out, "{}", style(shown(&customer.name)).bold())?;
     let width = customer
         .notes
         .iter()
-        .map(|note| measure_text_width(&one_line(&note.checklist)))
+        .map(|note| measure_text_width(&shown(&note.checklist)))
         .max()
         .unwrap_or(0);
     for note in customer.notes.iter().rev() {
-        timeline_entry(note, width, config, out)?;
+        timeline_entry(note, width, &scales, config, out)?;
     }
     if !questions.is_empty() {
         writeln!(out)?;
@@ -89,7 +90,7 @@ pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<
             writeln!(
                 out,
                 "  {}  {}  {latest}{change}",
-                pad_str(&one_line(id), width, Alignment::Left, None),
+                pad_str(&shown(id), width, Alignment::Left, None),
                 relationship::sparkline(&bars),
             )?;
         }
@@ -168,10 +169,11 @@ fn change(values: &[(jiff::civil::Date, f64)]) -> Option<f64> {
 fn timeline_entry(
     note: &NoteRecord,
     width: usize,
+    scales: &ReviewScales,
     config: &Config,
     out: &mut impl Write,
 ) -> Result<(), Error> {
-    let rating = match (relationship::rating(note), relationship::score(note)) {
+    let rating = match (relationship::rating(note), scales.score(note)) {
         (Some(rating), _) if note.checklist != relationship::REVIEW => {
             format!("  rated {rating}")
         }
@@ -183,8 +185,8 @@ fn timeline_entry(
     let line = format!(
         "{}  {}  {}{rating}",
         note.date,
-        pad_str(&one_line(&note.checklist), width, Alignment::Left, None),
-        note.meeting.as_deref().map(one_line).unwrap_or_default()
+        pad_str(&shown(&note.checklist), width, Alignment::Left, None),
+        note.meeting.as_deref().map(shown).unwrap_or_default()
     );
     writeln!(out, "{}", line.trim_end())?;
     for commitment in &note.commitments {
@@ -200,13 +202,13 @@ fn timeline_entry(
         let who = commitment
             .who
             .as_deref()
-            .map(|who| format!(", {}", one_line(who)))
+            .map(|who| format!(", {}", shown(who)))
             .unwrap_or_default();
         let side = Side::of(commitment.who.as_deref(), &config.me);
         let line = format!(
             "    [{}] {}{due}{who} ({state}, {})",
             if commitment.done { "x" } else { " " },
-            one_line(&commitment.what),
+            shown(&commitment.what),
             side.word()
         );
         if Urgency::of(commitment, config.today) == Urgency::Overdue {

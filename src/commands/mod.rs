@@ -80,6 +80,25 @@ fn load(config: &Config) -> Result<Language, Error> {
     Ok(language::load(&config.packs)?)
 }
 
+/// The scale questions of the review checklist in the configured packs, which
+/// score a review for `customers` and `history` alike; the built-in pack's,
+/// with one warning, when the packs do not load (the notes still do).
+fn review_scales(config: &Config) -> crate::memory::relationship::ReviewScales {
+    use crate::memory::relationship::ReviewScales;
+    match language::load(&config.packs) {
+        Ok(language) => ReviewScales::of(&language),
+        Err(_) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "coach: warning: the patterns do not load (`coach patterns check` says why); review scores count the built-in pack's scale questions"
+            );
+            language::load(&[language::PackSource::Builtin])
+                .map(|language| ReviewScales::of(&language))
+                .unwrap_or_default()
+        }
+    }
+}
+
 /// A checklist some pack defines or asks questions for.
 fn require_checklist(language: &Language, id: &str) -> Result<(), Error> {
     let known = language.checklist_ids();

@@ -62,8 +62,11 @@ pub fn run(config: &Config, out: &mut impl Write) -> Result<i32, Error> {
             .filter_map(|commitment| Some((commitment.id.as_deref()?, commitment.done)))
             .collect();
         match edit::check(path, &editable) {
-            Ok(refused) => {
-                for (id, error) in refused {
+            Ok(checked) => {
+                for (line, id) in checked.orphans {
+                    problems.push((path.clone(), line, format!("the task line for `{id}` has no commitment in the front matter; add the commitment back under `answers:` or delete the task line")));
+                }
+                for (id, error) in checked.refused {
                     let line = record
                         .commitments
                         .iter()

@@ -124,13 +124,22 @@ pub fn reopen(text: &str, id: &str) -> Result<String, EditError> {
     lines::edit(text, id, Change::Reopen).map(|(text, _, _)| text)
 }
 
+/// What `coach notes check` reports of one note's task lines.
+#[derive(Debug, Default)]
+pub struct Checked<'a> {
+    /// The commitments `coach done` or `coach reopen` would refuse to edit,
+    /// and why.
+    pub refused: Vec<(&'a str, EditError)>,
+    /// Task lines (1-based line, id) naming a commitment id that no
+    /// commitment of the front matter has: one deleted there by hand.
+    pub orphans: Vec<(usize, String)>,
+}
+
 /// Whether `coach done` (for an open commitment) or `coach reopen` (for a
-/// done one) could edit commitment `id` of the note at `path`, by the very
-/// rules they use: `coach notes check` reports what they would refuse.
-pub fn check<'a>(
-    path: &Path,
-    commitments: &[(&'a str, bool)],
-) -> Result<Vec<(&'a str, EditError)>, EditError> {
+/// done one) could edit each of `commitments` (id, done) of the note at
+/// `path`, by the very rules they use, and which task lines name an id none
+/// of them has: `coach notes check` reports both.
+pub fn check<'a>(path: &Path, commitments: &[(&'a str, bool)]) -> Result<Checked<'a>, EditError> {
     let text = String::from_utf8(swap::read_note(path)?).map_err(|_| {
         EditError::from(crate::error::Error::io("cannot read", path)(
             std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text"),
@@ -138,7 +147,7 @@ pub fn check<'a>(
     })?;
     // Any day will do: only whether the edit can be made matters.
     let day = jiff::civil::date(2000, 1, 1);
-    Ok(commitments
+    let refused = commitments
         .iter()
         .filter_map(|&(id, done)| {
             let change = if done {
@@ -150,7 +159,16 @@ pub fn check<'a>(
                 .err()
                 .map(|error| (id, error))
         })
-        .collect())
+        .collect();
+    let orphans = match layout::Note::read(&text) {
+        Ok(note) => layout::task_ids(&note)
+            .into_iter()
+            .filter(|(_, id)| !commitments.iter().any(|(known, _)| known == id))
+            .map(|(at, id)| (at + 1, id.to_string()))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    Ok(Checked { refused, orphans })
 }
 
 /// Reads the note at `path`, edits it and writes it back only if nobody

@@ -2,13 +2,15 @@
 //! gap between meetings, the review scores over time and the promise record.
 //! Shared by `coach customers` and `coach history`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use jiff::civil::Date;
 use serde_json::Value;
 
+use crate::language::Language;
 use crate::memory::promise::{days_between, Side};
 use crate::memory::NoteRecord;
+use crate::model::Kind;
 
 /// The checklist whose scale answers score a relationship.
 pub const REVIEW: &str = "review";
@@ -87,18 +89,18 @@ impl Customer<'_> {
 
     /// The review notes with their score (the mean of their scale answers),
     /// oldest first; reviews without a scale answer are left out.
-    pub fn review_scores(&self) -> Vec<(Date, f64)> {
+    pub fn review_scores(&self, scales: &ReviewScales) -> Vec<(Date, f64)> {
         self.reviews()
-            .filter_map(|note| score(note).map(|score| (note.date, score)))
+            .filter_map(|note| scales.score(note).map(|score| (note.date, score)))
             .collect()
     }
 
     /// Each scale question of the reviews, in the order first answered,
     /// with its values across reviews, oldest first.
-    pub fn review_questions(&self) -> Vec<(String, Vec<(Date, f64)>)> {
+    pub fn review_questions(&self, scales: &ReviewScales) -> Vec<(String, Vec<(Date, f64)>)> {
         let mut questions: Vec<(String, Vec<(Date, f64)>)> = Vec::new();
         for note in self.reviews() {
-            for (id, value) in scale_answers(note) {
+            for (id, value) in scales.answers(note) {
                 match questions.iter_mut().find(|(known, _)| known == id) {
                     Some((_, values)) => values.push((note.date, value)),
                     None => questions.push((id.to_string(), vec![(note.date, value)])),
@@ -113,21 +115,58 @@ impl Customer<'_> {
     }
 }
 
-/// The answers of a note that are whole numbers: its scale answers (no
-/// other kind of question is answered with a number).
-pub fn scale_answers(note: &NoteRecord) -> impl Iterator<Item = (&str, f64)> {
-    note.answers.iter().filter_map(|(id, value)| match value {
-        Value::Number(number) if number.is_i64() => {
-            number.as_f64().map(|value| (id.as_str(), value))
-        }
-        _ => None,
-    })
+/// The scale questions of the review checklist, by full id (`health`,
+/// `understand-their-world.processes`): the only answers that score a
+/// relationship. `coach customers` and `coach history` both ask this one
+/// rule, so that their scores agree.
+#[derive(Debug, Default, Clone)]
+pub struct ReviewScales {
+    ids: HashSet<String>,
 }
 
-/// A review's score: the mean of its scale answers, if it has any.
-pub fn score(note: &NoteRecord) -> Option<f64> {
-    let values: Vec<f64> = scale_answers(note).map(|(_, value)| value).collect();
-    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+impl ReviewScales {
+    /// The review checklist's own scale questions and those every pattern
+    /// asks in it, as the loaded packs define them.
+    pub fn of(language: &Language) -> ReviewScales {
+        let own = language
+            .checklist(REVIEW)
+            .map_or(&[][..], |checklist| checklist.questions.as_slice());
+        let asked = language
+            .patterns
+            .iter()
+            .flat_map(|pattern| pattern.questions_for(REVIEW));
+        let ids = own
+            .iter()
+            .chain(asked)
+            .filter(|question| question.kind == Kind::Scale)
+            .map(|question| question.id.clone())
+            .collect();
+        ReviewScales { ids }
+    }
+
+    /// The scale answers of a note: whole numbers answering a scale
+    /// question of the review checklist, in the note's order. Any other
+    /// number (a text typed as one, a key added by hand) is no score.
+    pub fn answers<'n>(
+        &'n self,
+        note: &'n NoteRecord,
+    ) -> impl Iterator<Item = (&'n str, f64)> + 'n {
+        note.answers
+            .iter()
+            .filter(|(id, _)| self.ids.contains(id.as_str()))
+            .filter_map(|(id, value)| match value {
+                Value::Number(number) if number.is_i64() => {
+                    number.as_f64().map(|value| (id.as_str(), value))
+                }
+                _ => None,
+            })
+    }
+
+    /// A review's score: the mean of its scale answers, if it has any.
+    pub fn score(&self, note: &NoteRecord) -> Option<f64> {
+        let values: Vec<f64> = self.answers(note).map(|(_, value)| value).collect();
+        (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+    }
 }
 
 /// The debrief's own rating of its meeting.

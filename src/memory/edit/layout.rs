@@ -2,6 +2,7 @@
 //! mapping in the front matter, and the task lines of the body.
 
 use super::EditError;
+use crate::model::answer::is_commitment_id;
 
 /// A replacement of `range` by `with`.
 pub(super) type Splice = (std::ops::Range<usize>, String);
@@ -238,21 +239,8 @@ pub(super) fn flow_lines(note: &Note, id: &str) -> Vec<usize> {
 pub(super) fn task_line(note: &Note, id: &str, done: bool) -> Result<Splice, EditError> {
     let named = format!("`{id}`");
     let tasks: Vec<(usize, usize, char)> = (note.fence + 1..note.lines.len())
-        .filter_map(|at| {
-            let content = note.content(at);
-            if !content.contains(&named) {
-                return None;
-            }
-            let rest = content.trim_start_matches(' ');
-            let rest = rest.strip_prefix(['-', '*', '+'])?.strip_prefix(' ')?;
-            let rest = rest.trim_start_matches(' ');
-            let mut chars = rest.chars();
-            let (open, mark, close) = (chars.next()?, chars.next()?, chars.next()?);
-            (open == '[' && close == ']' && matches!(chars.next(), None | Some(' '))).then(|| {
-                let offset = note.lines[at].start + content.len() - rest.len() + 1;
-                (at, offset, mark)
-            })
-        })
+        .filter(|&at| note.content(at).contains(&named))
+        .filter_map(|at| task_mark(note, at).map(|(offset, mark)| (at, offset, mark)))
         .collect();
     match tasks.as_slice() {
         [] => Err(EditError::TaskMissing { id: id.to_string() }),
@@ -277,4 +265,35 @@ pub(super) fn task_line(note: &Note, id: &str, done: bool) -> Result<Splice, Edi
             lines: tasks.iter().map(|(at, _, _)| at + 1).collect(),
         }),
     }
+}
+
+/// Line `at` as a task line (`- [ ] ...`, `* [x] ...`): where its mark is in
+/// the whole text, and the mark.
+fn task_mark(note: &Note, at: usize) -> Option<(usize, char)> {
+    let content = note.content(at);
+    let rest = content.trim_start_matches(' ');
+    let rest = rest.strip_prefix(['-', '*', '+'])?.strip_prefix(' ')?;
+    let rest = rest.trim_start_matches(' ');
+    let mut chars = rest.chars();
+    let (open, mark, close) = (chars.next()?, chars.next()?, chars.next()?);
+    (open == '[' && close == ']' && matches!(chars.next(), None | Some(' '))).then(|| {
+        let offset = note.lines[at].start + content.len() - rest.len() + 1;
+        (offset, mark)
+    })
+}
+
+/// The task lines of the body that name a commitment id, with that id (the
+/// last `` `c-...` `` of the line, where coach writes it): index of the line
+/// and the id.
+pub(super) fn task_ids<'a>(note: &Note<'a>) -> Vec<(usize, &'a str)> {
+    (note.fence + 1..note.lines.len())
+        .filter(|&at| task_mark(note, at).is_some())
+        .filter_map(|at| {
+            let content = note.content(at);
+            // Between backticks: the 2nd, 4th... pieces of the line.
+            let quoted = content.split('`').skip(1).step_by(2);
+            let id = quoted.filter(|text| is_commitment_id(text)).last()?;
+            Some((at, id))
+        })
+        .collect()
 }

@@ -373,3 +373,17 @@ fn an_id_typed_into_a_long_answer_is_text_not_a_second_commitment() {
         "{closed}"
     );
 }
+
+#[test]
+fn a_task_line_names_the_last_commitment_id_between_backticks() {
+    let text = note(
+        "",
+        "- [ ] Brief the `c-suite` (due 2026-12-01, me) `c-abcdef`\n- [x] Quote `c-bbbbbb` again `c-cccccc` (sent)\n- plain `c-dddddd`\nSee `c-eeeeee`.\n",
+    );
+    let note = layout::Note::read(&text).unwrap();
+    let found: Vec<(usize, &str)> = layout::task_ids(&note)
+        .into_iter()
+        .map(|(at, id)| (at + 1, id))
+        .collect();
+    assert_eq!(found, [(16, "c-abcdef"), (17, "c-cccccc")]);
+}
