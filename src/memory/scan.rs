@@ -41,42 +41,85 @@ impl Stamp {
     }
 }
 
-/// Every file under `notes_dir` that may be a note, sorted by path. A
-/// missing folder has none and a notes folder that cannot be read is an
-/// error; a folder below it that cannot be read is one unreadable entry.
+/// Every file under `notes_dir` that may be a note, sorted by the bytes
+/// of its path. A missing folder has none and a notes folder that cannot
+/// be read is an error; a folder below it that cannot be read is one
+/// unreadable entry.
 pub fn note_files(
     notes_dir: &Path,
     unreadable: &mut Vec<Unreadable>,
 ) -> Result<Vec<NoteFile>, Error> {
-    let mut found = Vec::new();
-    let mut folders = vec![notes_dir.to_path_buf()];
-    let problem = |path: PathBuf, reason: String| Unreadable {
-        path,
-        line: 1,
-        reason,
-    };
-    while let Some(folder) = folders.pop() {
-        let entries = match std::fs::read_dir(&folder) {
-            Ok(entries) => entries,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound && folder == notes_dir => {
-                continue
+    let mut top = Listing::default();
+    match std::fs::read_dir(notes_dir) {
+        Ok(entries) => top.add(notes_dir, entries),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+        Err(error) => return Err(Error::io("cannot read the notes folder", notes_dir)(error)),
+    }
+    // The customer folders shared out over the cores: most of the time
+    // goes to the kernel's `stat`, which runs in parallel.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let folders = std::mem::take(&mut top.folders);
+    let mut shares: Vec<Vec<PathBuf>> = vec![Vec::new(); workers];
+    for (at, folder) in folders.into_iter().enumerate() {
+        shares[at % workers].push(folder);
+    }
+    let listings: Vec<Listing> = std::thread::scope(|scope| {
+        let handles: Vec<_> = shares
+            .into_iter()
+            .filter(|share| !share.is_empty())
+            .map(|share| scope.spawn(|| Listing::walk(share)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut found = top.files;
+    unreadable.append(&mut top.unreadable);
+    for mut listing in listings {
+        found.append(&mut listing.files);
+        unreadable.append(&mut listing.unreadable);
+    }
+    found.sort_unstable_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
+    Ok(found)
+}
+
+/// What a walk over some folders found.
+#[derive(Default)]
+struct Listing {
+    files: Vec<NoteFile>,
+    folders: Vec<PathBuf>,
+    unreadable: Vec<Unreadable>,
+}
+
+impl Listing {
+    /// Everything under `folders`, depth first.
+    fn walk(mut folders: Vec<PathBuf>) -> Listing {
+        let mut listing = Listing::default();
+        while let Some(folder) = folders.pop() {
+            match std::fs::read_dir(&folder) {
+                Ok(entries) => listing.add(&folder, entries),
+                Err(error) => listing.problem(folder, format!("cannot read the folder: {error}")),
             }
-            Err(error) if folder == notes_dir => {
-                return Err(Error::io("cannot read the notes folder", notes_dir)(error))
-            }
-            Err(error) => {
-                unreadable.push(problem(folder, format!("cannot read the folder: {error}")));
-                continue;
-            }
-        };
+            folders.append(&mut listing.folders);
+        }
+        listing
+    }
+
+    /// The notes of one folder, and its folders to walk next.
+    fn add(&mut self, folder: &Path, entries: std::fs::ReadDir) {
         for entry in entries {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(error) => {
-                    unreadable.push(problem(
-                        folder.clone(),
+                    self.problem(
+                        folder.to_path_buf(),
                         format!("cannot read the folder: {error}"),
-                    ));
+                    );
                     continue;
                 }
             };
@@ -91,28 +134,32 @@ pub fn note_files(
             let kind = match entry.file_type() {
                 Ok(kind) => kind,
                 Err(error) => {
-                    unreadable.push(problem(entry.path(), format!("cannot read: {error}")));
+                    self.problem(entry.path(), format!("cannot read: {error}"));
                     continue;
                 }
             };
             if kind.is_dir() {
-                folders.push(entry.path());
+                self.folders.push(entry.path());
             } else if name.ends_with(b".md") {
                 // Relative to the folder's descriptor: no path walk per note.
                 match entry.metadata() {
-                    Ok(metadata) => found.push(NoteFile {
+                    Ok(metadata) => self.files.push(NoteFile {
                         path: entry.path(),
                         stamp: Stamp::of(&metadata),
                     }),
                     // Gone between the listing and now: not a note any more.
                     Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(error) => {
-                        unreadable.push(problem(entry.path(), format!("cannot read: {error}")))
-                    }
+                    Err(error) => self.problem(entry.path(), format!("cannot read: {error}")),
                 }
             }
         }
     }
-    found.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(found)
+
+    fn problem(&mut self, path: PathBuf, reason: String) {
+        self.unreadable.push(Unreadable {
+            path,
+            line: 1,
+            reason,
+        });
+    }
 }

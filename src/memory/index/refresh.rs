@@ -41,12 +41,11 @@ pub fn refresh(
 ) -> Result<Vec<Unreadable>, IndexError> {
     let mut folders_unreadable = Vec::new();
     let files = scan::note_files(notes_dir, &mut folders_unreadable).map_err(IndexError::Notes)?;
-    let mut found: Vec<Found<'_>> = files
+    // In byte order of path, as the index lists them: one walk over both.
+    let found: Vec<Found<'_>> = files
         .iter()
         .map(|file| (rows::key_of(notes_dir, &file.path), file))
         .collect();
-    // The index lists paths in byte order; so must the scan, to walk both at once.
-    found.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let known = known(connection)?;
     let (stale, gone) = compare(&found, &known);
     if stale.is_empty() && gone.is_empty() {

@@ -44,8 +44,8 @@ pub fn store(
     forget(connection, key)?;
     let mut insert = connection.prepare_cached(
         "INSERT INTO notes (path, mtime_ns, size, inode, read_ns, version, customer, checklist,
-             meeting, date, created, answers, numbers, problem_line, problem)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             meeting, date, created, problem_line, problem, numbers)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
     let note = match read {
         Read::Unreadable(unreadable) => {
@@ -61,10 +61,9 @@ pub fn store(
                 None::<String>,
                 None::<String>,
                 None::<String>,
-                None::<String>,
-                None::<String>,
                 unreadable.line as i64,
                 unreadable.reason,
+                None::<String>,
             ])?;
             return Ok(());
         }
@@ -88,12 +87,14 @@ pub fn store(
         note.meeting,
         note.date.to_string(),
         note.created,
-        Value::Object(note.answers.clone()).to_string(),
-        Value::Object(numbers).to_string(),
         None::<i64>,
         None::<String>,
+        Value::Object(numbers).to_string(),
     ])?;
     let id = connection.last_insert_rowid();
+    connection
+        .prepare_cached("INSERT INTO note_answers (note, answers) VALUES (?1, ?2)")?
+        .execute(params![id, Value::Object(note.answers.clone()).to_string()])?;
     let mut commitment = connection.prepare_cached(
         "INSERT INTO commitments (note, position, id, what, due, who, done, closed, question, line)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -117,11 +118,13 @@ pub fn store(
 
 /// Drops what the index held for `key`.
 pub fn forget(connection: &Connection, key: &[u8]) -> rusqlite::Result<()> {
-    connection
-        .prepare_cached(
-            "DELETE FROM commitments WHERE note = (SELECT id FROM notes WHERE path = ?1)",
-        )?
-        .execute([key])?;
+    for table in ["commitments", "note_answers"] {
+        connection
+            .prepare_cached(&format!(
+                "DELETE FROM {table} WHERE note = (SELECT id FROM notes WHERE path = ?1)"
+            ))?
+            .execute([key])?;
+    }
     connection
         .prepare_cached("DELETE FROM notes WHERE path = ?1")?
         .execute([key])?;

@@ -29,15 +29,21 @@ CREATE TABLE notes (
     meeting      TEXT,
     date         TEXT,
     created      TEXT,
-    -- Every answer, a JSON object in the note's order; the `answer` view
-    -- below gives one row per answer.
-    answers      TEXT,
-    -- The whole-number answers only (scales, ratings), for the figures.
-    numbers      TEXT,
     -- Set for a file that is no readable note: the warning's line and reason.
     problem_line INTEGER,
-    problem      TEXT
+    problem      TEXT,
+    -- The whole-number answers only (scales, ratings), for the figures.
+    numbers      TEXT
 );
+-- Every answer, a JSON object in the note's order, apart from the notes:
+-- the freshness check and most queries read only the narrow rows above.
+CREATE TABLE note_answers (
+    note    INTEGER PRIMARY KEY,
+    answers TEXT NOT NULL
+);
+-- The freshness check reads this alone, never the table.
+CREATE INDEX note_stamps ON notes (path, mtime_ns, size, inode, read_ns);
+CREATE INDEX unreadable_notes ON notes (id) WHERE problem IS NOT NULL;
 CREATE TABLE commitments (
     note     INTEGER NOT NULL,
     position INTEGER NOT NULL,
@@ -54,10 +60,10 @@ CREATE TABLE commitments (
 CREATE INDEX commitments_by_id ON commitments (id);
 CREATE INDEX open_commitments ON commitments (done, note);
 CREATE INDEX notes_by_customer ON notes (customer);
+-- One row per answer: for trends and filters over every note.
 CREATE VIEW answer AS
-    SELECT notes.id AS note, item.key AS question, item.value AS value
-    FROM notes, json_each(notes.answers) AS item
-    WHERE notes.answers IS NOT NULL;
+    SELECT note_answers.note AS note, item.key AS question, item.value AS value
+    FROM note_answers, json_each(note_answers.answers) AS item;
 ";
 
 /// Creates the tables in an empty database and stamps the version and the
