@@ -37,18 +37,15 @@ impl Summary {
 }
 
 pub fn run(args: &CustomersArgs, config: &Config, out: &mut impl Write) -> Result<(), Error> {
-    let archive = super::notes_source::read_notes(
-        config,
-        Want {
-            notes: Which::All,
-            answers: Answers::Numbers,
-        },
-    )?;
     let scales = super::review_scales(config);
-    let mut summaries: Vec<Summary> = relationship::customers(&archive.notes)
-        .iter()
-        .map(|customer| summary(customer, &scales, config))
-        .collect();
+    let want = Want {
+        notes: Which::All,
+        answers: Answers::Numbers,
+    };
+    let mut summaries: Vec<Summary> =
+        super::notes_source::by_customer(config, want, &mut |notes| {
+            summary(&Customer::of(&notes), &scales, config)
+        })?;
     // Attention first; then the longest silence first; then by name.
     summaries.sort_by(|a, b| {
         b.needs_attention()

@@ -23,15 +23,8 @@ pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<
                 .map_err(|error| Error::usage(format!("--since: {error}")))
         })
         .transpose()?;
-    let archive = super::notes_source::read_notes(
-        config,
-        Want {
-            notes: Which::All,
-            answers: Answers::Numbers,
-        },
-    )?;
-    let customers = relationship::customers(&archive.notes);
-    let mut customer = find(&customers, &args.customer, config)?;
+    let notes = find(&args.customer, config)?;
+    let mut customer = Customer::of(&notes);
     customer
         .notes
         .retain(|note| since.is_none_or(|since| note.date >= since));
@@ -117,38 +110,41 @@ pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<
     Ok(())
 }
 
-/// The customer `typed` names: the same name in any case or spacing, or the
-/// name of its folder; else a usage error with the nearest name.
-fn find<'a>(
-    customers: &[Customer<'a>],
-    typed: &str,
-    config: &Config,
-) -> Result<Customer<'a>, Error> {
+/// The notes of the customer `typed` names: the same name in any case or
+/// spacing, or the name of its folder; else a usage error with the nearest
+/// name. One pass over the customers, keeping at most two.
+fn find(typed: &str, config: &Config) -> Result<Vec<NoteRecord>, Error> {
     let wanted = relationship::key(typed);
     let folder = crate::slug::slug(typed);
+    let want = Want {
+        notes: Which::All,
+        answers: Answers::Numbers,
+    };
+    let mut by_name = None;
+    let mut by_folder = None;
     // The name itself wins; a folder name only when no customer is called so
     // (a note moved by hand into another customer's folder keeps its own name).
-    let by_name = customers
-        .iter()
-        .find(|customer| relationship::key(&customer.name) == wanted);
-    let found = by_name.or_else(|| {
-        customers.iter().find(|customer| {
-            customer
-                .notes
+    let names = super::notes_source::by_customer(config, want, &mut |notes| {
+        let name = Customer::of(&notes).name;
+        if relationship::key(&name) == wanted {
+            by_name = Some(notes);
+        } else if by_folder.is_none()
+            && folder.is_some()
+            && notes
                 .iter()
-                .any(|note| folder.is_some() && folder == note.folder(&config.notes_dir))
-        })
-    });
-    if let Some(customer) = found {
-        return Ok(Customer {
-            name: customer.name.clone(),
-            notes: customer.notes.clone(),
-        });
+                .any(|note| folder == note.folder(&config.notes_dir))
+        {
+            by_folder = Some(notes);
+        }
+        name
+    })?;
+    if let Some(notes) = by_name.or(by_folder) {
+        return Ok(notes);
     }
-    let lower: Vec<String> = customers.iter().map(|c| c.name.to_lowercase()).collect();
+    let lower: Vec<String> = names.iter().map(|name| name.to_lowercase()).collect();
     let hint = crate::suggest::closest(&wanted, lower.iter().map(String::as_str))
-        .and_then(|close| customers.iter().find(|c| c.name.to_lowercase() == close))
-        .map(|close| format!("; did you mean `{}`?", one_line(&close.name)))
+        .and_then(|close| names.iter().find(|name| name.to_lowercase() == close))
+        .map(|close| format!("; did you mean `{}`?", one_line(close)))
         .unwrap_or_default();
     Err(Error::usage(format!(
         "no notes for the customer `{}`{hint}",

@@ -6,7 +6,7 @@ use std::io::Write as _;
 use crate::config::Config;
 use crate::error::Error;
 use crate::memory::load::{self, Source};
-use crate::memory::{Archive, Want};
+use crate::memory::{Archive, NoteRecord, Want};
 use crate::ui::index_progress::IndexProgress;
 
 /// The notes a command wants, through the index unless it is off; notices
@@ -16,6 +16,25 @@ pub fn read_notes(config: &Config, want: Want) -> Result<Archive, Error> {
     let archive = load::archive(&source(config), want, &mut progress, &mut notice)?;
     archive.warn();
     Ok(archive)
+}
+
+/// `map` of each customer's notes (by name key, in order of key), with one
+/// warning per unreadable note on stderr; through the index, one
+/// customer's notes are in memory at a time.
+pub fn by_customer<T>(
+    config: &Config,
+    want: Want,
+    map: &mut dyn FnMut(Vec<NoteRecord>) -> T,
+) -> Result<Vec<T>, Error> {
+    let mut progress = IndexProgress::new(config.stderr_is_terminal);
+    let (mapped, unreadable) =
+        load::by_customer(&source(config), want, &mut progress, &mut notice, map)?;
+    Archive {
+        notes: Vec::new(),
+        unreadable,
+    }
+    .warn();
+    Ok(mapped)
 }
 
 /// `ids` with any that a note already uses replaced by new ones from
@@ -32,7 +51,11 @@ pub fn unique_ids(
         if wanted.is_empty() {
             break;
         }
-        let taken = load::taken_ids(&source(config), &wanted, &mut progress, &mut notice);
+        let taken = match load::taken_ids(&source(config), &wanted, &mut progress, &mut notice) {
+            Ok(taken) => taken,
+            // The notes folder cannot be read: the write that follows says so.
+            Err(_) => break,
+        };
         if taken.is_empty() {
             break;
         }

@@ -93,9 +93,21 @@ impl Archive {
     /// Notes by date then path, unreadable ones by path: one order however
     /// they were found.
     pub fn sort(&mut self) {
-        self.notes
-            .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.path.cmp(&b.path)));
+        sort_notes(&mut self.notes);
         self.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+
+    /// The notes, one customer (by name key) at a time in order of key,
+    /// each customer's in the archive's order.
+    pub fn by_customer(self) -> impl Iterator<Item = Vec<NoteRecord>> {
+        let mut groups: std::collections::BTreeMap<String, Vec<NoteRecord>> = Default::default();
+        for note in self.notes {
+            groups
+                .entry(crate::slug::name_key(&note.customer))
+                .or_default()
+                .push(note);
+        }
+        groups.into_values()
     }
 
     /// One warning line per unreadable note, for stderr.
@@ -113,6 +125,11 @@ impl Archive {
             let _ = writeln!(stderr, "{}", crate::text::visible_controls(&line));
         }
     }
+}
+
+/// Notes by date, then path.
+pub fn sort_notes(notes: &mut [NoteRecord]) {
+    notes.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.path.cmp(&b.path)));
 }
 
 /// Every file under `notes_dir` that may be a note, sorted by path.

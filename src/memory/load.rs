@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use crate::error::Error;
 use crate::memory::archive::{Archive, Want};
 use crate::memory::index::{self, Index, IndexError, Progress};
+use crate::memory::note_record::NoteRecord;
+use crate::memory::read::Unreadable;
 
 /// How to reach the notes.
 pub struct Source<'a> {
@@ -27,14 +29,108 @@ pub fn archive(
     progress: &mut dyn Progress,
     notice: Notices<'_>,
 ) -> Result<Archive, Error> {
-    let database = match usable_database(source) {
-        Some(database) => database,
-        None => return Archive::read(source.notes_dir, want),
+    if let Some(fresh) = fresh_index(source, progress, notice)? {
+        match fresh.index.archive(want) {
+            Ok(mut archive) => {
+                archive.unreadable.extend(fresh.problems);
+                archive.sort();
+                return Ok(archive);
+            }
+            Err(error) => given_up(&fresh.database, error, notice)?,
+        }
+    }
+    Archive::read(source.notes_dir, want)
+}
+
+/// `map` of the notes `want` asks for, one customer (by name key) at a
+/// time in order of key, each customer's notes by date then path; and the
+/// notes that could not be read. Through the index only one customer's
+/// notes are held at a time.
+pub fn by_customer<T>(
+    source: &Source<'_>,
+    want: Want,
+    progress: &mut dyn Progress,
+    notice: Notices<'_>,
+    map: &mut dyn FnMut(Vec<NoteRecord>) -> T,
+) -> Result<(Vec<T>, Vec<Unreadable>), Error> {
+    if let Some(fresh) = fresh_index(source, progress, notice)? {
+        let mut mapped = Vec::new();
+        let read = fresh
+            .index
+            .by_customer(want, &mut |notes| mapped.push(map(notes)))
+            .and_then(|()| fresh.index.unreadable());
+        match read {
+            Ok(mut unreadable) => {
+                unreadable.extend(fresh.problems);
+                unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+                return Ok((mapped, unreadable));
+            }
+            Err(error) => given_up(&fresh.database, error, notice)?,
+        }
+    }
+    let archive = Archive::read(source.notes_dir, want)?;
+    let unreadable = archive.unreadable.clone();
+    Ok((archive.by_customer().map(map).collect(), unreadable))
+}
+
+/// Which of `ids` a note already uses for a commitment, by the index
+/// brought up to date. Without an index (`--no-index`, no notes yet, or one
+/// that cannot be used) none are known taken: new ids are 40 random bits,
+/// and reading every note on each debrief would cost more than it saves.
+pub fn taken_ids(
+    source: &Source<'_>,
+    ids: &[String],
+    progress: &mut dyn Progress,
+    notice: Notices<'_>,
+) -> Result<Vec<String>, Error> {
+    if let Some(fresh) = fresh_index(source, progress, notice)? {
+        match fresh.index.taken_ids(ids) {
+            Ok(taken) => return Ok(taken),
+            Err(error) => given_up(&fresh.database, error, notice)?,
+        }
+    }
+    Ok(Vec::new())
+}
+
+/// An index brought up to date, and the folders the scan could not list.
+struct Fresh {
+    index: Index,
+    database: PathBuf,
+    problems: Vec<Unreadable>,
+}
+
+/// The index of the notes folder, up to date; None when there is none to
+/// use (told why in a notice unless it is off or there are no notes). A
+/// damaged or outdated index is built again once.
+fn fresh_index(
+    source: &Source<'_>,
+    progress: &mut dyn Progress,
+    notice: Notices<'_>,
+) -> Result<Option<Fresh>, Error> {
+    let Some(database) = usable_database(source) else {
+        return Ok(None);
     };
     let mut rebuilt = false;
     loop {
-        match through_index(&database, source.notes_dir, want, progress, notice) {
-            Ok(archive) => return Ok(archive),
+        let opened = Index::open(&database, source.notes_dir).and_then(|mut index| {
+            let problems = index.refresh(progress)?;
+            Ok((index, problems))
+        });
+        match opened {
+            Ok((index, problems)) => {
+                if index.created {
+                    // Said once, when the cache appears: where it is and that it may go.
+                    notice(format!(
+                        "indexed the notes into {} (a cache: safe to delete)",
+                        database.display()
+                    ));
+                }
+                return Ok(Some(Fresh {
+                    index,
+                    database,
+                    problems,
+                }));
+            }
             Err(IndexError::Notes(error)) => return Err(error),
             Err(IndexError::Outdated(why)) if !rebuilt => {
                 rebuilt = true;
@@ -47,69 +143,34 @@ pub fn archive(
                         "cannot remove the index {}: {error}; reading the notes directly",
                         database.display()
                     ));
-                    return Archive::read(source.notes_dir, want);
+                    return Ok(None);
                 }
             }
             Err(error) => {
-                notice(format!(
-                    "cannot use the index {}: {error}; reading the notes directly",
-                    database.display()
-                ));
-                return Archive::read(source.notes_dir, want);
+                given_up(&database, error, notice)?;
+                return Ok(None);
             }
         }
     }
 }
 
-/// Which of `ids` a note already uses for a commitment, by the index
-/// brought up to date. Without an index (`--no-index`, no notes yet, or one
-/// that cannot be used) none are known taken: new ids are 40 random bits,
-/// and reading every note on each debrief would cost more than it saves.
-pub fn taken_ids(
-    source: &Source<'_>,
-    ids: &[String],
-    progress: &mut dyn Progress,
-    notice: Notices<'_>,
-) -> Vec<String> {
-    let Some(database) = usable_database(source) else {
-        return Vec::new();
-    };
-    let taken = Index::open(&database, source.notes_dir).and_then(|mut index| {
-        index.refresh(progress)?;
-        index.taken_ids(ids)
-    });
-    match taken {
-        Ok(taken) => taken,
-        Err(error) => {
-            notice(format!(
-                "cannot check the new commitment ids against the index {}: {error}",
-                database.display()
-            ));
-            Vec::new()
+/// Tells why the index was passed by; a damaged one is removed, so that
+/// the next run builds it again. The notes are read directly instead.
+fn given_up(database: &Path, error: IndexError, notice: Notices<'_>) -> Result<(), Error> {
+    if let IndexError::Notes(error) = error {
+        return Err(error);
+    }
+    let removed = matches!(error, IndexError::Outdated(_)) && index::remove(database).is_ok();
+    notice(format!(
+        "cannot use the index {}: {error}; reading the notes directly{}",
+        database.display(),
+        if removed {
+            " (it is removed, to be built again)"
+        } else {
+            ""
         }
-    }
-}
-
-fn through_index(
-    database: &Path,
-    notes_dir: &Path,
-    want: Want,
-    progress: &mut dyn Progress,
-    notice: Notices<'_>,
-) -> Result<Archive, IndexError> {
-    let mut index = Index::open(database, notes_dir)?;
-    let folders_unreadable = index.refresh(progress)?;
-    if index.created {
-        // Said once, when the cache appears: where it is and that it may go.
-        notice(format!(
-            "indexed the notes into {} (a cache: safe to delete)",
-            database.display()
-        ));
-    }
-    let mut archive = index.archive(want)?;
-    archive.unreadable.extend(folders_unreadable);
-    archive.sort();
-    Ok(archive)
+    ));
+    Ok(())
 }
 
 /// The index database for the notes folder; none without a cache folder or

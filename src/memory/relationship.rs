@@ -2,7 +2,7 @@
 //! gap between meetings, the review scores over time and the promise record.
 //! Shared by `coach customers` and `coach history`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use jiff::civil::Date;
 use serde_json::Value;
@@ -25,19 +25,18 @@ pub struct Customer<'a> {
     pub notes: Vec<&'a NoteRecord>,
 }
 
-/// Every customer of `notes` (sorted by date), in order of name.
-pub fn customers(notes: &[NoteRecord]) -> Vec<Customer<'_>> {
-    let mut by_key: BTreeMap<String, Vec<&NoteRecord>> = BTreeMap::new();
-    for note in notes {
-        by_key.entry(key(&note.customer)).or_default().push(note);
+impl<'a> Customer<'a> {
+    /// The customer of `notes`, all of one customer (sorted by date): the
+    /// newest note's name.
+    pub fn of(notes: &'a [NoteRecord]) -> Customer<'a> {
+        Customer {
+            name: notes
+                .last()
+                .map(|note| note.customer.clone())
+                .unwrap_or_default(),
+            notes: notes.iter().collect(),
+        }
     }
-    by_key
-        .into_values()
-        .map(|notes| Customer {
-            name: notes[notes.len() - 1].customer.clone(),
-            notes,
-        })
-        .collect()
 }
 
 /// The same for any Unicode form, case and spacing of a name.
@@ -269,7 +268,7 @@ mod tests {
     #[test]
     fn the_usual_gap_is_the_median_of_the_days_between_meetings() {
         let notes = [note(1, "a"), note(1, "A"), note(3, "b"), note(13, "c")];
-        let customer = &customers(&notes)[0];
+        let customer = &Customer::of(&notes);
         assert_eq!(customer.meetings(), 3);
         // Gaps 2 and 10: the median of two is their mean.
         assert_eq!(customer.usual_gap(), Some(6));

@@ -3,6 +3,7 @@
 //! The notes are the truth; the database may be deleted at any time, and
 //! a damaged or outdated one is built again from the notes.
 
+mod query;
 mod refresh;
 pub mod rows;
 mod schema;
@@ -12,7 +13,9 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::memory::archive::{Archive, Want};
+use crate::memory::archive::{sort_notes, Archive, Want};
+use crate::memory::index::query::Order;
+use crate::memory::note_record::NoteRecord;
 use crate::memory::read::Unreadable;
 
 pub use refresh::Progress;
@@ -122,8 +125,55 @@ impl Index {
 
     /// The notes `want` asks for, as they were at the last refresh.
     pub fn archive(&self, want: Want) -> Result<Archive, IndexError> {
-        let (notes, unreadable) = rows::load(&self.connection, &self.notes_dir, want)?;
-        Ok(Archive { notes, unreadable })
+        let mut notes = Vec::new();
+        query::each_note(
+            &self.connection,
+            &self.notes_dir,
+            want,
+            Order::Row,
+            &mut |note, _| notes.push(note),
+        )?;
+        Ok(Archive {
+            notes,
+            unreadable: self.unreadable()?,
+        })
+    }
+
+    /// The notes `want` asks for, one customer (by name key) at a time in
+    /// order of key, each customer's notes by date then path.
+    pub fn by_customer(
+        &self,
+        want: Want,
+        each: &mut dyn FnMut(Vec<NoteRecord>),
+    ) -> Result<(), IndexError> {
+        let mut group: Vec<NoteRecord> = Vec::new();
+        let mut group_key = String::new();
+        query::each_note(
+            &self.connection,
+            &self.notes_dir,
+            want,
+            Order::Customer,
+            &mut |note, key| {
+                if key != group_key && !group.is_empty() {
+                    sort_notes(&mut group);
+                    each(std::mem::take(&mut group));
+                }
+                if key != group_key {
+                    group_key = key.to_string();
+                }
+                group.push(note);
+            },
+        )?;
+        if !group.is_empty() {
+            sort_notes(&mut group);
+            each(group);
+        }
+        Ok(())
+    }
+
+    /// Every file the index knows as no readable note.
+    pub fn unreadable(&self) -> Result<Vec<Unreadable>, IndexError> {
+        Ok(query::unreadable(&self.connection, &self.notes_dir)?)
     }
 
     /// Which of `ids` some note already uses for a commitment.

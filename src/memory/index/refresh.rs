@@ -27,13 +27,6 @@ pub trait Progress {
 /// A file found on disk, by its key in the index.
 type Found<'a> = (&'a [u8], &'a NoteFile);
 
-/// A note as the index last saw it.
-struct Known {
-    key: Vec<u8>,
-    stamp: Stamp,
-    read_ns: i64,
-}
-
 pub fn refresh(
     connection: &mut Connection,
     notes_dir: &Path,
@@ -46,15 +39,14 @@ pub fn refresh(
         .iter()
         .map(|file| (rows::key_of(notes_dir, &file.path), file))
         .collect();
-    let known = known(connection)?;
-    let (stale, gone) = compare(&found, &known);
+    let (stale, gone) = compare(connection, &found)?;
     if stale.is_empty() && gone.is_empty() {
         return Ok(folders_unreadable);
     }
     let transaction =
         connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     for key in gone {
-        rows::forget(&transaction, key)?;
+        rows::forget(&transaction, &key)?;
     }
     let total = stale.len();
     for (chunk_number, chunk) in stale.chunks(CHUNK).enumerate() {
@@ -75,58 +67,42 @@ pub fn refresh(
     Ok(folders_unreadable)
 }
 
-/// Every note in the index with its stamp, in byte order of path.
-fn known(connection: &Connection) -> rusqlite::Result<Vec<Known>> {
+/// The files to read (new, changed or racy) and the keys of notes gone:
+/// the index's stamps, read in path order, walked beside the files found.
+fn compare<'a>(
+    connection: &Connection,
+    found: &[Found<'a>],
+) -> rusqlite::Result<(Vec<Found<'a>>, Vec<Vec<u8>>)> {
     let mut statement = connection
         .prepare_cached("SELECT path, mtime_ns, size, inode, read_ns FROM notes ORDER BY path")?;
     let mut rows = statement.query([])?;
-    let mut known = Vec::new();
-    while let Some(row) = rows.next()? {
-        known.push(Known {
-            key: row.get_ref(0)?.as_blob()?.to_vec(),
-            stamp: Stamp {
-                mtime_ns: row.get(1)?,
-                size: row.get(2)?,
-                inode: row.get(3)?,
-            },
-            read_ns: row.get(4)?,
-        });
-    }
-    Ok(known)
-}
-
-/// The files to read (new, changed or racy) and the keys of notes gone.
-fn compare<'a>(found: &[Found<'a>], known: &'a [Known]) -> (Vec<Found<'a>>, Vec<&'a [u8]>) {
     let mut stale = Vec::new();
     let mut gone = Vec::new();
-    let (mut f, mut k) = (0, 0);
-    while f < found.len() || k < known.len() {
-        let order = match (found.get(f), known.get(k)) {
-            (Some(file), Some(note)) => file.0.cmp(note.key.as_slice()),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, _) => std::cmp::Ordering::Greater,
-        };
-        match order {
-            std::cmp::Ordering::Less => {
-                stale.push(found[f]);
-                f += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                gone.push(known[k].key.as_slice());
-                k += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                let note = &known[k];
-                let racy = note.stamp.mtime_ns > note.read_ns - RACY_NS;
-                if found[f].1.stamp != note.stamp || racy {
-                    stale.push(found[f]);
-                }
-                f += 1;
-                k += 1;
-            }
+    let mut at = 0;
+    while let Some(row) = rows.next()? {
+        let key = row.get_ref(0)?.as_blob()?;
+        while at < found.len() && found[at].0 < key {
+            stale.push(found[at]);
+            at += 1;
         }
+        if found.get(at).is_none_or(|file| file.0 != key) {
+            gone.push(key.to_vec());
+            continue;
+        }
+        let stamp = Stamp {
+            mtime_ns: row.get(1)?,
+            size: row.get(2)?,
+            inode: row.get(3)?,
+        };
+        let read_ns: i64 = row.get(4)?;
+        let racy = stamp.mtime_ns > read_ns - RACY_NS;
+        if found[at].1.stamp != stamp || racy {
+            stale.push(found[at]);
+        }
+        at += 1;
     }
-    (stale, gone)
+    stale.extend_from_slice(&found[at..]);
+    Ok((stale, gone))
 }
 
 fn now_ns() -> i64 {

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use rusqlite::{params, Connection, Row};
 use serde_json::{Map, Value};
 
-use crate::memory::archive::{is_whole_number, Answers, Want, Which};
+use crate::memory::archive::is_whole_number;
 use crate::memory::note_record::{CommitmentRecord, NoteRecord};
 use crate::memory::read::Unreadable;
 use crate::memory::scan::Stamp;
@@ -16,10 +16,13 @@ use crate::memory::scan::Stamp;
 /// A path under the notes folder as the index keys it: its bytes relative
 /// to the folder.
 pub fn key_of<'a>(notes_dir: &Path, path: &'a Path) -> &'a [u8] {
-    path.strip_prefix(notes_dir)
-        .unwrap_or(path)
-        .as_os_str()
-        .as_bytes()
+    // Bytes, not components: the scan's paths all start with the folder as
+    // given, and this runs for every note on every run.
+    let bytes = path.as_os_str().as_bytes();
+    match bytes.strip_prefix(notes_dir.as_os_str().as_bytes()) {
+        Some(rest) => rest.strip_prefix(b"/").unwrap_or(rest),
+        None => bytes,
+    }
 }
 
 /// The path a key names, as the scan of `notes_dir` finds it.
@@ -44,8 +47,8 @@ pub fn store(
     forget(connection, key)?;
     let mut insert = connection.prepare_cached(
         "INSERT INTO notes (path, mtime_ns, size, inode, read_ns, version, customer, checklist,
-             meeting, date, created, problem_line, problem, numbers)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+             meeting, date, created, problem_line, problem, numbers, customer_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
     let note = match read {
         Read::Unreadable(unreadable) => {
@@ -63,6 +66,7 @@ pub fn store(
                 None::<String>,
                 unreadable.line as i64,
                 unreadable.reason,
+                None::<String>,
                 None::<String>,
             ])?;
             return Ok(());
@@ -90,6 +94,7 @@ pub fn store(
         None::<i64>,
         None::<String>,
         Value::Object(numbers).to_string(),
+        crate::slug::name_key(&note.customer),
     ])?;
     let id = connection.last_insert_rowid();
     connection
@@ -131,71 +136,13 @@ pub fn forget(connection: &Connection, key: &[u8]) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// The notes `want` asks for and every unreadable file, in the index's
-/// order (the caller sorts).
-pub fn load(
-    connection: &Connection,
-    notes_dir: &Path,
-    want: Want,
-) -> rusqlite::Result<(Vec<NoteRecord>, Vec<Unreadable>)> {
-    let answers = match want.answers {
-        Answers::None => "NULL",
-        Answers::Numbers => "numbers",
-    };
-    let which = match want.notes {
-        Which::All => "",
-        Which::WithCommitments => "AND id IN (SELECT note FROM commitments)",
-        Which::WithOpenCommitments => "AND id IN (SELECT note FROM commitments WHERE done = 0)",
-    };
-    let mut notes = Vec::new();
-    let mut ids = Vec::new();
-    let mut statement = connection.prepare(&format!(
-        "SELECT id, path, version, customer, checklist, meeting, date, created, {answers}
-         FROM notes WHERE problem IS NULL {which} ORDER BY id"
-    ))?;
-    let mut rows = statement.query([])?;
-    while let Some(row) = rows.next()? {
-        ids.push(row.get::<_, i64>(0)?);
-        notes.push(note(row, notes_dir)?);
-    }
-    let which = which.replacen("AND id", "WHERE note", 1);
-    let mut statement = connection.prepare(&format!(
-        "SELECT note, id, what, due, who, done, closed, question, line
-         FROM commitments {which} ORDER BY note, position"
-    ))?;
-    let mut rows = statement.query([])?;
-    // Both lists are in the order of the note's id: one pass pairs them.
-    let mut at = 0;
-    while let Some(row) = rows.next()? {
-        let note: i64 = row.get(0)?;
-        while at < ids.len() && ids[at] < note {
-            at += 1;
-        }
-        if ids.get(at) == Some(&note) {
-            notes[at].commitments.push(commitment(row)?);
-        }
-    }
-    let mut unreadable = Vec::new();
-    let mut statement = connection
-        .prepare("SELECT path, problem_line, problem FROM notes WHERE problem IS NOT NULL")?;
-    let mut rows = statement.query([])?;
-    while let Some(row) = rows.next()? {
-        unreadable.push(Unreadable {
-            path: path_of(notes_dir, row.get_ref(0)?.as_blob()?),
-            line: row.get::<_, i64>(1)? as usize,
-            reason: row.get(2)?,
-        });
-    }
-    Ok((notes, unreadable))
-}
-
-fn note(row: &Row<'_>, notes_dir: &Path) -> rusqlite::Result<NoteRecord> {
+pub(super) fn note(row: &Row<'_>, notes_dir: &Path) -> rusqlite::Result<NoteRecord> {
     let answers = match row.get_ref(8)?.as_str_or_null()? {
+        Some("{}") | None => Map::new(),
         Some(text) => match serde_json::from_str(text) {
             Ok(Value::Object(answers)) => answers,
             _ => return Err(corrupt("answers")),
         },
-        None => Map::new(),
     };
     Ok(NoteRecord {
         path: path_of(notes_dir, row.get_ref(1)?.as_blob()?),
@@ -210,7 +157,7 @@ fn note(row: &Row<'_>, notes_dir: &Path) -> rusqlite::Result<NoteRecord> {
     })
 }
 
-fn commitment(row: &Row<'_>) -> rusqlite::Result<CommitmentRecord> {
+pub(super) fn commitment(row: &Row<'_>) -> rusqlite::Result<CommitmentRecord> {
     Ok(CommitmentRecord {
         id: row.get(1)?,
         what: row.get(2)?,

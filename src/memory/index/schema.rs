@@ -33,7 +33,10 @@ CREATE TABLE notes (
     problem_line INTEGER,
     problem      TEXT,
     -- The whole-number answers only (scales, ratings), for the figures.
-    numbers      TEXT
+    numbers      TEXT,
+    -- The customer's name in one Unicode form, case and spacing: one
+    -- customer's notes are read together.
+    customer_key TEXT
 );
 -- Every answer, a JSON object in the note's order, apart from the notes:
 -- the freshness check and most queries read only the narrow rows above.
@@ -59,7 +62,7 @@ CREATE TABLE commitments (
 ) WITHOUT ROWID;
 CREATE INDEX commitments_by_id ON commitments (id);
 CREATE INDEX open_commitments ON commitments (done, note);
-CREATE INDEX notes_by_customer ON notes (customer);
+CREATE INDEX notes_by_customer ON notes (customer_key, id);
 -- One row per answer: for trends and filters over every note.
 CREATE VIEW answer AS
     SELECT note_answers.note AS note, item.key AS question, item.value AS value
