@@ -73,8 +73,13 @@ fn print(
     if args.count {
         writeln!(out, "{}", listed.len())?;
     } else if args.json {
-        let items: Vec<Value> = listed.iter().map(|p| to_json(p, config)).collect();
-        writeln!(out, "{}", Value::Array(items))?;
+        // One item at a time: the array of a large archive is never whole in memory.
+        write!(out, "[")?;
+        for (at, promise) in listed.iter().enumerate() {
+            let comma = if at == 0 { "" } else { "," };
+            write!(out, "{comma}{}", to_json(promise, config))?;
+        }
+        writeln!(out, "]")?;
     } else if args.jsonl {
         for promise in listed {
             writeln!(out, "{}", to_json(promise, config))?;

@@ -50,10 +50,16 @@ pub enum IndexError {
 
 impl From<rusqlite::Error> for IndexError {
     fn from(error: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseCorrupt, DatabaseLocked, NotADatabase};
+        use rusqlite::ErrorCode::{
+            DatabaseBusy, DatabaseCorrupt, DatabaseLocked, NotADatabase, Unknown,
+        };
         match error.sqlite_error_code() {
             Some(DatabaseCorrupt | NotADatabase) => {
                 IndexError::Outdated(format!("it is damaged ({error})"))
+            }
+            // SQLITE_ERROR: a missing table or column, a file edited by hand.
+            Some(Unknown) => {
+                IndexError::Outdated(format!("it is not as this coach made it ({error})"))
             }
             Some(DatabaseBusy | DatabaseLocked) => IndexError::Busy,
             _ => IndexError::Sqlite(error),
