@@ -7,7 +7,6 @@
 //! error: an unknown or ambiguous id, a bad `--date`, no id without a
 //! terminal. A usage error changes no note.
 
-use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 
@@ -16,17 +15,10 @@ use crate::error::Error;
 use crate::exit_code;
 use crate::memory::edit::{self, Change, EditError};
 use crate::memory::note_record::CommitmentRecord;
+use crate::memory::read::Unreadable;
 use crate::memory::resolve::{resolve, Unresolved};
 use crate::memory::{promise, Answers, Archive, NoteRecord, Want, Which};
-
-/// What done and reopen read: every commitment, no answers.
 use crate::text::{one_line, shown, visible_controls};
-
-/// What done and reopen read: every commitment, no answers.
-const WITH_COMMITMENTS: Want = Want {
-    notes: Which::WithCommitments,
-    answers: Answers::None,
-};
 
 /// Asks which of the labelled commitments to close: the positions chosen,
 /// or None when the person backed out (Esc).
@@ -67,9 +59,12 @@ pub fn done(
             ),
         });
     }
-    let archive = super::notes_source::read_notes(config, WITH_COMMITMENTS)?;
-    let found = commitments(&archive);
     let ids = if ids.is_empty() {
+        let open = Want {
+            notes: Which::WithOpenCommitments,
+            answers: Answers::None,
+        };
+        let archive = super::notes_source::read_notes(config, open)?;
         match picked(&archive, config, pick)? {
             Some(ids) => ids,
             None => return Ok(exit_code::INTERRUPTED),
@@ -77,14 +72,12 @@ pub fn done(
     } else {
         ids.to_vec()
     };
-    apply_all(&ids, &found, &archive, Change::Close(date), out)
+    apply_all(&ids, config, Change::Close(date), out)
 }
 
 /// `coach reopen`: opens the commitments `ids` name again.
 pub fn reopen(ids: &[String], config: &Config, out: &mut impl Write) -> Result<i32, Error> {
-    let archive = super::notes_source::read_notes(config, WITH_COMMITMENTS)?;
-    let found = commitments(&archive);
-    apply_all(ids, &found, &archive, Change::Reopen, out)
+    apply_all(ids, config, Change::Reopen, out)
 }
 
 /// Every commitment with an id, in the archive's order.
@@ -151,31 +144,38 @@ fn picked(archive: &Archive, config: &Config, pick: Picker) -> Result<Option<Vec
     ))
 }
 
-/// Resolves every typed id first (any unknown or ambiguous one is a usage
-/// error and nothing is changed), then applies `change` to each in turn.
+/// Resolves every typed id first against every id in the notes (any
+/// unknown or ambiguous one is a usage error and nothing is changed), then
+/// reads only the notes holding them and applies `change` to each in turn.
 fn apply_all(
     typed: &[String],
-    found: &[Found],
-    archive: &Archive,
+    config: &Config,
     change: Change,
     out: &mut impl Write,
 ) -> Result<i32, Error> {
-    let known: BTreeSet<&str> = found.iter().map(Found::id).collect();
-    let known: Vec<&str> = known.into_iter().collect();
-    let mut ids: Vec<&str> = Vec::new();
+    let (known, unreadable) = super::notes_source::commitment_ids(config)?;
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    let mut ids: Vec<String> = Vec::new();
     let mut unresolved = Vec::new();
     for typed in typed {
         match resolve(typed, &known) {
-            Ok(at) if !ids.contains(&known[at]) => ids.push(known[at]),
+            Ok(at) if !ids.iter().any(|id| id == known[at]) => ids.push(known[at].to_string()),
             Ok(_) => {}
             Err(error) => unresolved.push(error),
         }
     }
     if !unresolved.is_empty() {
-        return Ok(report_unresolved(&unresolved, archive));
+        crate::memory::archive::warn(&unreadable);
+        return Ok(report_unresolved(&unresolved, &unreadable));
     }
+    let holding_them = Want {
+        notes: Which::HoldingIds(&ids),
+        answers: Answers::None,
+    };
+    let archive = super::notes_source::read_notes(config, holding_them)?;
+    let found = commitments(&archive);
     let mut code = exit_code::SUCCESS;
-    for id in ids {
+    for id in &ids {
         let holding: Vec<&Found> = found.iter().filter(|found| found.id() == id).collect();
         if let Err(line) = apply_one(id, &holding, change, out) {
             code = exit_code::FAILURE;
@@ -246,18 +246,18 @@ fn apply_one(
 }
 
 /// One error line per id that names no single commitment; exit 2.
-fn report_unresolved(unresolved: &[Unresolved], archive: &Archive) -> i32 {
+fn report_unresolved(unresolved: &[Unresolved], unreadable: &[Unreadable]) -> i32 {
     for error in unresolved {
         error_line(&error.to_string());
     }
     let unknown = unresolved
         .iter()
         .any(|error| matches!(error, Unresolved::Unknown { .. }));
-    if unknown && !archive.unreadable.is_empty() {
+    if unknown && !unreadable.is_empty() {
         let _ = writeln!(
             std::io::stderr(),
             "coach: hint: {} could not be read (see the warnings above); a commitment in one of them cannot be found until it is fixed",
-            crate::error::plural(archive.unreadable.len(), "note")
+            crate::error::plural(unreadable.len(), "note")
         );
     }
     let _ = writeln!(std::io::stderr(), "coach: nothing was changed");

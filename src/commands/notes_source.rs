@@ -6,6 +6,7 @@ use std::io::Write as _;
 use crate::config::Config;
 use crate::error::Error;
 use crate::memory::load::{self, Source};
+use crate::memory::read::Unreadable;
 use crate::memory::{Archive, NoteRecord, Want};
 use crate::ui::index_progress::IndexProgress;
 
@@ -29,12 +30,15 @@ pub fn by_customer<T>(
     let mut progress = IndexProgress::new(config.stderr_is_terminal);
     let (mapped, unreadable) =
         load::by_customer(&source(config), want, &mut progress, &mut notice, map)?;
-    Archive {
-        notes: Vec::new(),
-        unreadable,
-    }
-    .warn();
+    crate::memory::archive::warn(&unreadable);
     Ok(mapped)
+}
+
+/// Every commitment id in the notes, sorted, each once, and the notes that
+/// could not be read (not warned about here).
+pub fn commitment_ids(config: &Config) -> Result<(Vec<String>, Vec<Unreadable>), Error> {
+    let mut progress = IndexProgress::new(config.stderr_is_terminal);
+    load::commitment_ids(&source(config), &mut progress, &mut notice)
 }
 
 /// `ids` with any that a note already uses replaced by new ones from

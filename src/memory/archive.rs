@@ -21,15 +21,17 @@ pub struct Archive {
 /// What a command needs of the archive: fewer notes and fewer answers keep
 /// a large archive fast to read and small in memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Want {
-    pub notes: Which,
+pub struct Want<'a> {
+    pub notes: Which<'a>,
     pub answers: Answers,
 }
 
 /// Which notes to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Which {
+pub enum Which<'a> {
     All,
+    /// Notes holding a commitment with one of these ids.
+    HoldingIds(&'a [String]),
     /// Notes with at least one commitment, open or done.
     WithCommitments,
     /// Notes with at least one open commitment (and all of theirs).
@@ -45,11 +47,15 @@ pub enum Answers {
     Numbers,
 }
 
-impl Want {
+impl Want<'_> {
     /// Whether `note` is one of the notes wanted.
     pub fn keeps(&self, note: &NoteRecord) -> bool {
         match self.notes {
             Which::All => true,
+            Which::HoldingIds(ids) => note
+                .commitments
+                .iter()
+                .any(|c| c.id.as_ref().is_some_and(|id| ids.contains(id))),
             Which::WithCommitments => !note.commitments.is_empty(),
             Which::WithOpenCommitments => note.commitments.iter().any(|c| !c.done),
         }
@@ -110,20 +116,20 @@ impl Archive {
         groups.into_values()
     }
 
-    /// One warning line per unreadable note, for stderr.
-    pub fn warnings(&self) -> impl Iterator<Item = String> + '_ {
-        self.unreadable
-            .iter()
-            .map(|unreadable| format!("coach: warning: {unreadable}"))
-    }
-
-    /// Prints the warnings on stderr, control characters made visible.
+    /// Prints one warning line per unreadable note on stderr.
     pub fn warn(&self) {
-        use std::io::Write;
-        let mut stderr = std::io::stderr().lock();
-        for line in self.warnings() {
-            let _ = writeln!(stderr, "{}", crate::text::visible_controls(&line));
-        }
+        warn(&self.unreadable);
+    }
+}
+
+/// Prints one warning line per unreadable note on stderr
+/// (`coach: warning: path:line: reason`), control characters made visible.
+pub fn warn(unreadable: &[Unreadable]) {
+    use std::io::Write;
+    let mut stderr = std::io::stderr().lock();
+    for note in unreadable {
+        let line = format!("coach: warning: {note}");
+        let _ = writeln!(stderr, "{}", crate::text::visible_controls(&line));
     }
 }
 

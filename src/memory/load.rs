@@ -73,6 +73,41 @@ pub fn by_customer<T>(
     Ok((archive.by_customer().map(map).collect(), unreadable))
 }
 
+/// Every commitment id in the notes, sorted, each once; and the notes that
+/// could not be read (a commitment in one of them is unknown).
+pub fn commitment_ids(
+    source: &Source<'_>,
+    progress: &mut dyn Progress,
+    notice: Notices<'_>,
+) -> Result<(Vec<String>, Vec<Unreadable>), Error> {
+    if let Some(fresh) = fresh_index(source, progress, notice)? {
+        let read = fresh
+            .index
+            .commitment_ids()
+            .and_then(|ids| Ok((ids, fresh.index.unreadable()?)));
+        match read {
+            Ok((ids, mut unreadable)) => {
+                unreadable.extend(fresh.problems);
+                unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+                return Ok((ids, unreadable));
+            }
+            Err(error) => given_up(&fresh.database, error, notice)?,
+        }
+    }
+    let want = Want {
+        notes: crate::memory::Which::WithCommitments,
+        answers: crate::memory::Answers::None,
+    };
+    let archive = Archive::read(source.notes_dir, want)?;
+    let ids: std::collections::BTreeSet<String> = archive
+        .notes
+        .into_iter()
+        .flat_map(|note| note.commitments)
+        .filter_map(|commitment| commitment.id)
+        .collect();
+    Ok((ids.into_iter().collect(), archive.unreadable))
+}
+
 /// Which of `ids` a note already uses for a commitment, by the index
 /// brought up to date. Without an index (`--no-index`, no notes yet, or one
 /// that cannot be used) none are known taken: new ids are 40 random bits,

@@ -177,6 +177,11 @@ impl Index {
         Ok(())
     }
 
+    /// Every commitment id in the notes, sorted, each once.
+    pub fn commitment_ids(&self) -> Result<Vec<String>, IndexError> {
+        Ok(query::commitment_ids(&self.connection)?)
+    }
+
     /// Every file the index knows as no readable note.
     pub fn unreadable(&self) -> Result<Vec<Unreadable>, IndexError> {
         Ok(query::unreadable(&self.connection, &self.notes_dir)?)

@@ -34,8 +34,17 @@ pub fn each_note(
         Answers::None => "NULL",
         Answers::Numbers => "n.numbers",
     };
+    let ids: &[String] = match want.notes {
+        Which::HoldingIds(ids) => ids,
+        _ => &[],
+    };
+    let holding = format!(
+        "AND n.id IN (SELECT note FROM commitments WHERE id IN ({}))",
+        vec!["?"; ids.len()].join(", ")
+    );
     let which = match want.notes {
         Which::All => "",
+        Which::HoldingIds(_) => holding.as_str(),
         Which::WithCommitments => "AND n.id IN (SELECT note FROM commitments)",
         Which::WithOpenCommitments => "AND n.id IN (SELECT note FROM commitments WHERE done = 0)",
     };
@@ -53,8 +62,8 @@ pub fn each_note(
          FROM notes n JOIN commitments c ON c.note = n.id
          WHERE n.problem IS NULL {which} ORDER BY {order}, c.position"
     ))?;
-    let mut notes = notes.query([])?;
-    let mut commitments = commitments.query([])?;
+    let mut notes = notes.query(rusqlite::params_from_iter(ids))?;
+    let mut commitments = commitments.query(rusqlite::params_from_iter(ids))?;
     // Both come in the same order of notes: one pass pairs them.
     let mut pending = next_commitment(&mut commitments)?;
     while let Some(row) = notes.next()? {
@@ -81,6 +90,14 @@ fn next_commitment(
         Some(row) => Ok(Some((row.get(0)?, rows::commitment(row)?))),
         None => Ok(None),
     }
+}
+
+/// Every commitment id in the notes, sorted, each once.
+pub fn commitment_ids(connection: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut statement = connection
+        .prepare_cached("SELECT DISTINCT id FROM commitments WHERE id IS NOT NULL ORDER BY id")?;
+    let ids = statement.query_map([], |row| row.get(0))?;
+    ids.collect()
 }
 
 /// Every file the index knows as no readable note.
