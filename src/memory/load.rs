@@ -33,7 +33,16 @@ pub fn archive(
     };
     let mut rebuilt = false;
     loop {
-        match through_index(&database, source.notes_dir, want, progress, notice) {
+        // A rebuild has said its one notice already.
+        let announce = !rebuilt;
+        match through_index(
+            &database,
+            source.notes_dir,
+            want,
+            progress,
+            announce,
+            notice,
+        ) {
             Ok(archive) => return Ok(archive),
             Err(IndexError::Notes(error)) => return Err(error),
             Err(IndexError::Outdated(why)) if !rebuilt => {
@@ -95,11 +104,12 @@ fn through_index(
     notes_dir: &Path,
     want: Want,
     progress: &mut dyn Progress,
+    announce: bool,
     notice: Notices<'_>,
 ) -> Result<Archive, IndexError> {
     let mut index = Index::open(database, notes_dir)?;
     let folders_unreadable = index.refresh(progress)?;
-    if index.created {
+    if index.created && announce {
         // Said once, when the cache appears: where it is and that it may go.
         notice(format!(
             "indexed the notes into {} (a cache: safe to delete)",
