@@ -743,3 +743,34 @@ fn a_debrief_into_an_indexed_archive_gets_unique_ids_that_done_then_finds() {
         assert_eq!(rows, 1, "{id} in the index");
     }
 }
+
+// The moment of creation is short: many rounds on a tiny archive give the
+// races there (setting up the log, making the tables) a chance to show.
+#[test]
+fn coaches_creating_the_index_at_once_never_find_it_half_made() {
+    let corpus = Corpus::fresh(12, 10);
+    let expected = expected_due(&corpus);
+    for round in 0..40 {
+        if corpus.cache_dir().exists() {
+            std::fs::remove_dir_all(corpus.cache_dir()).unwrap();
+        }
+        let children: Vec<Child> = (0..6)
+            .map(|_| corpus.spawn(Mode::Index, &["due", "--all", "--json"]))
+            .collect();
+        for child in children {
+            let run = Run::from(child.wait_with_output().unwrap());
+            assert_eq!(
+                (run.status, run.stdout.as_str()),
+                (0, expected.as_str()),
+                "round {round}: {}",
+                run.stderr
+            );
+            let noise: Vec<&str> = run
+                .stderr
+                .lines()
+                .filter(|line| !line.starts_with("coach: notice: indexed the notes into "))
+                .collect();
+            assert!(noise.is_empty(), "round {round}: {}", run.stderr);
+        }
+    }
+}
