@@ -480,6 +480,13 @@ fn schema_version_99(database: &Path) {
     sql(database, "PRAGMA user_version = 99");
 }
 
+fn a_row_it_could_not_have_written(database: &Path) {
+    sql(
+        database,
+        "UPDATE notes SET date = 'not a date' WHERE id IN (SELECT note FROM commitments)",
+    );
+}
+
 fn another_notes_dir(database: &Path) {
     sql(
         database,
@@ -494,13 +501,17 @@ fn a_deleted_damaged_or_foreign_index_is_rebuilt_with_one_notice_and_then_is_qui
     let first = corpus.run(Mode::Index, &["due", "--all", "--json"]);
     assert_eq!(first.stdout, expected);
     let database = corpus.database();
-    let damages: [(&str, Damage); 7] = [
+    let damages: [(&str, Damage); 8] = [
         ("deleted", delete),
         ("truncated to half", truncate_to_half),
         ("overwritten with garbage", overwrite_with_garbage),
         ("of user_version 0", schema_version_0),
         ("of user_version 99", schema_version_99),
         ("of another notes folder", another_notes_dir),
+        (
+            "holding a date that is none",
+            a_row_it_could_not_have_written,
+        ),
         // Damage after a rebuild is found the same way.
         ("truncated to half again", truncate_to_half),
     ];
@@ -773,4 +784,54 @@ fn coaches_creating_the_index_at_once_never_find_it_half_made() {
             assert!(noise.is_empty(), "round {round}: {}", run.stderr);
         }
     }
+}
+
+#[test]
+fn a_note_whose_name_is_not_utf8_reads_the_same_through_the_index() {
+    use std::os::unix::ffi::OsStrExt;
+    let corpus = Corpus::generated(20, 13);
+    let (note, ids) = corpus.notes_with_commitments().remove(0);
+    let folder = corpus.file(&note).parent().unwrap().to_path_buf();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9-by-hand.md");
+    std::fs::rename(corpus.file(&note), folder.join(name)).unwrap();
+    let commands: &[&[&str]] = &[&["due", "--all", "--json"], &["due"], &["notes", "check"]];
+    corpus.assert_agree(commands, "the first build");
+    let runs = corpus.assert_agree(commands, "a second run");
+    let item: Vec<Value> = serde_json::from_str(&runs[0].stdout).unwrap();
+    let item = item
+        .iter()
+        .find(|item| item["id"] == ids[0].as_str())
+        .unwrap();
+    assert!(
+        item["note"].as_str().unwrap().ends_with("-by-hand.md"),
+        "{item}"
+    );
+}
+
+#[test]
+fn an_index_that_cannot_be_made_is_passed_by_with_a_notice() {
+    let corpus = Corpus::generated(20, 14);
+    let expected = expected_due(&corpus);
+    // The cache folder's place is taken by a file.
+    std::fs::write(corpus.root().join("not-a-folder"), "").unwrap();
+    let run = Run::from(
+        corpus
+            .command(TODAY, &["due", "--all", "--json"])
+            .env("XDG_CACHE_HOME", corpus.root().join("not-a-folder"))
+            .output()
+            .unwrap(),
+    );
+    assert_eq!((run.status, run.stdout.as_str()), (0, expected.as_str()));
+    let notices = notices(&run.stderr);
+    assert_eq!(
+        (notices.len(), warnings(&run.stderr).len()),
+        (1, 0),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        notices[0].contains("reading the notes directly"),
+        "{}",
+        notices[0]
+    );
 }

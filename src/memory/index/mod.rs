@@ -129,7 +129,11 @@ impl Index {
 
     /// The notes `want` asks for, as they were at the last refresh.
     pub fn archive(&self, want: Want) -> Result<Archive, IndexError> {
-        let (notes, unreadable) = rows::load(&self.connection, &self.notes_dir, want)?;
+        // One snapshot for the notes and their commitments: another coach's
+        // update committed between the two reads would pair none of them.
+        let snapshot = self.connection.unchecked_transaction()?;
+        let (notes, unreadable) = rows::load(&snapshot, &self.notes_dir, want)?;
+        snapshot.commit()?;
         Ok(Archive { notes, unreadable })
     }
 
