@@ -8,6 +8,7 @@ mod files;
 mod hangup;
 mod hostile_input;
 mod include_only;
+mod index;
 mod keeping_answers;
 mod memory;
 mod pack_scale;

@@ -29,17 +29,16 @@ pub fn archive(
     progress: &mut dyn Progress,
     notice: Notices<'_>,
 ) -> Result<Archive, Error> {
-    if let Some(fresh) = fresh_index(source, progress, notice)? {
-        match fresh.index.archive(want) {
-            Ok(mut archive) => {
-                archive.unreadable.extend(fresh.problems);
-                archive.sort();
-                return Ok(archive);
-            }
-            Err(error) => given_up(&fresh.database, error, notice)?,
-        }
+    let answer = through_index(source, progress, notice, &mut |index, problems| {
+        let mut archive = index.archive(want)?;
+        archive.unreadable.extend(problems);
+        archive.sort();
+        Ok(archive)
+    })?;
+    match answer {
+        Some(archive) => Ok(archive),
+        None => Archive::read(source.notes_dir, want),
     }
-    Archive::read(source.notes_dir, want)
 }
 
 /// `map` of the notes `want` asks for, one customer (by name key) at a
@@ -53,20 +52,13 @@ pub fn by_customer<T>(
     notice: Notices<'_>,
     map: &mut dyn FnMut(Vec<NoteRecord>) -> T,
 ) -> Result<(Vec<T>, Vec<Unreadable>), Error> {
-    if let Some(fresh) = fresh_index(source, progress, notice)? {
+    let answer = through_index(source, progress, notice, &mut |index, problems| {
         let mut mapped = Vec::new();
-        let read = fresh
-            .index
-            .by_customer(want, &mut |notes| mapped.push(map(notes)))
-            .and_then(|()| fresh.index.unreadable());
-        match read {
-            Ok(mut unreadable) => {
-                unreadable.extend(fresh.problems);
-                unreadable.sort_by(|a, b| a.path.cmp(&b.path));
-                return Ok((mapped, unreadable));
-            }
-            Err(error) => given_up(&fresh.database, error, notice)?,
-        }
+        index.by_customer(want, &mut |notes| mapped.push(map(notes)))?;
+        Ok((mapped, sorted(index.unreadable()?, problems)))
+    })?;
+    if let Some(answer) = answer {
+        return Ok(answer);
     }
     let archive = Archive::read(source.notes_dir, want)?;
     let unreadable = archive.unreadable.clone();
@@ -80,19 +72,14 @@ pub fn commitment_ids(
     progress: &mut dyn Progress,
     notice: Notices<'_>,
 ) -> Result<(Vec<String>, Vec<Unreadable>), Error> {
-    if let Some(fresh) = fresh_index(source, progress, notice)? {
-        let read = fresh
-            .index
-            .commitment_ids()
-            .and_then(|ids| Ok((ids, fresh.index.unreadable()?)));
-        match read {
-            Ok((ids, mut unreadable)) => {
-                unreadable.extend(fresh.problems);
-                unreadable.sort_by(|a, b| a.path.cmp(&b.path));
-                return Ok((ids, unreadable));
-            }
-            Err(error) => given_up(&fresh.database, error, notice)?,
-        }
+    let answer = through_index(source, progress, notice, &mut |index, problems| {
+        Ok((
+            index.commitment_ids()?,
+            sorted(index.unreadable()?, problems),
+        ))
+    })?;
+    if let Some(answer) = answer {
+        return Ok(answer);
     }
     let want = Want {
         notes: crate::memory::Which::WithCommitments,
@@ -118,53 +105,52 @@ pub fn taken_ids(
     progress: &mut dyn Progress,
     notice: Notices<'_>,
 ) -> Result<Vec<String>, Error> {
-    if let Some(fresh) = fresh_index(source, progress, notice)? {
-        match fresh.index.taken_ids(ids) {
-            Ok(taken) => return Ok(taken),
-            Err(error) => given_up(&fresh.database, error, notice)?,
-        }
-    }
-    Ok(Vec::new())
+    let answer = through_index(source, progress, notice, &mut |index, _| {
+        index.taken_ids(ids)
+    })?;
+    Ok(answer.unwrap_or_default())
 }
 
-/// An index brought up to date, and the folders the scan could not list.
-struct Fresh {
-    index: Index,
-    database: PathBuf,
-    problems: Vec<Unreadable>,
+/// A question for an up-to-date index, given the folders the scan could
+/// not list.
+type Query<'a, T> = &'a mut dyn FnMut(&Index, Vec<Unreadable>) -> Result<T, IndexError>;
+
+/// Unreadable notes from the index and from the scan, by path.
+fn sorted(mut unreadable: Vec<Unreadable>, more: Vec<Unreadable>) -> Vec<Unreadable> {
+    unreadable.extend(more);
+    unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+    unreadable
 }
 
-/// The index of the notes folder, up to date; None when there is none to
-/// use (told why in a notice unless it is off or there are no notes). A
-/// damaged or outdated index is built again once.
-fn fresh_index(
+/// What the freshly updated index of the notes folder answers to `query`
+/// (given the folders the scan could not list); None when there is no
+/// index to use (told why in a notice unless it is off or there are no
+/// notes). A damaged or outdated index is built again once.
+fn through_index<T>(
     source: &Source<'_>,
     progress: &mut dyn Progress,
     notice: Notices<'_>,
-) -> Result<Option<Fresh>, Error> {
+    query: Query<'_, T>,
+) -> Result<Option<T>, Error> {
     let Some(database) = usable_database(source) else {
         return Ok(None);
     };
     let mut rebuilt = false;
     loop {
-        let opened = Index::open(&database, source.notes_dir).and_then(|mut index| {
+        let answer = Index::open(&database, source.notes_dir).and_then(|mut index| {
             let problems = index.refresh(progress)?;
-            Ok((index, problems))
+            Ok((index.created, query(&index, problems)?))
         });
-        match opened {
-            Ok((index, problems)) => {
-                if index.created {
-                    // Said once, when the cache appears: where it is and that it may go.
+        match answer {
+            Ok((created, answer)) => {
+                // Said once, when the cache appears (a rebuild said so already).
+                if created && !rebuilt {
                     notice(format!(
                         "indexed the notes into {} (a cache: safe to delete)",
                         database.display()
                     ));
                 }
-                return Ok(Some(Fresh {
-                    index,
-                    database,
-                    problems,
-                }));
+                return Ok(Some(answer));
             }
             Err(IndexError::Notes(error)) => return Err(error),
             Err(IndexError::Outdated(why)) if !rebuilt => {
@@ -182,30 +168,14 @@ fn fresh_index(
                 }
             }
             Err(error) => {
-                given_up(&database, error, notice)?;
+                notice(format!(
+                    "cannot use the index {}: {error}; reading the notes directly",
+                    database.display()
+                ));
                 return Ok(None);
             }
         }
     }
-}
-
-/// Tells why the index was passed by; a damaged one is removed, so that
-/// the next run builds it again. The notes are read directly instead.
-fn given_up(database: &Path, error: IndexError, notice: Notices<'_>) -> Result<(), Error> {
-    if let IndexError::Notes(error) = error {
-        return Err(error);
-    }
-    let removed = matches!(error, IndexError::Outdated(_)) && index::remove(database).is_ok();
-    notice(format!(
-        "cannot use the index {}: {error}; reading the notes directly{}",
-        database.display(),
-        if removed {
-            " (it is removed, to be built again)"
-        } else {
-            ""
-        }
-    ));
-    Ok(())
 }
 
 /// The index database for the notes folder; none without a cache folder or

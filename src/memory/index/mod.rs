@@ -87,8 +87,7 @@ impl Index {
         )?;
         connection.busy_timeout(BUSY_TIMEOUT)?;
         // WAL: readers never wait for a writer, and never see half of an update.
-        let mode: String =
-            connection.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+        let mode = journal_mode_wal(&connection)?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(IndexError::Outdated(format!(
                 "it cannot use a write-ahead log (journal mode {mode})"
@@ -96,8 +95,16 @@ impl Index {
         }
         connection.pragma_update(None, "synchronous", "NORMAL")?;
         let folder = folder_key(notes_dir);
-        match schema::version(&connection)? {
-            0 if is_empty(&connection)? => schema::create(&connection, &folder)?,
+        // Both read from one snapshot: another coach may create the tables
+        // between two separate reads, which would look like a foreign database.
+        let (version, empty) = {
+            let snapshot = connection.unchecked_transaction()?;
+            let read = (schema::version(&snapshot)?, is_empty(&snapshot)?);
+            snapshot.commit()?;
+            read
+        };
+        match version {
+            0 if empty => schema::create(&connection, &folder)?,
             0 => {
                 return Err(IndexError::Outdated(
                     "it is a database but no coach index".to_string(),
@@ -131,18 +138,20 @@ impl Index {
 
     /// The notes `want` asks for, as they were at the last refresh.
     pub fn archive(&self, want: Want) -> Result<Archive, IndexError> {
+        // One snapshot for the notes and their commitments: another coach's
+        // update committed between two reads would pair them wrongly.
+        let snapshot = self.connection.unchecked_transaction()?;
         let mut notes = Vec::new();
         query::each_note(
-            &self.connection,
+            &snapshot,
             &self.notes_dir,
             want,
             Order::Row,
             &mut |note, _| notes.push(note),
         )?;
-        Ok(Archive {
-            notes,
-            unreadable: self.unreadable()?,
-        })
+        let unreadable = query::unreadable(&snapshot, &self.notes_dir)?;
+        snapshot.commit()?;
+        Ok(Archive { notes, unreadable })
     }
 
     /// The notes `want` asks for, one customer (by name key) at a time in
@@ -154,8 +163,9 @@ impl Index {
     ) -> Result<(), IndexError> {
         let mut group: Vec<NoteRecord> = Vec::new();
         let mut group_key = String::new();
+        let snapshot = self.connection.unchecked_transaction()?;
         query::each_note(
-            &self.connection,
+            &snapshot,
             &self.notes_dir,
             want,
             Order::Customer,
@@ -170,6 +180,7 @@ impl Index {
                 group.push(note);
             },
         )?;
+        snapshot.commit()?;
         if !group.is_empty() {
             sort_notes(&mut group);
             each(group);
@@ -255,6 +266,24 @@ fn create_private(database: &Path) -> std::io::Result<()> {
     {
         Err(error) if error.kind() != std::io::ErrorKind::AlreadyExists => Err(error),
         _ => Ok(()),
+    }
+}
+
+/// Turns on the write-ahead log. SQLite answers busy at once, without
+/// the busy handler, while another coach turns it on in a new database:
+/// that is retried for as long as the busy timeout.
+fn journal_mode_wal(connection: &Connection) -> rusqlite::Result<String> {
+    let started = std::time::Instant::now();
+    loop {
+        match connection.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0)) {
+            Err(error)
+                if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && started.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            result => return result,
+        }
     }
 }
 
