@@ -104,6 +104,8 @@ impl NoteRecord {
                 reason: "the front matter is not a mapping of fields; not a coach note".into(),
             });
         };
+        // Before any field is taken out: taking one out reorders the rest.
+        let answers_at = fields.keys().position(|key| key == "answers");
         let version = match fields.get("coach") {
             Some(Value::Number(number)) => number.as_u64().filter(|version| *version >= 1),
             None => {
@@ -115,28 +117,27 @@ impl NoteRecord {
             Some(_) => None,
         }
         .ok_or_else(|| lines.error(&["coach"], "`coach:` must be a format version (1)"))?;
-        let text_field = |fields: &Map<String, Value>, name: &str| match fields.get(name) {
-            Some(Value::String(text)) if !text.trim().is_empty() => Ok(text.clone()),
+        let text_field = |fields: &mut Map<String, Value>, name: &str| match fields.remove(name) {
+            Some(Value::String(text)) if !text.trim().is_empty() => Ok(text),
             Some(_) => Err(lines.error(&[name], &format!("`{name}:` must be text"))),
             None => Err(NotANote {
                 line: first_line,
                 reason: format!("the field `{name}:` is missing"),
             }),
         };
-        let customer = text_field(&fields, "customer")?;
-        let checklist = text_field(&fields, "checklist")?;
-        let date = text_field(&fields, "date")?;
+        let customer = text_field(&mut fields, "customer")?;
+        let checklist = text_field(&mut fields, "checklist")?;
+        let date = text_field(&mut fields, "date")?;
         let date = parse_date(&date)
             .ok_or_else(|| lines.error(&["date"], &format!("`date: {date}` is not YYYY-MM-DD")))?;
-        let meeting = match fields.get("meeting") {
-            Some(Value::String(text)) => Some(text.clone()),
+        let meeting = match fields.remove("meeting") {
+            Some(Value::String(text)) => Some(text),
             _ => None,
         };
-        let created = match fields.get("created") {
-            Some(Value::String(text)) => Some(text.clone()),
+        let created = match fields.remove("created") {
+            Some(Value::String(text)) => Some(text),
             _ => None,
         };
-        let answers_at = fields.keys().position(|key| key == "answers");
         let answers = match fields.remove("answers") {
             Some(Value::Object(answers)) => answers,
             None | Some(Value::Null) => Map::new(),

@@ -96,15 +96,25 @@ pub fn each_front_matter(paths: &[PathBuf], mut each: impl FnMut(Result<NoteReco
 /// Bytes read at a time: most notes in one read.
 const CHUNK: usize = 16 * 1024;
 
+/// Reads a note with `buffer` as room for its bytes, kept for the next note
+/// (unless a large one made it large).
 fn read(path: &Path, buffer: &mut Vec<u8>) -> Result<NoteRecord, Unreadable> {
+    let read = read_into(path, buffer);
+    if buffer.len() > 4 * CHUNK {
+        *buffer = Vec::new();
+    }
+    read
+}
+
+fn read_into(path: &Path, buffer: &mut Vec<u8>) -> Result<NoteRecord, Unreadable> {
     let fail = |line: usize, reason: String| Unreadable {
         path: path.to_path_buf(),
         line,
         reason,
     };
-    let mut file =
-        open_regular(path).map_err(|error| fail(1, reason_of(&error.to_string(), path)))?;
-    buffer.clear();
+    let mut file = open_note(path).map_err(|reason| fail(1, reason))?;
+    // The bytes read so far: `buffer` past them is room, zeroed once.
+    let mut filled = 0;
     // Lines are read up to the closing fence; `at` is where the next starts.
     let mut at = 0;
     let mut front = None;
@@ -114,22 +124,24 @@ fn read(path: &Path, buffer: &mut Vec<u8>) -> Result<NoteRecord, Unreadable> {
     let mut searched = 0;
     while closed.is_none() {
         let from = searched.max(at);
-        let line_end = match buffer[from..].iter().position(|b| *b == b'\n') {
+        let line_end = match buffer[from..filled].iter().position(|b| *b == b'\n') {
             Some(newline) => from + newline + 1,
-            None if end_of_file => buffer.len(),
+            None if end_of_file => filled,
             None => {
-                searched = buffer.len();
-                let room = (READ_CAP as usize + 1 - searched).min(CHUNK);
-                buffer.resize(searched + room, 0);
+                searched = filled;
+                let room = (READ_CAP as usize + 1 - filled).min(CHUNK);
+                if buffer.len() < filled + room {
+                    buffer.resize(filled + room, 0);
+                }
                 let read = loop {
-                    match file.read(&mut buffer[searched..]) {
+                    match file.read(&mut buffer[filled..filled + room]) {
                         Ok(read) => break read,
                         Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
                         Err(error) => return Err(fail(1, format!("cannot read: {error}"))),
                     }
                 };
-                buffer.truncate(searched + read);
-                end_of_file = read == 0 || buffer.len() > READ_CAP as usize;
+                filled += read;
+                end_of_file = read == 0 || filled > READ_CAP as usize;
                 continue;
             }
         };
@@ -160,7 +172,7 @@ fn read(path: &Path, buffer: &mut Vec<u8>) -> Result<NoteRecord, Unreadable> {
                 "no front matter (the first line is not `---`); not a coach note".into(),
             ));
         }
-        if buffer.len() as u64 > READ_CAP {
+        if filled as u64 > READ_CAP {
             return Err(fail(
                 1,
                 "it is larger than 8 MiB, the most coach reads from a note".into(),
@@ -203,6 +215,29 @@ fn slow_record(path: &Path, text: &str) -> Result<NoteRecord, (usize, String)> {
     })?;
     NoteRecord::from_front_matter(path, text, document, 2)
         .map_err(|problem| (problem.line, problem.reason))
+}
+
+/// Opens a note for reading with one look-up of its path, where
+/// `open_regular` takes two (it looks before it opens): notes are many and
+/// the walk found this one as a file. A FIFO is not waited on, a terminal
+/// does not become the controlling one, and what is no regular file is
+/// refused before a byte is read, with the message `open_regular` gives.
+fn open_note(path: &Path) -> Result<std::fs::File, String> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NONBLOCK | libc::O_NOCTTY,
+    );
+    let opened = options
+        .open(path)
+        .and_then(|file| Ok((file.metadata()?.is_file(), file)));
+    match opened {
+        Ok((true, file)) => Ok(file),
+        // Not a file, or no opening it: the careful opener says why.
+        _ => open_regular(path).map_err(|error| reason_of(&error.to_string(), path)),
+    }
 }
 
 /// A line without its line ending and trailing blanks: a fence typed as

@@ -73,14 +73,25 @@ const MAX_DEPTH: usize = 48;
 
 /// Reads `text` when it is YAML as coach writes it; `None` when unsure.
 pub fn parse(text: &str) -> Option<Parsed> {
-    if !text.chars().all(allowed) || u32::try_from(text.len()).is_err() {
+    // A node per line at most: one allocation.
+    let mut lines = 2;
+    let mut ascii = true;
+    for b in text.bytes() {
+        match b {
+            b'\n' => lines += 1,
+            b' '..=b'~' | b'\t' => {}
+            _ => ascii = false,
+        }
+    }
+    if !(ascii || text.chars().all(allowed)) || u32::try_from(text.len()).is_err() {
         return None;
     }
-    let lines: Vec<&str> = text.lines().collect();
     let mut parser = Parser {
-        lines,
-        at: 0,
-        nodes: Vec::with_capacity(32),
+        rest: text,
+        line: first_line(text),
+        number: 1,
+        nodes: Vec::with_capacity(lines),
+        pending: Vec::new(),
         depth: 0,
     };
     parser.nodes.push(Entry { line: 0, end: 0 });
@@ -114,16 +125,39 @@ fn allowed(c: char) -> bool {
 }
 
 struct Parser<'t> {
-    lines: Vec<&'t str>,
-    /// The line being read (0-based).
-    at: usize,
+    /// The text from the line being read on.
+    rest: &'t str,
+    /// The line being read, without its line break.
+    line: Option<&'t str>,
+    /// Its 1-based number.
+    number: usize,
     nodes: Vec<Entry>,
+    /// The entries of the mappings being read, innermost last: each mapping
+    /// is made at its end with the room it needs.
+    pending: Vec<(String, Value)>,
     depth: usize,
+}
+
+/// The first line of `text`, without its line break; none at the end.
+fn first_line(text: &str) -> Option<&str> {
+    if text.is_empty() {
+        return None;
+    }
+    let end = text.bytes().position(|b| b == b'\n');
+    Some(end.map_or(text, |end| &text[..end]))
 }
 
 impl<'t> Parser<'t> {
     fn current(&self) -> Option<&'t str> {
-        self.lines.get(self.at).copied()
+        self.line
+    }
+
+    fn advance(&mut self) {
+        if let Some(line) = self.line {
+            self.rest = self.rest.get(line.len() + 1..).unwrap_or("");
+            self.line = first_line(self.rest);
+            self.number += 1;
+        }
     }
 
     /// Skips empty lines and lines of spaces.
@@ -132,12 +166,12 @@ impl<'t> Parser<'t> {
             .current()
             .is_some_and(|line| line.bytes().all(|b| b == b' '))
         {
-            self.at += 1;
+            self.advance();
         }
     }
 
     fn open(&mut self) -> Option<usize> {
-        let line = u32::try_from(self.at + 1).ok()?;
+        let line = u32::try_from(self.number).ok()?;
         self.nodes.push(Entry { line, end: 0 });
         Some(self.nodes.len() - 1)
     }
@@ -153,15 +187,22 @@ impl<'t> Parser<'t> {
 
     /// The entries of a block mapping whose keys sit at `column`.
     fn mapping(&mut self, column: usize) -> Option<Map<String, Value>> {
+        let base = self.pending.len();
         self.deeper()?;
-        let mut map = Map::new();
-        self.entries(column, &mut map)?;
+        self.read_entries(column)?;
         self.depth -= 1;
-        Some(map)
+        self.map_from(base)
     }
 
-    /// Reads entries at `column` into `map` until a line less indented.
-    fn entries(&mut self, column: usize, map: &mut Map<String, Value>) -> Option<()> {
+    /// The mapping of the entries read since `base`; none when a key repeats.
+    fn map_from(&mut self, base: usize) -> Option<Map<String, Value>> {
+        let count = self.pending.len() - base;
+        let map: Map<String, Value> = self.pending.drain(base..).collect();
+        (map.len() == count).then_some(map)
+    }
+
+    /// Reads entries at `column` until a line less indented.
+    fn read_entries(&mut self, column: usize) -> Option<()> {
         loop {
             self.skip_blank();
             let Some(line) = self.current() else {
@@ -180,24 +221,16 @@ impl<'t> Parser<'t> {
                 return Some(());
             }
             let (key, after) = split_key(rest)??;
-            self.entry(key, after, column, map)?;
+            self.entry(key, after, column)?;
         }
     }
 
     /// One `key: value` on the current line, its key at `column`.
-    fn entry(
-        &mut self,
-        key: String,
-        after: &'t str,
-        column: usize,
-        map: &mut Map<String, Value>,
-    ) -> Option<()> {
+    fn entry(&mut self, key: String, after: &'t str, column: usize) -> Option<()> {
         let node = self.open()?;
         let value = self.value(after, column, true)?;
         self.close(node);
-        if map.insert(key, value).is_some() {
-            return None;
-        }
+        self.pending.push((key, value));
         Some(())
     }
 
@@ -208,7 +241,7 @@ impl<'t> Parser<'t> {
             return None;
         }
         let text = after.trim_start_matches(' ');
-        self.at += 1;
+        self.advance();
         if text.is_empty() {
             self.skip_blank();
             let Some(next) = self.current() else {
@@ -280,12 +313,12 @@ impl<'t> Parser<'t> {
             let item = match entry {
                 Some((key, value)) => {
                     let inner = column + 1 + (after.len() - content.len());
-                    let mut map = Map::new();
+                    let base = self.pending.len();
                     self.deeper()?;
-                    self.entry(key, value, inner, &mut map)?;
-                    self.entries(inner, &mut map)?;
+                    self.entry(key, value, inner)?;
+                    self.read_entries(inner)?;
                     self.depth -= 1;
-                    Value::Object(map)
+                    Value::Object(self.map_from(base)?)
                 }
                 None => self.value(after, column, false)?,
             };
@@ -312,7 +345,7 @@ impl<'t> Parser<'t> {
         while let Some(line) = self.current() {
             if line.is_empty() {
                 blank += 1;
-                self.at += 1;
+                self.advance();
                 continue;
             }
             let own = indent_of(line);
@@ -331,7 +364,7 @@ impl<'t> Parser<'t> {
             blank = 0;
             text.push_str(&line[indent..]);
             text.push('\n');
-            self.at += 1;
+            self.advance();
         }
         if !seen {
             return None;

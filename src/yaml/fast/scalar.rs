@@ -43,7 +43,7 @@ pub(super) fn split_key(text: &str) -> Option<Option<(String, &str)>> {
             if !plain_start(first) || first.is_ascii_digit() {
                 return None;
             }
-            let Some(colon) = text.find(':') else {
+            let Some(colon) = text.bytes().position(|b| b == b':') else {
                 return check_plain(text.trim_end_matches(' ')).map(|()| None);
             };
             let key = &text[..colon];
