@@ -16,6 +16,8 @@
 //! [`super::locator::SourceMap`]; tests in `src/yaml/fast/tests.rs` and a
 //! property test compare both on mutated notes.
 
+use std::cell::Cell;
+
 use serde_json::{Map, Value};
 
 use scalar::{
@@ -91,20 +93,16 @@ pub fn parse(text: &str) -> Option<Parsed> {
         line: first_line(text),
         number: 1,
         nodes: Vec::with_capacity(lines),
-        pending: Vec::new(),
+        pending: PENDING.take(),
         depth: 0,
     };
-    parser.nodes.push(Entry { line: 0, end: 0 });
-    parser.skip_blank();
-    let first = parser.current()?;
-    if indent_of(first) != 0 || is_item(first) {
-        return None;
+    let value = parser.document();
+    // Kept unless a large document made it large.
+    if parser.pending.capacity() <= 256 {
+        parser.pending.clear();
+        PENDING.set(std::mem::take(&mut parser.pending));
     }
-    let value = Value::Object(parser.mapping(0)?);
-    parser.skip_blank();
-    if parser.current().is_some() {
-        return None;
-    }
+    let value = value?;
     let end = parser.nodes.len() as u32;
     parser.nodes[0].end = end;
     Some(Parsed {
@@ -113,6 +111,12 @@ pub fn parse(text: &str) -> Option<Parsed> {
             nodes: parser.nodes,
         },
     })
+}
+
+thread_local! {
+    /// Room for the entries of the mappings being read, kept from one
+    /// document to the next: it grows past the size of a small allocation.
+    static PENDING: Cell<Vec<(String, Value)>> = const { Cell::new(Vec::new()) };
 }
 
 /// Characters that stand for themselves everywhere in a document: printable
@@ -148,6 +152,19 @@ fn first_line(text: &str) -> Option<&str> {
 }
 
 impl<'t> Parser<'t> {
+    /// The document: one block mapping at the left margin.
+    fn document(&mut self) -> Option<Value> {
+        self.nodes.push(Entry { line: 0, end: 0 });
+        self.skip_blank();
+        let first = self.current()?;
+        if indent_of(first) != 0 || is_item(first) {
+            return None;
+        }
+        let value = Value::Object(self.mapping(0)?);
+        self.skip_blank();
+        self.current().is_none().then_some(value)
+    }
+
     fn current(&self) -> Option<&'t str> {
         self.line
     }
