@@ -393,6 +393,7 @@ impl<'t> Parser<'t> {
             Chomp::Clip => {}
             Chomp::Keep => text.extend(std::iter::repeat_n('\n', blank)),
         }
+        text.shrink_to_fit();
         Some(Value::String(text))
     }
 }

@@ -146,11 +146,19 @@ fn number_or_date(text: &str) -> Option<Value> {
 /// A double-quoted scalar that closes on its line, and the text after it.
 /// Only the escapes coach writes (`\"`, `\\`, `\/`, `\n`, `\t`, `\r`, `\uXXXX`).
 pub(super) fn double_quoted(text: &str) -> Option<(String, &str)> {
+    // Most quoted text has no escapes: one allocation of its size.
+    let end = text[1..].bytes().position(|b| b == b'"' || b == b'\\');
+    if let Some(end) = end.filter(|end| text.as_bytes()[end + 1] == b'"') {
+        return Some((text[1..end + 1].to_string(), &text[end + 2..]));
+    }
     let mut value = String::new();
     let mut chars = text.char_indices().skip(1);
     while let Some((at, c)) = chars.next() {
         match c {
-            '"' => return Some((value, &text[at + 1..])),
+            '"' => {
+                value.shrink_to_fit();
+                return Some((value, &text[at + 1..]));
+            }
             '\\' => {
                 let (_, escape) = chars.next()?;
                 match escape {
@@ -184,6 +192,7 @@ pub(super) fn single_quoted(text: &str) -> Option<(String, &str)> {
                 chars.next();
                 value.push('\'');
             } else {
+                value.shrink_to_fit();
                 return Some((value, &text[at + 1..]));
             }
         } else {
