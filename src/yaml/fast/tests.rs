@@ -260,3 +260,14 @@ fn lines_count_keys_and_items_in_document_order() {
     assert_eq!(parsed.lines.line(&[2]), None);
     read_alike(text);
 }
+
+#[test]
+fn a_debrief_written_by_coach_is_read_fast() {
+    // `coach debrief --answers examples/debrief-answers.yaml`, as written.
+    let text = include_str!("debrief_front_matter.yaml");
+    read_alike(text);
+    let parsed = parse(text).unwrap();
+    assert_eq!(parsed.value["answers"]["promises"][1]["who"], "Dana Lee");
+    // The second promise's `id:` (answers is the 8th key, promises its 3rd).
+    assert_eq!(parsed.lines.line(&[7, 2, 1, 0]), Some(37));
+}
