@@ -169,6 +169,8 @@ impl NoteRecord {
                 commitments.push(commitment(question, item, &at, ordinals, &lines)?);
             }
         }
+        // Held for every note of an archive: no room to spare.
+        commitments.shrink_to_fit();
         Ok(NoteRecord {
             path: path.to_path_buf(),
             version,

@@ -94,13 +94,16 @@ pub fn parse(text: &str) -> Option<Parsed> {
         number: 1,
         nodes: Vec::with_capacity(lines),
         pending: PENDING.take(),
+        items: ITEMS.take(),
         depth: 0,
     };
     let value = parser.document();
     // Kept unless a large document made it large.
-    if parser.pending.capacity() <= 256 {
+    if parser.pending.capacity() <= 256 && parser.items.capacity() <= 256 {
         parser.pending.clear();
+        parser.items.clear();
         PENDING.set(std::mem::take(&mut parser.pending));
+        ITEMS.set(std::mem::take(&mut parser.items));
     }
     let value = value?;
     let end = parser.nodes.len() as u32;
@@ -117,6 +120,8 @@ thread_local! {
     /// Room for the entries of the mappings being read, kept from one
     /// document to the next: it grows past the size of a small allocation.
     static PENDING: Cell<Vec<(String, Value)>> = const { Cell::new(Vec::new()) };
+    /// The same for the items of sequences.
+    static ITEMS: Cell<Vec<Value>> = const { Cell::new(Vec::new()) };
 }
 
 /// Characters that stand for themselves everywhere in a document: printable
@@ -139,6 +144,9 @@ struct Parser<'t> {
     /// The entries of the mappings being read, innermost last: each mapping
     /// is made at its end with the room it needs.
     pending: Vec<(String, Value)>,
+    /// The items of the sequences being read, innermost last: each list is
+    /// made at its end with no room to spare.
+    items: Vec<Value>,
     depth: usize,
 }
 
@@ -304,7 +312,7 @@ impl<'t> Parser<'t> {
     /// The items of a block sequence whose `-` sit at `column`.
     fn sequence(&mut self, column: usize) -> Option<Vec<Value>> {
         self.deeper()?;
-        let mut items = Vec::new();
+        let base = self.items.len();
         loop {
             self.skip_blank();
             let Some(line) = self.current() else { break };
@@ -340,10 +348,10 @@ impl<'t> Parser<'t> {
                 None => self.value(after, column, false)?,
             };
             self.close(node);
-            items.push(item);
+            self.items.push(item);
         }
         self.depth -= 1;
-        Some(items)
+        Some(self.items.drain(base..).collect())
     }
 
     /// A literal block (`|`, `|-`, `|+`) whose lines sit two columns deeper
