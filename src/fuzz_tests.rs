@@ -241,6 +241,9 @@ fn every_accepted_answer_reads_back_from_a_note_unchanged() {
                 .ok_or_else(|| TestCaseError::fail(format!("no front matter:\n{markdown}")))?;
             let read = yaml::parse(front_matter)
                 .map_err(|error| TestCaseError::fail(format!("{front_matter}: {error:?}")))?;
+            // The fast reader reads what coach writes as serde_yaml does, or leaves it.
+            yaml::fast::tests::agreement(front_matter)
+                .map_err(|why| TestCaseError::fail(format!("{why}\n{front_matter}")))?;
             prop_assert_eq!(
                 &read["answers"],
                 &Value::Object(note.answers()),
@@ -273,4 +276,133 @@ fn strip_ids(mut value: Value) -> Value {
         }
     }
     value
+}
+
+/// Things people (and other tools) type into a front matter that change
+/// what YAML reads: the fast reader must read them as serde_yaml or not at all.
+#[rustfmt::skip]
+const EDITS: &[&str] = &[
+    "\t", "\"", "'", "#", " #", "# ", "&a ", "*a", "!!str ", "!x ", "0x1", "1e3", "1.5", ".inf",
+    "-.inf", ".nan", "~", "yes", "null", "Null", "true", "False", "007", "-0", "+1", "10:30", ": ",
+    ":", "- ", "-", "|", "|+", "|-", "|2", ">", "\n", "\n  ", " ", "  ", "é", "🙂", "\u{85}",
+    "\u{a0}", "\u{2028}", "\u{feff}", "\r", "[", "]", "{", "}", "[]", "{}", ",", "? ", "%", "@",
+    "`", "---", "...", "<<", "=", "\\", "\\u00e9", "\\x41", "\\ud83d", "''", "\"\"", "c-abc",
+    "id: c-x", "what: y", "done: false", "- id: c-z", "2026-12-05", "0", "-12",
+];
+
+/// One edit at a place given as a number (taken modulo the text's length).
+#[derive(Debug, Clone)]
+enum Edit {
+    Insert(usize, &'static str),
+    Indent(usize, bool),
+    Duplicate(usize),
+    Delete(usize),
+    Swap(usize, usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        4 => (any::<usize>(), proptest::sample::select(EDITS)).prop_map(|(at, text)| Edit::Insert(at, text)),
+        1 => (any::<usize>(), any::<bool>()).prop_map(|(at, more)| Edit::Indent(at, more)),
+        1 => any::<usize>().prop_map(Edit::Duplicate),
+        1 => any::<usize>().prop_map(Edit::Delete),
+        1 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Swap(a, b)),
+    ]
+}
+
+fn apply(text: &str, edit: &Edit) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    if lines.is_empty() {
+        return text.to_string();
+    }
+    let count = lines.len();
+    match edit {
+        Edit::Insert(at, insert) => {
+            let mut at = at % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            return format!("{}{insert}{}", &text[..at], &text[at..]);
+        }
+        Edit::Indent(at, true) => lines[at % count].insert(0, ' '),
+        Edit::Indent(at, false) => {
+            let line = &mut lines[at % count];
+            if line.starts_with(' ') {
+                line.remove(0);
+            }
+        }
+        Edit::Duplicate(at) => {
+            let line = lines[at % count].clone();
+            lines.insert(at % count, line);
+        }
+        Edit::Delete(at) => {
+            lines.remove(at % count);
+        }
+        Edit::Swap(a, b) => lines.swap(a % count, b % count),
+    }
+    lines.join("\n") + "\n"
+}
+
+/// A front matter as coach writes it: the note's fields, answers that
+/// mislead, commitments.
+fn written_front_matter() -> impl Strategy<Value = String> {
+    // Mostly text as people type it, which the writer leaves plain.
+    let text = || {
+        prop_oneof![
+            2 => "[A-Za-z\u{e9}\u{5317}][A-Za-z0-9 ,.()'/:#-]{0,16}",
+            1 => tricky_text(),
+        ]
+    };
+    let commitment =
+        (text(), text(), any::<bool>(), any::<bool>()).prop_map(|(what, who, done, dated)| {
+            let mut item =
+                serde_json::json!({"id": "c-abcdefgh", "what": what, "who": who, "done": done});
+            if dated {
+                item["due"] = Value::from("2026-12-05");
+            }
+            item
+        });
+    (
+        text(),
+        proptest::collection::vec(commitment, 0..4),
+        prop_oneof![answer_value(), text().prop_map(Value::String)],
+        prop_oneof![1 => document(), 2 => Just(Value::Null)],
+    )
+        .prop_map(|(customer, promises, answer, other)| {
+            yaml::to_string(&serde_json::json!({
+                "coach": 1, "checklist": "debrief", "customer": customer, "meeting": null,
+                "date": "2026-12-01", "created": "2026-12-01T16:20:53+01:00",
+                "patterns": ["keep-them-posted"],
+                "answers": {"overall": 4, "x.answer": answer, "promises": promises, "other": other},
+            }))
+        })
+}
+
+#[test]
+fn the_fast_front_matter_reader_reads_as_serde_yaml_or_not_at_all() {
+    use crate::memory::note_record::NoteRecord;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let fast = AtomicUsize::new(0);
+    let edited = (
+        written_front_matter(),
+        proptest::collection::vec(edit(), 0..4),
+    );
+    run_cases(edited, |(text, edits)| {
+        let text = edits.iter().fold(text, |text, edit| apply(&text, edit));
+        let read = yaml::fast::tests::agreement(&text)
+            .map_err(|why| TestCaseError::fail(format!("{why}\n{text}")))?;
+        if let (true, Some(parsed), Ok(value)) =
+            (read, yaml::fast::parse(&text), yaml::parse(&text))
+        {
+            fast.fetch_add(1, Ordering::Relaxed);
+            let path = std::path::Path::new("n.md");
+            let quick = NoteRecord::from_fast(path, &text, parsed, 2);
+            let slow = NoteRecord::from_front_matter(path, &text, value, 2);
+            prop_assert_eq!(quick, slow, "{}", text);
+        }
+        Ok(())
+    });
+    let fast = fast.load(Ordering::Relaxed);
+    eprintln!("{fast} cases read fast");
+    assert!(fast > 0, "no case was read fast");
 }

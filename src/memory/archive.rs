@@ -86,12 +86,12 @@ impl Archive {
     pub fn read(notes_dir: &Path, want: Want) -> Result<Archive, Error> {
         let mut archive = Archive::default();
         let files = scan::note_files(notes_dir, &mut archive.unreadable)?;
-        for file in files {
-            match read::front_matter(&file.path) {
-                Ok(note) => archive.notes.extend(want.trim(note)),
-                Err(unreadable) => archive.unreadable.push(unreadable),
-            }
-        }
+        let paths: Vec<&Path> = files.iter().map(|file| file.path.as_path()).collect();
+        // Each note cut down as it arrives: only what is wanted is held.
+        read::each_front_matter(&paths, |read| match read {
+            Ok(note) => archive.notes.extend(want.trim(note)),
+            Err(unreadable) => archive.unreadable.push(unreadable),
+        });
         archive.sort();
         Ok(archive)
     }

@@ -1,11 +1,13 @@
 //! The front matter of a note as read back: what the memory commands need,
 //! whatever version wrote it (keys a later version adds are ignored).
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use serde_json::{Map, Value};
 
+use crate::yaml::fast::{KeyLines, Parsed};
 use crate::yaml::locator::{SourceMap, Step};
 
 /// One note's front matter. Paths are as found under the notes folder.
@@ -69,8 +71,31 @@ impl NoteRecord {
         document: Value,
         first_line: usize,
     ) -> Result<NoteRecord, NotANote> {
+        Self::read(path, text, document, None, first_line)
+    }
+
+    /// Reads a front matter read by the fast reader (`yaml::fast`), which
+    /// knows the lines of the commitments already.
+    pub fn from_fast(
+        path: &Path,
+        text: &str,
+        parsed: Parsed,
+        first_line: usize,
+    ) -> Result<NoteRecord, NotANote> {
+        Self::read(path, text, parsed.value, Some(parsed.lines), first_line)
+    }
+
+    fn read(
+        path: &Path,
+        text: &str,
+        document: Value,
+        fast: Option<KeyLines>,
+        first_line: usize,
+    ) -> Result<NoteRecord, NotANote> {
         let lines = Lines {
-            map: SourceMap::new(text),
+            text,
+            map: OnceCell::new(),
+            fast,
             offset: first_line - 1,
         };
         let Value::Object(mut fields) = document else {
@@ -79,6 +104,8 @@ impl NoteRecord {
                 reason: "the front matter is not a mapping of fields; not a coach note".into(),
             });
         };
+        // Before any field is taken out: taking one out reorders the rest.
+        let answers_at = fields.keys().position(|key| key == "answers");
         let version = match fields.get("coach") {
             Some(Value::Number(number)) => number.as_u64().filter(|version| *version >= 1),
             None => {
@@ -90,25 +117,25 @@ impl NoteRecord {
             Some(_) => None,
         }
         .ok_or_else(|| lines.error(&["coach"], "`coach:` must be a format version (1)"))?;
-        let text_field = |fields: &Map<String, Value>, name: &str| match fields.get(name) {
-            Some(Value::String(text)) if !text.trim().is_empty() => Ok(text.clone()),
+        let text_field = |fields: &mut Map<String, Value>, name: &str| match fields.remove(name) {
+            Some(Value::String(text)) if !text.trim().is_empty() => Ok(text),
             Some(_) => Err(lines.error(&[name], &format!("`{name}:` must be text"))),
             None => Err(NotANote {
                 line: first_line,
                 reason: format!("the field `{name}:` is missing"),
             }),
         };
-        let customer = text_field(&fields, "customer")?;
-        let checklist = text_field(&fields, "checklist")?;
-        let date = text_field(&fields, "date")?;
+        let customer = text_field(&mut fields, "customer")?;
+        let checklist = text_field(&mut fields, "checklist")?;
+        let date = text_field(&mut fields, "date")?;
         let date = parse_date(&date)
             .ok_or_else(|| lines.error(&["date"], &format!("`date: {date}` is not YYYY-MM-DD")))?;
-        let meeting = match fields.get("meeting") {
-            Some(Value::String(text)) => Some(text.clone()),
+        let meeting = match fields.remove("meeting") {
+            Some(Value::String(text)) => Some(text),
             _ => None,
         };
-        let created = match fields.get("created") {
-            Some(Value::String(text)) => Some(text.clone()),
+        let created = match fields.remove("created") {
+            Some(Value::String(text)) => Some(text),
             _ => None,
         };
         let answers = match fields.remove("answers") {
@@ -117,7 +144,7 @@ impl NoteRecord {
             Some(_) => return Err(lines.error(&["answers"], "`answers:` must be a mapping")),
         };
         let mut commitments = Vec::new();
-        for (question, value) in &answers {
+        for (question_at, (question, value)) in answers.iter().enumerate() {
             let Value::Array(items) = value else { continue };
             for (index, item) in items.iter().enumerate() {
                 let Value::Object(item) = item else { continue };
@@ -138,9 +165,12 @@ impl NoteRecord {
                     Step::Key(question.clone()),
                     Step::Index(index),
                 ];
-                commitments.push(commitment(question, item, &at, &lines)?);
+                let ordinals = answers_at.map(|answers_at| [answers_at, question_at, index]);
+                commitments.push(commitment(question, item, &at, ordinals, &lines)?);
             }
         }
+        // Held for every note of an archive: no room to spare.
+        commitments.shrink_to_fit();
         Ok(NoteRecord {
             path: path.to_path_buf(),
             version,
@@ -159,6 +189,7 @@ fn commitment(
     question: &str,
     item: &Map<String, Value>,
     at: &[Step],
+    ordinals: Option<[usize; 3]>,
     lines: &Lines,
 ) -> Result<CommitmentRecord, NotANote> {
     let key = |name: &str| {
@@ -200,10 +231,14 @@ fn commitment(
         }
     };
     let id = text("id")?;
-    let line = if id.is_some() {
-        lines.line(&key("id"))
-    } else {
-        lines.line(at)
+    let line = match (id.is_some(), ordinals) {
+        (true, Some([answers, question, index])) => {
+            let id_at = item.keys().position(|name| name == "id");
+            let ordinals = id_at.map(|id_at| [answers, question, index, id_at]);
+            lines.located(ordinals.as_ref().map(|path| &path[..]), &key("id"))
+        }
+        (true, None) => lines.line(&key("id")),
+        (false, ordinals) => lines.located(ordinals.as_ref().map(|path| &path[..]), at),
     };
     Ok(CommitmentRecord {
         id,
@@ -223,15 +258,29 @@ pub fn parse_date(text: &str) -> Option<Date> {
     (text.len() == 10).then(|| text.parse().ok()).flatten()
 }
 
-/// File lines of the front matter's nodes.
-struct Lines {
-    map: SourceMap,
+/// File lines of the front matter's nodes: from the fast reader when it read
+/// the text, else (and for the rare error) from a source map made on demand.
+struct Lines<'t> {
+    text: &'t str,
+    map: OnceCell<SourceMap>,
+    fast: Option<KeyLines>,
     offset: usize,
 }
 
-impl Lines {
+impl Lines<'_> {
+    /// The line of a node known by the positions of its keys and items
+    /// (`ordinals`) and by its path.
+    fn located(&self, ordinals: Option<&[usize]>, path: &[Step]) -> usize {
+        let fast = self.fast.as_ref().zip(ordinals);
+        match fast.and_then(|(fast, ordinals)| fast.line(ordinals)) {
+            Some(line) => line + self.offset,
+            None => self.line(path),
+        }
+    }
+
     fn line(&self, path: &[Step]) -> usize {
         self.map
+            .get_or_init(|| SourceMap::new(self.text))
             .position(path)
             .map_or(self.offset + 1, |(line, _)| line + self.offset)
     }

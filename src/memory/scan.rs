@@ -141,14 +141,30 @@ impl Listing {
             if kind.is_dir() {
                 self.folders.push(entry.path());
             } else if name.ends_with(b".md") {
-                // Relative to the folder's descriptor: no path walk per note.
-                match entry.metadata() {
-                    Ok(metadata) => self.files.push(NoteFile {
+                // A linked note is read through its link, so its stamp is
+                // the target's; any other is stat'ed relative to the
+                // folder's descriptor: no path walk per note.
+                let metadata = if kind.is_symlink() {
+                    std::fs::metadata(entry.path())
+                } else {
+                    entry.metadata()
+                };
+                match metadata {
+                    Ok(metadata) if metadata.is_file() => self.files.push(NoteFile {
                         path: entry.path(),
                         stamp: Stamp::of(&metadata),
                     }),
+                    // Refused unopened: opening a device may have effects.
+                    Ok(metadata) => self.problem(
+                        entry.path(),
+                        format!(
+                            "cannot read: it is {}, not a regular file",
+                            crate::file_type::describe(metadata.file_type())
+                        ),
+                    ),
                     // Gone between the listing and now: not a note any more.
-                    Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(error)
+                        if error.kind() == std::io::ErrorKind::NotFound && !kind.is_symlink() => {}
                     Err(error) => self.problem(entry.path(), format!("cannot read: {error}")),
                 }
             }

@@ -4,6 +4,7 @@
 //! module so that a maintained fork can replace it here and nowhere else. The rest
 //! of the program sees plain `serde_json::Value` documents and Rust types.
 
+pub mod fast;
 pub mod locator;
 
 use serde::{Deserialize, Serialize};
