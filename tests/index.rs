@@ -835,3 +835,36 @@ fn an_index_that_cannot_be_made_is_passed_by_with_a_notice() {
         notices[0]
     );
 }
+
+#[test]
+fn a_linked_note_counts_its_target_and_a_fifo_is_refused_unopened() {
+    let corpus = Corpus::generated(10, 15);
+    let folder = corpus.notes().join("linked");
+    std::fs::create_dir(&folder).unwrap();
+    let target = corpus.root().join("elsewhere.md");
+    let note = |due: &str| {
+        format!("---\ncoach: 1\nchecklist: debrief\ncustomer: Linked\nmeeting: null\ndate: \"2026-11-20\"\nanswers:\n  promises:\n  - id: c-linked01\n    what: Ship it\n    due: \"{due}\"\n    who: me\n    done: false\n---\n")
+    };
+    std::fs::write(&target, note("2026-12-05")).unwrap();
+    set_modified(&target, SystemTime::now() - Duration::from_secs(3600));
+    std::os::unix::fs::symlink(&target, folder.join("note.md")).unwrap();
+    let fifo = std::ffi::CString::new(folder.join("pipe.md").to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    let args: &[&str] = &["due", "--customer", "Linked", "--json"];
+    let first = corpus.run(Mode::Index, args);
+    assert!(first.stdout.contains("2026-12-05"), "{}", first.stdout);
+    assert!(
+        first
+            .stderr
+            .contains("pipe.md:1: cannot read: it is a named pipe (FIFO)"),
+        "{}",
+        first.stderr
+    );
+    // The target changes; the link itself does not.
+    std::fs::write(&target, note("2026-12-24")).unwrap();
+    set_modified(&target, SystemTime::now() - Duration::from_secs(1800));
+    let second = corpus.run(Mode::Index, args);
+    assert!(second.stdout.contains("2026-12-24"), "{}", second.stdout);
+    assert_eq!(second.stdout, corpus.run(Mode::NoIndexFlag, args).stdout);
+}
