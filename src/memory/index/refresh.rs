@@ -24,6 +24,14 @@ pub trait Progress {
     fn finished(&mut self);
 }
 
+/// A file to read, and whether the index has a row for it to replace.
+#[derive(Clone, Copy)]
+struct Stale<'a> {
+    key: &'a [u8],
+    file: &'a NoteFile,
+    known: bool,
+}
+
 /// A file found on disk, by its key in the index.
 type Found<'a> = (&'a [u8], &'a NoteFile);
 
@@ -45,20 +53,33 @@ pub fn refresh(
     }
     let transaction =
         connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    // Again under the write lock: another coach may have updated the index
+    // since, and each note is to be added, replaced or dropped exactly once.
+    let (stale, gone) = compare(&transaction, &found)?;
     for key in gone {
         rows::forget(&transaction, &key)?;
     }
     let total = stale.len();
     for (chunk_number, chunk) in stale.chunks(CHUNK).enumerate() {
         let read_ns = now_ns();
-        let paths: Vec<&Path> = chunk.iter().map(|(_, file)| file.path.as_path()).collect();
+        let paths: Vec<&Path> = chunk
+            .iter()
+            .map(|stale| stale.file.path.as_path())
+            .collect();
         let results = read::front_matters(&paths);
-        for ((key, file), result) in chunk.iter().zip(&results) {
+        for (stale, result) in chunk.iter().zip(&results) {
             let read = match result {
                 Ok(note) => Read::Note(note),
                 Err(unreadable) => Read::Unreadable(unreadable),
             };
-            rows::store(&transaction, key, file.stamp, read_ns, read)?;
+            rows::store(
+                &transaction,
+                stale.key,
+                stale.file.stamp,
+                read_ns,
+                read,
+                stale.known,
+            )?;
         }
         progress.reading((chunk_number * CHUNK + chunk.len()).min(total), total);
     }
@@ -72,7 +93,7 @@ pub fn refresh(
 fn compare<'a>(
     connection: &Connection,
     found: &[Found<'a>],
-) -> rusqlite::Result<(Vec<Found<'a>>, Vec<Vec<u8>>)> {
+) -> rusqlite::Result<(Vec<Stale<'a>>, Vec<Vec<u8>>)> {
     let mut statement = connection
         .prepare_cached("SELECT path, mtime_ns, size, inode, read_ns FROM notes ORDER BY path")?;
     let mut rows = statement.query([])?;
@@ -82,7 +103,7 @@ fn compare<'a>(
     while let Some(row) = rows.next()? {
         let key = row.get_ref(0)?.as_blob()?;
         while at < found.len() && found[at].0 < key {
-            stale.push(found[at]);
+            stale.push(Stale::new(found[at]));
             at += 1;
         }
         if found.get(at).is_none_or(|file| file.0 != key) {
@@ -97,12 +118,26 @@ fn compare<'a>(
         let read_ns: i64 = row.get(4)?;
         let racy = stamp.mtime_ns > read_ns - RACY_NS;
         if found[at].1.stamp != stamp || racy {
-            stale.push(found[at]);
+            stale.push(Stale {
+                known: true,
+                ..Stale::new(found[at])
+            });
         }
         at += 1;
     }
-    stale.extend_from_slice(&found[at..]);
+    stale.extend(found[at..].iter().copied().map(Stale::new));
     Ok((stale, gone))
+}
+
+impl<'a> Stale<'a> {
+    /// A file the index has no row for.
+    fn new((key, file): Found<'a>) -> Stale<'a> {
+        Stale {
+            key,
+            file,
+            known: false,
+        }
+    }
 }
 
 fn now_ns() -> i64 {

@@ -36,15 +36,19 @@ pub enum Read<'a> {
     Unreadable(&'a Unreadable),
 }
 
-/// Replaces whatever the index held for `key` with what was read.
+/// Replaces whatever the index held for `key` (if `known`: a new file has
+/// nothing to replace) with what was read.
 pub fn store(
     connection: &Connection,
     key: &[u8],
     stamp: Stamp,
     read_ns: i64,
     read: Read<'_>,
+    known: bool,
 ) -> rusqlite::Result<()> {
-    forget(connection, key)?;
+    if known {
+        forget(connection, key)?;
+    }
     let mut insert = connection.prepare_cached(
         "INSERT INTO notes (path, mtime_ns, size, inode, read_ns, version, customer, checklist,
              meeting, date, created, problem_line, problem, numbers, customer_key)
@@ -99,7 +103,10 @@ pub fn store(
     let id = connection.last_insert_rowid();
     connection
         .prepare_cached("INSERT INTO note_answers (note, answers) VALUES (?1, ?2)")?
-        .execute(params![id, Value::Object(note.answers.clone()).to_string()])?;
+        .execute(params![
+            id,
+            serde_json::to_string(&note.answers).map_err(json)?
+        ])?;
     let mut commitment = connection.prepare_cached(
         "INSERT INTO commitments (note, position, id, what, due, who, done, closed, question, line)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -119,6 +126,11 @@ pub fn store(
         ])?;
     }
     Ok(())
+}
+
+/// An answer that cannot be written as JSON (none can: they were read as JSON values).
+fn json(error: serde_json::Error) -> rusqlite::Error {
+    rusqlite::Error::ToSqlConversionFailure(Box::new(error))
 }
 
 /// Drops what the index held for `key`.
