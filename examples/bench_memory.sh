@@ -25,8 +25,8 @@ for N in "$@"; do
     find "$D" -name '*.md' -exec touch -d '1 hour ago' {} +
   fi
   rm -rf "$D/northwind-traders" "$XDG_CACHE_HOME"
-  customer=$(ls "$D" | head -1)
-  touched=$(find "$D" -name '*.md' | head -10 | tr '\n' ' ')
+  customer=$(ls "$D" | head -1 || true)
+  touched=$(find "$D" -name '*.md' | head -10 | tr '\n' ' ' || true)
   run="$C --notes-dir $D --today 2026-12-01"
   $run due --count >/dev/null 2>&1 || true
   hyperfine --warmup 2 --min-runs 10 --export-markdown "$OUT/table-$N.md" \
