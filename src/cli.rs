@@ -283,6 +283,10 @@ pub struct WalkArgs {
     #[arg(long)]
     pub resume: bool,
 
+    /// Leave out "Since last time": the brief of this customer's earlier notes.
+    #[arg(long)]
+    pub no_brief: bool,
+
     /// Print the note to standard output instead of writing a file: `--output -` (the only target).
     #[arg(long, value_name = "TARGET", value_parser = parse_stdout_only)]
     pub output: Option<String>,

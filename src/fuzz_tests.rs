@@ -212,6 +212,7 @@ fn every_accepted_answer_reads_back_from_a_note_unchanged() {
                 skipped: Vec::new(),
                 missing: Missing::UseDefaults,
                 today: TODAY,
+                brief: None,
             };
             // A value the checks refuse is no note: nothing to read back.
             let Ok(walked) = walk.run(None) else {
@@ -232,6 +233,7 @@ fn every_accepted_answer_reads_back_from_a_note_unchanged() {
                     .map(|_| Some(NoteWriter::new_commitment_id()))
                     .collect(),
                 prep_link: None,
+                brief: None,
             };
             let markdown = note.markdown();
             let front_matter = markdown

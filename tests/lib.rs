@@ -1,5 +1,6 @@
 //! The one integration-test binary: every module drives the real `coach` binary.
 
+mod brief;
 mod broken_packs;
 mod configuration;
 mod done;

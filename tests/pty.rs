@@ -1321,3 +1321,36 @@ fn an_editor_that_fails_is_named_and_the_answer_typed_instead() {
     let note = Note::read(&coach.written());
     assert_eq!(note.answer("every-kind.story"), &text("Typed after all."));
 }
+
+#[test]
+fn a_prep_at_the_terminal_starts_from_since_last_time() {
+    let place = Place::new();
+    let history = crate::brief::history();
+    // The same notes, in this place's notes folder.
+    let copied = Command::new("cp")
+        .arg("-r")
+        .arg(history.notes())
+        .arg(place.notes())
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    let mut coach = Pty::spawn(place.command(&[
+        "--today",
+        "2026-12-10",
+        "prep",
+        "--customer",
+        "Northwind Traders",
+        "--meeting",
+        "Pilot review",
+        "--date",
+        "2026-12-10",
+    ]));
+    coach.expect("Since last time");
+    coach.expect("Send the sizing plan, due 2026-12-01, OVERDUE");
+    coach.expect("Last goal: Agree the pilot's scope");
+    coach.expect("Reviews: ▃▆ 4.0");
+    // Then the checklist's own questions, as before.
+    coach.expect("What must be true when this meeting ends");
+    coach.send("\x03");
+    assert_eq!(coach.finish(), 130, "{}", coach.screen());
+}

@@ -5,8 +5,11 @@ use std::io::Write as _;
 
 use crate::config::Config;
 use crate::error::Error;
+use crate::language::Language;
+use crate::memory::brief::Brief;
 use crate::memory::load::{self, Source};
 use crate::memory::read::Unreadable;
+use crate::memory::relationship::ReviewScales;
 use crate::memory::{Archive, NoteRecord, Want};
 use crate::ui::index_progress::IndexProgress;
 
@@ -32,6 +35,19 @@ pub fn by_customer<T>(
         load::by_customer(&source(config), want, &mut progress, &mut notice, map)?;
     crate::memory::archive::warn(&unreadable);
     Ok(mapped)
+}
+
+/// "Since last time" for `customer`, from their earlier notes; None when
+/// there are none (or the notes cannot be read: the walk's own write says so).
+pub fn brief(config: &Config, language: &Language, customer: &str) -> Option<Brief> {
+    let mut progress = IndexProgress::new(config.stderr_is_terminal);
+    let notes = load::customer_notes(&source(config), customer, &mut progress, &mut notice).ok()?;
+    Brief::of(
+        &notes,
+        &config.me,
+        config.today,
+        &ReviewScales::of(language),
+    )
 }
 
 /// Every commitment id in the notes, sorted, each once, and the notes that

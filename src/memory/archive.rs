@@ -30,6 +30,8 @@ pub struct Want<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Which<'a> {
     All,
+    /// Notes of the customer with this name key (`slug::name_key`).
+    Customer(&'a str),
     /// Notes holding a commitment with one of these ids.
     HoldingIds(&'a [String]),
     /// Notes with at least one commitment, open or done.
@@ -45,6 +47,7 @@ pub enum Answers {
     /// Whole-number answers only: scale answers and ratings, what the
     /// relationship figures are made of.
     Numbers,
+    All,
 }
 
 impl Want<'_> {
@@ -52,6 +55,7 @@ impl Want<'_> {
     pub fn keeps(&self, note: &NoteRecord) -> bool {
         match self.notes {
             Which::All => true,
+            Which::Customer(key) => crate::slug::name_key(&note.customer) == *key,
             Which::HoldingIds(ids) => note
                 .commitments
                 .iter()
@@ -67,6 +71,7 @@ impl Want<'_> {
             return None;
         }
         match self.answers {
+            Answers::All => {}
             Answers::Numbers => note.answers.retain(|_, value| is_whole_number(value)),
             Answers::None => note.answers = Default::default(),
         }

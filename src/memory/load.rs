@@ -65,6 +65,23 @@ pub fn by_customer<T>(
     Ok((archive.by_customer().map(map).collect(), unreadable))
 }
 
+/// Every note of the customer named `name` (any case, spacing or Unicode
+/// form), by date then path, with all their answers; unreadable notes are
+/// left to the memory commands to report.
+pub fn customer_notes(
+    source: &Source<'_>,
+    name: &str,
+    progress: &mut dyn Progress,
+    notice: Notices<'_>,
+) -> Result<Vec<NoteRecord>, Error> {
+    let key = crate::slug::name_key(name);
+    let want = Want {
+        notes: crate::memory::Which::Customer(&key),
+        answers: crate::memory::Answers::All,
+    };
+    Ok(archive(source, want, progress, notice)?.notes)
+}
+
 /// Every commitment id in the notes, sorted, each once; and the notes that
 /// could not be read (a commitment in one of them is unknown).
 pub fn commitment_ids(

@@ -2,6 +2,7 @@
 //! Nothing else in coach parses note files or opens the index.
 
 pub mod archive;
+pub mod brief;
 pub mod edit;
 pub mod index;
 pub mod load;

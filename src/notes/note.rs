@@ -26,6 +26,9 @@ pub struct Note<'a> {
     pub commitment_ids: Vec<Option<String>>,
     /// Relative link to the prep note of the same meeting (debriefs).
     pub prep_link: Option<String>,
+    /// What the walk started from ("Since last time"): its lines, and the
+    /// ids of the commitments open then (`open_at_start`).
+    pub brief: Option<(Vec<String>, Vec<String>)>,
 }
 
 impl Note<'_> {
@@ -77,6 +80,9 @@ impl Note<'_> {
         if let (Some(link), Value::Object(fields)) = (&self.prep_link, &mut front) {
             fields.insert("prep".to_string(), Value::String(link.clone()));
         }
+        if let (Some((_, open)), Value::Object(fields)) = (&self.brief, &mut front) {
+            fields.insert("open_at_start".to_string(), json!(open));
+        }
         front
     }
 
@@ -96,6 +102,16 @@ impl Note<'_> {
         text += &format!("*{title}* · {} · {}\n", self.date, self.date.strftime("%A"));
         if let Some(link) = &self.prep_link {
             text += &format!("\nPrepared in [{link}]({}).\n", link.replace(' ', "%20"));
+        }
+        if let Some((lines, _)) = &self.brief {
+            // Indented lines of a list, never a task item or a heading:
+            // `coach done` edits task lines only.
+            text += "\n## Since last time\n\n";
+            for line in lines {
+                let depth = line.len() - line.trim_start().len();
+                let marker = if depth == 0 { "- " } else { "  - " };
+                text += &format!("{marker}{}\n", inline(line.trim_start()));
+            }
         }
         let own: Vec<&(Question, Answer)> = self
             .walked

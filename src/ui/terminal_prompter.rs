@@ -310,6 +310,25 @@ impl Prompter for TerminalPrompter<'_> {
         Ok(())
     }
 
+    fn show(&mut self, title: &str, lines: &[String]) -> Result<(), Stop> {
+        self.line("")?;
+        self.line(&style(title).bold().cyan().to_string())?;
+        let width = self.width();
+        for line in lines {
+            // Names and promises come from notes: shown, never obeyed.
+            let indent = " ".repeat(line.len() - line.trim_start().len() + 2);
+            let text = crate::text::shown(line.trim_start());
+            let wrapped = textwrap(&text, width, &indent);
+            let wrapped = if text.contains("OVERDUE") {
+                style(wrapped).red().to_string()
+            } else {
+                wrapped
+            };
+            self.line(&wrapped)?;
+        }
+        Ok(())
+    }
+
     fn ask(
         &mut self,
         question: &Question,

@@ -133,6 +133,9 @@ pub fn header_questions() -> [Question; 3] {
     ]
 }
 
+/// The lines of "Since last time" for a customer (none: nothing to say).
+pub type BriefOf<'a> = &'a dyn Fn(&str) -> Vec<String>;
+
 pub struct Walk<'a> {
     pub language: &'a Language,
     pub checklist: &'a str,
@@ -142,6 +145,9 @@ pub struct Walk<'a> {
     pub skipped: Vec<String>,
     pub missing: Missing,
     pub today: Date,
+    /// What to show once the customer is known, before the checklist's
+    /// questions: the brief of what happened last time (none for scripts).
+    pub brief: Option<BriefOf<'a>>,
 }
 
 impl<'a> Walk<'a> {
@@ -203,6 +209,36 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// Shows the brief for the customer just named, when there is one and
+    /// someone to show it to.
+    fn show_brief(
+        &self,
+        state: &State,
+        prompter: &mut Option<&mut dyn Prompter>,
+    ) -> Result<(), WalkError> {
+        let walked = &state.walked;
+        let (Some(brief), Some(prompter)) = (self.brief, prompter.as_mut()) else {
+            return Ok(());
+        };
+        let customer = walked
+            .answers
+            .iter()
+            .find_map(|(question, answer)| (question.id == "customer").then(|| answer.to_value()));
+        let Some(serde_json::Value::String(customer)) = customer else {
+            return Ok(());
+        };
+        let lines = brief(&customer);
+        if lines.is_empty() {
+            return Ok(());
+        }
+        prompter
+            .show("Since last time", &lines)
+            .map_err(|stop| match stop {
+                Stop::Interrupted => WalkError::Interrupted(state.so_far()),
+                Stop::Failed(error) => WalkError::Failed(error, state.so_far()),
+            })
+    }
+
     /// Runs the walk. With `Missing::Prompt` a prompter must be given.
     pub fn run(&self, mut prompter: Option<&mut dyn Prompter>) -> Result<Walked, WalkError> {
         let given = self.check_given()?;
@@ -237,6 +273,7 @@ impl<'a> Walk<'a> {
             &header,
             None,
         )?;
+        self.show_brief(&state, prompter)?;
         let mut order = WalkOrder::new(self.language, self.checklist);
         if let Some(checklist) = self
             .language

@@ -24,6 +24,12 @@ pub enum Stop {
 pub trait Prompter {
     fn begin_section(&mut self, section: &Section) -> Result<(), Stop>;
 
+    /// Shows text that asks nothing (the "Since last time" brief) under a
+    /// title. A script has nobody to show it to.
+    fn show(&mut self, _title: &str, _lines: &[String]) -> Result<(), Stop> {
+        Ok(())
+    }
+
     /// Asks one question until a valid answer is given. `None` means the person
     /// left an optional question unanswered. `default` is offered first.
     fn ask(

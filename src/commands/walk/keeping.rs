@@ -180,6 +180,10 @@ impl Prompter for Publishing<'_, '_> {
         self.inner.begin_section(section)
     }
 
+    fn show(&mut self, title: &str, lines: &[String]) -> Result<(), Stop> {
+        self.inner.show(title, lines)
+    }
+
     fn ask(
         &mut self,
         question: &Question,

@@ -1,5 +1,6 @@
 //! `coach prep`, `coach debrief`, `coach walk CHECKLIST`: walk a checklist and write a note.
 
+use std::cell::RefCell;
 use std::io::Write;
 
 use serde_json::json;
@@ -9,13 +10,14 @@ use crate::config::Config;
 use crate::error::{Error, Unsaved};
 use crate::interrupt;
 use crate::language::Language;
+use crate::memory::brief::Brief;
 use crate::notes::draft;
 use crate::notes::note::Note;
 use crate::notes::note_writer::NoteWriter;
 use crate::ui::terminal_prompter::TerminalPrompter;
 use crate::walk::answers_file;
 use crate::walk::prompter::Prompter;
-use crate::walk::{Missing, SoFar, Walk, WalkError, Walked};
+use crate::walk::{BriefOf, Missing, SoFar, Walk, WalkError, Walked};
 
 mod keeping;
 mod resume;
@@ -61,6 +63,14 @@ pub fn run(
         return Err(Error::Stdout(std::io::Error::other("it was closed")));
     }
     let prompting = config.can_prompt && !args.no_input && !args.defaults;
+    // The brief shown once the customer is named, kept for the note.
+    let shown: RefCell<Option<(String, Option<Brief>)>> = RefCell::new(None);
+    let show_brief = |customer: &str| -> Vec<String> {
+        let brief = super::notes_source::brief(config, &language, customer);
+        let lines = brief.as_ref().map(Brief::lines).unwrap_or_default();
+        *shown.borrow_mut() = Some((customer.to_string(), brief));
+        lines
+    };
     let walk = Walk {
         language: &language,
         checklist,
@@ -72,6 +82,7 @@ pub fn run(
             Missing::UseDefaults
         },
         today: config.today,
+        brief: (!args.no_brief).then_some(&show_brief as BriefOf),
     };
     let mut terminal = prompting.then(|| {
         TerminalPrompter::new(&language, config.editor.clone(), config.today)
@@ -157,15 +168,18 @@ pub fn run(
     }
 
     // Until the note is delivered, a signal still keeps the answers as a draft.
-    let written = write_note(
-        &language,
-        &walked,
-        config,
-        args,
-        resumed.as_deref(),
-        &command,
-        out,
-    );
+    let customer = walked.text("customer").unwrap_or_default();
+    let brief = match shown.into_inner() {
+        _ if args.no_brief => None,
+        Some((named, brief)) if named == customer => brief,
+        _ => super::notes_source::brief(config, &language, &customer),
+    };
+    let finished = Finished {
+        language: &language,
+        walked: &walked,
+        brief,
+    };
+    let written = write_note(finished, config, args, resumed.as_deref(), &command, out);
     let (written, text) = match written {
         Ok(written) => written,
         Err(error) => {
@@ -213,17 +227,28 @@ pub fn run(
     Ok(())
 }
 
+/// A walk ready to be written: its answers and what it started from.
+struct Finished<'a> {
+    language: &'a Language,
+    walked: &'a Walked,
+    brief: Option<Brief>,
+}
+
 /// Renders the note and writes it; returns the path written (none for
 /// `--output -`) and what is to be printed on standard output.
 fn write_note(
-    language: &Language,
-    walked: &Walked,
+    finished: Finished<'_>,
     config: &Config,
     args: &WalkArgs,
     resumed: Option<&std::path::Path>,
     command: &str,
     out: &mut impl Write,
 ) -> Result<(Option<std::path::PathBuf>, String), Error> {
+    let Finished {
+        language,
+        walked,
+        brief,
+    } = finished;
     let customer = walked.text("customer").unwrap_or_default();
     let meeting = walked.text("meeting");
     let date = match walked.answer("date") {
@@ -256,6 +281,7 @@ fn write_note(
         created: jiff::Zoned::now(),
         commitment_ids: commitment_ids(walked, args.output.is_none(), config),
         prep_link,
+        brief: brief.map(|brief| (brief.lines(), brief.open_ids)),
     };
     let markdown = note.markdown();
     if args.output.is_some() {

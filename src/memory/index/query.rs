@@ -33,10 +33,12 @@ pub fn each_note(
     let answers = match want.answers {
         Answers::None => "NULL",
         Answers::Numbers => "n.numbers",
+        Answers::All => "(SELECT answers FROM note_answers WHERE note = n.id)",
     };
-    let ids: &[String] = match want.notes {
-        Which::HoldingIds(ids) => ids,
-        _ => &[],
+    let ids: Vec<&str> = match want.notes {
+        Which::HoldingIds(ids) => ids.iter().map(String::as_str).collect(),
+        Which::Customer(key) => vec![key],
+        _ => Vec::new(),
     };
     let holding = format!(
         "AND n.id IN (SELECT note FROM commitments WHERE id IN ({}))",
@@ -45,6 +47,7 @@ pub fn each_note(
     let which = match want.notes {
         Which::All => "",
         Which::HoldingIds(_) => holding.as_str(),
+        Which::Customer(_) => "AND n.customer_key = ?",
         Which::WithCommitments => "AND n.id IN (SELECT note FROM commitments)",
         Which::WithOpenCommitments => "AND n.id IN (SELECT note FROM commitments WHERE done = 0)",
     };
@@ -62,8 +65,8 @@ pub fn each_note(
          FROM notes n JOIN commitments c ON c.note = n.id
          WHERE n.problem IS NULL {which} ORDER BY {order}, c.position"
     ))?;
-    let mut notes = notes.query(rusqlite::params_from_iter(ids))?;
-    let mut commitments = commitments.query(rusqlite::params_from_iter(ids))?;
+    let mut notes = notes.query(rusqlite::params_from_iter(&ids))?;
+    let mut commitments = commitments.query(rusqlite::params_from_iter(&ids))?;
     // Both come in the same order of notes: one pass pairs them.
     let mut pending = next_commitment(&mut commitments)?;
     while let Some(row) = notes.next()? {

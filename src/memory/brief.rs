@@ -1,0 +1,225 @@
+//! "Since last time": what a walk for a customer starts from. The last
+//! meetings, the promises still open both ways, the goal of the last prep
+//! and the debrief's verdict on it, what was learned, and the reviews'
+//! trend; at most a screenful, and nothing when there is nothing to say.
+
+use jiff::civil::Date;
+use serde_json::Value;
+
+use crate::memory::note_record::NoteRecord;
+use crate::memory::promise::{self, Side, Urgency};
+use crate::memory::relationship::{self, Customer, ReviewScales};
+
+/// Open promises shown before the rest are left to `coach due`.
+const MOST_PROMISES: usize = 8;
+/// Meetings shown.
+const MEETINGS: usize = 3;
+/// Learned answers shown (their first lines).
+const MOST_LEARNED: usize = 3;
+
+/// The brief of one customer, as of `today`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Brief {
+    pub customer: String,
+    /// Newest first: date, title, days ago, the debrief's rating.
+    pub meetings: Vec<Meeting>,
+    pub open: Vec<Open>,
+    /// Open promises beyond the ones listed.
+    pub more_open: usize,
+    /// The last prep's goal and the last debrief's rating of the meeting
+    /// against it.
+    pub goal: Option<String>,
+    pub verdict: Option<i64>,
+    /// First lines of the last debrief's "learned" answers.
+    pub learned: Vec<String>,
+    pub review_scores: Vec<f64>,
+    /// Every open commitment's id, listed or not: `open_at_start`.
+    pub open_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meeting {
+    pub date: Date,
+    pub title: Option<String>,
+    pub days_ago: i64,
+    pub rating: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Open {
+    pub id: Option<String>,
+    pub what: String,
+    pub due: Option<Date>,
+    pub ours: bool,
+    pub overdue: bool,
+}
+
+impl Brief {
+    /// The brief from `notes`, all of one customer and sorted by date (as
+    /// the memory layer gives them); None when there is nothing to say.
+    pub fn of(
+        notes: &[NoteRecord],
+        me: &[String],
+        today: Date,
+        scales: &ReviewScales,
+    ) -> Option<Brief> {
+        let earlier: Vec<NoteRecord> = notes
+            .iter()
+            .filter(|note| note.date <= today)
+            .cloned()
+            .collect();
+        let customer = Customer::of(&earlier);
+        let last_debrief = earlier
+            .iter()
+            .rev()
+            .find(|note| note.checklist == "debrief");
+        let last_prep = earlier.iter().rev().find(|note| note.checklist == "prep");
+        let promises: Vec<_> = promise::promises(notes, me, today)
+            .into_iter()
+            .filter(|promise| !promise.commitment.done)
+            .collect();
+        let brief = Brief {
+            customer: customer.name.clone(),
+            meetings: meetings(&earlier, today),
+            open: promises
+                .iter()
+                .take(MOST_PROMISES)
+                .map(|promise| Open {
+                    id: promise.commitment.id.clone(),
+                    what: promise.commitment.what.clone(),
+                    due: promise.commitment.due,
+                    ours: promise.side == Side::Ours,
+                    overdue: promise.urgency == Urgency::Overdue,
+                })
+                .collect(),
+            more_open: promises.len().saturating_sub(MOST_PROMISES),
+            goal: last_prep.and_then(|note| text(note.answers.get("goal")?)),
+            verdict: last_debrief.and_then(relationship::rating),
+            learned: last_debrief.map(learned).unwrap_or_default(),
+            review_scores: customer
+                .review_scores(scales)
+                .into_iter()
+                .map(|(_, score)| score)
+                .collect(),
+            open_ids: promises
+                .iter()
+                .filter_map(|promise| promise.commitment.id.clone())
+                .collect(),
+        };
+        (!brief.is_empty()).then_some(brief)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.meetings.is_empty() && self.open.is_empty() && self.goal.is_none()
+    }
+
+    /// The brief as plain lines (no colour), for the terminal and the note:
+    /// at most 20.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if !self.meetings.is_empty() {
+            lines.push("Last meetings".to_string());
+            for meeting in &self.meetings {
+                let rating = meeting
+                    .rating
+                    .map(|rating| format!(", rated {rating}/5"))
+                    .unwrap_or_default();
+                lines.push(format!(
+                    "  {}  {} ({}{rating})",
+                    meeting.date,
+                    meeting.title.as_deref().unwrap_or("(no title)"),
+                    ago(meeting.days_ago)
+                ));
+            }
+        }
+        if !self.open.is_empty() {
+            lines.push("Open promises".to_string());
+            for open in &self.open {
+                let side = if open.ours { "ours  " } else { "theirs" };
+                let due = match open.due {
+                    Some(due) if open.overdue => format!(", due {due}, OVERDUE"),
+                    Some(due) => format!(", due {due}"),
+                    None => String::new(),
+                };
+                let id = open
+                    .id
+                    .as_deref()
+                    .map(|id| format!("  {id}"))
+                    .unwrap_or_default();
+                lines.push(format!("  {side}{id}  {}{due}", open.what));
+            }
+            if self.more_open > 0 {
+                lines.push(format!(
+                    "  and {} more (`coach due --customer \"{}\"`)",
+                    self.more_open, self.customer
+                ));
+            }
+        }
+        if let Some(goal) = &self.goal {
+            let verdict = self
+                .verdict
+                .map(|verdict| format!(" (the debrief rated the meeting {verdict}/5)"))
+                .unwrap_or_default();
+            lines.push(format!("Last goal: {goal}{verdict}"));
+        }
+        for learned in &self.learned {
+            lines.push(format!("Learned: {learned}"));
+        }
+        if let Some(latest) = self.review_scores.last() {
+            lines.push(format!(
+                "Reviews: {} {latest:.1}",
+                relationship::sparkline(&self.review_scores)
+            ));
+        }
+        lines
+    }
+}
+
+/// The last `MEETINGS` meetings (a prep and its debrief are one), newest first.
+fn meetings(notes: &[NoteRecord], today: Date) -> Vec<Meeting> {
+    let mut meetings: Vec<Meeting> = Vec::new();
+    for note in notes.iter().rev() {
+        let rating = (note.checklist == "debrief")
+            .then(|| relationship::rating(note))
+            .flatten();
+        let seen = meetings
+            .iter()
+            .position(|meeting| meeting.date == note.date && meeting.title == note.meeting);
+        match seen {
+            Some(at) => meetings[at].rating = meetings[at].rating.or(rating),
+            None if meetings.len() < MEETINGS => meetings.push(Meeting {
+                date: note.date,
+                title: note.meeting.clone(),
+                days_ago: promise::days_between(note.date, today),
+                rating,
+            }),
+            None => {}
+        }
+    }
+    meetings
+}
+
+/// First lines of the answers to questions whose id ends in `learned`.
+fn learned(note: &NoteRecord) -> Vec<String> {
+    note.answers
+        .iter()
+        .filter(|(id, _)| id.rsplit('.').next() == Some("learned"))
+        .filter_map(|(_, value)| text(value))
+        .take(MOST_LEARNED)
+        .collect()
+}
+
+/// The first non-empty line of a text answer.
+fn text(value: &Value) -> Option<String> {
+    let text = value.as_str()?;
+    let line = text.lines().map(str::trim).find(|line| !line.is_empty())?;
+    Some(line.to_string())
+}
+
+fn ago(days: i64) -> String {
+    match days {
+        0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        days => format!("{days} days ago"),
+    }
+}
