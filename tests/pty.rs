@@ -1354,3 +1354,35 @@ fn a_prep_at_the_terminal_starts_from_since_last_time() {
     coach.send("\x03");
     assert_eq!(coach.finish(), 130, "{}", coach.screen());
 }
+
+#[test]
+fn a_scale_question_says_what_it_was_last_time() {
+    let place = Place::new();
+    let history = crate::brief::history();
+    let copied = Command::new("cp")
+        .arg("-r")
+        .arg(history.notes())
+        .arg(place.notes())
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    let mut coach = Pty::spawn(place.command(&[
+        "--today",
+        "2026-12-10",
+        "walk",
+        "review",
+        "--customer",
+        "Northwind Traders",
+        "--meeting",
+        "Quarterly",
+        "--date",
+        "2026-12-10",
+    ]));
+    coach.expect("Since last time");
+    coach.answer("From what date does this review look back?", "2026-11-01");
+    // The last review answered health with 4.
+    coach.expect("Last time: 4/5.");
+    coach.expect("Overall, how healthy is the relationship right now?");
+    coach.send("\x03");
+    assert_eq!(coach.finish(), 130, "{}", coach.screen());
+}

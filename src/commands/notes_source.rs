@@ -39,11 +39,17 @@ pub fn by_customer<T>(
 
 /// "Since last time" for `customer`, from their earlier notes; None when
 /// there are none (or the notes cannot be read: the walk's own write says so).
-pub fn brief(config: &Config, language: &Language, customer: &str) -> Option<Brief> {
+pub fn brief(
+    config: &Config,
+    language: &Language,
+    customer: &str,
+    checklist: &str,
+) -> Option<Brief> {
     let mut progress = IndexProgress::new(config.stderr_is_terminal);
     let notes = load::customer_notes(&source(config), customer, &mut progress, &mut notice).ok()?;
     Brief::of(
         &notes,
+        checklist,
         &config.me,
         config.today,
         &ReviewScales::of(language),

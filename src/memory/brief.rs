@@ -35,6 +35,9 @@ pub struct Brief {
     pub review_scores: Vec<f64>,
     /// Every open commitment's id, listed or not: `open_at_start`.
     pub open_ids: Vec<String>,
+    /// The whole-number (scale) answers of the customer's last note of the
+    /// checklist being walked, by full question id.
+    pub last_scales: Vec<(String, i64)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +62,7 @@ impl Brief {
     /// the memory layer gives them); None when there is nothing to say.
     pub fn of(
         notes: &[NoteRecord],
+        checklist: &str,
         me: &[String],
         today: Date,
         scales: &ReviewScales,
@@ -105,6 +109,17 @@ impl Brief {
                 .iter()
                 .filter_map(|promise| promise.commitment.id.clone())
                 .collect(),
+            last_scales: earlier
+                .iter()
+                .rev()
+                .find(|note| note.checklist == checklist)
+                .map(|note| {
+                    note.answers
+                        .iter()
+                        .filter_map(|(id, value)| Some((id.clone(), value.as_i64()?)))
+                        .collect()
+                })
+                .unwrap_or_default(),
         };
         (!brief.is_empty()).then_some(brief)
     }

@@ -133,8 +133,16 @@ pub fn header_questions() -> [Question; 3] {
     ]
 }
 
-/// The lines of "Since last time" for a customer (none: nothing to say).
-pub type BriefOf<'a> = &'a dyn Fn(&str) -> Vec<String>;
+/// "Since last time" for a customer: the brief's lines (none: nothing to
+/// say) and the scale answers of the customer's last note of this checklist.
+pub type BriefOf<'a> = &'a dyn Fn(&str) -> Since;
+
+#[derive(Debug, Default)]
+pub struct Since {
+    pub lines: Vec<String>,
+    /// Full question id and the value given last time.
+    pub last_scales: Vec<(String, i64)>,
+}
 
 pub struct Walk<'a> {
     pub language: &'a Language,
@@ -213,7 +221,7 @@ impl<'a> Walk<'a> {
     /// someone to show it to.
     fn show_brief(
         &self,
-        state: &State,
+        state: &mut State,
         prompter: &mut Option<&mut dyn Prompter>,
     ) -> Result<(), WalkError> {
         let walked = &state.walked;
@@ -227,7 +235,8 @@ impl<'a> Walk<'a> {
         let Some(serde_json::Value::String(customer)) = customer else {
             return Ok(());
         };
-        let lines = brief(&customer);
+        let Since { lines, last_scales } = brief(&customer);
+        state.last_scales = last_scales;
         if lines.is_empty() {
             return Ok(());
         }
@@ -249,6 +258,7 @@ impl<'a> Walk<'a> {
                 .map(|(at, (id, answer))| (id, (at, answer)))
                 .collect(),
             skipped: self.skipped.iter().map(String::as_str).collect(),
+            last_scales: Vec::new(),
             walked: Walked {
                 checklist: self.checklist.to_string(),
                 answers: Vec::new(),
@@ -273,7 +283,7 @@ impl<'a> Walk<'a> {
             &header,
             None,
         )?;
-        self.show_brief(&state, prompter)?;
+        self.show_brief(&mut state, prompter)?;
         let mut order = WalkOrder::new(self.language, self.checklist);
         if let Some(checklist) = self
             .language
@@ -377,9 +387,25 @@ impl<'a> Walk<'a> {
                         .map_err(|error| stop(error, state))?;
                     *announced = true;
                 }
-                let answer = prompter
-                    .ask(question, default.as_ref())
-                    .map_err(|error| stop(error, state))?;
+                let last = state
+                    .last_scales
+                    .iter()
+                    .find(|(id, _)| *id == question.id)
+                    .map(|(_, value)| *value);
+                let answer = match last {
+                    Some(value) if question.kind == Kind::Scale => {
+                        // Said with the question: where the answer stood before.
+                        let mut shown = question.clone();
+                        let said = format!("Last time: {value}/5.");
+                        shown.help = Some(match &question.help {
+                            Some(help) => format!("{help} {said}"),
+                            None => said,
+                        });
+                        prompter.ask(&shown, default.as_ref())
+                    }
+                    _ => prompter.ask(question, default.as_ref()),
+                }
+                .map_err(|error| stop(error, state))?;
                 if answer.is_none() {
                     state.walked.skipped.push(question.id.clone());
                 }
@@ -432,6 +458,8 @@ fn includes(question: &Question, answer: &Answer) -> Vec<String> {
 struct State<'w> {
     /// Given answers not yet asked for, with their place in the given order.
     given: HashMap<String, (usize, Answer)>,
+    /// Scale answers of last time, shown with their questions.
+    last_scales: Vec<(String, i64)>,
     /// `Walk::skipped`, found in O(1).
     skipped: HashSet<&'w str>,
     walked: Walked,

@@ -17,7 +17,7 @@ use crate::notes::note_writer::NoteWriter;
 use crate::ui::terminal_prompter::TerminalPrompter;
 use crate::walk::answers_file;
 use crate::walk::prompter::Prompter;
-use crate::walk::{BriefOf, Missing, SoFar, Walk, WalkError, Walked};
+use crate::walk::{BriefOf, Missing, Since, SoFar, Walk, WalkError, Walked};
 
 mod keeping;
 mod resume;
@@ -65,11 +65,17 @@ pub fn run(
     let prompting = config.can_prompt && !args.no_input && !args.defaults;
     // The brief shown once the customer is named, kept for the note.
     let shown: RefCell<Option<(String, Option<Brief>)>> = RefCell::new(None);
-    let show_brief = |customer: &str| -> Vec<String> {
-        let brief = super::notes_source::brief(config, &language, customer);
-        let lines = brief.as_ref().map(Brief::lines).unwrap_or_default();
+    let show_brief = |customer: &str| -> Since {
+        let brief = super::notes_source::brief(config, &language, customer, checklist);
+        let since = Since {
+            lines: brief.as_ref().map(Brief::lines).unwrap_or_default(),
+            last_scales: brief
+                .as_ref()
+                .map(|brief| brief.last_scales.clone())
+                .unwrap_or_default(),
+        };
         *shown.borrow_mut() = Some((customer.to_string(), brief));
-        lines
+        since
     };
     let walk = Walk {
         language: &language,
@@ -172,7 +178,7 @@ pub fn run(
     let brief = match shown.into_inner() {
         _ if args.no_brief => None,
         Some((named, brief)) if named == customer => brief,
-        _ => super::notes_source::brief(config, &language, &customer),
+        _ => super::notes_source::brief(config, &language, &customer, checklist),
     };
     let finished = Finished {
         language: &language,
