@@ -5,6 +5,7 @@ use std::io::Write as _;
 
 use crate::config::Config;
 use crate::error::Error;
+use crate::memory::known::{self, KnownCustomer};
 use crate::memory::load::{self, Source};
 use crate::memory::read::Unreadable;
 use crate::memory::{Archive, NoteRecord, Want};
@@ -70,6 +71,15 @@ pub fn unique_ids(
         }
     }
     ids
+}
+
+/// Every customer with a note, newest contact first, for the walk's
+/// customer prompt. Unreadable notes are not warned about here: a walk is
+/// no check of the notes (`coach notes check` is).
+pub fn known_customers(config: &Config) -> Result<Vec<KnownCustomer>, Error> {
+    let mut progress = IndexProgress::new(config.stderr_is_terminal);
+    let (known, _) = known::known_customers(&source(config), &mut progress, &mut notice)?;
+    Ok(known)
 }
 
 fn source(config: &Config) -> Source<'_> {

@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod edit;
 pub mod index;
+pub mod known;
 pub mod load;
 pub mod note_record;
 pub mod promise;
