@@ -212,6 +212,7 @@ fn every_accepted_answer_reads_back_from_a_note_unchanged() {
                 skipped: Vec::new(),
                 missing: Missing::UseDefaults,
                 today: TODAY,
+                known: Vec::new(),
             };
             // A value the checks refuse is no note: nothing to read back.
             let Ok(walked) = walk.run(None) else {

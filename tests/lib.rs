@@ -2,6 +2,7 @@
 
 mod broken_packs;
 mod configuration;
+mod customer_picker;
 mod done;
 mod examples;
 mod files;

@@ -26,6 +26,7 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Resul
         skipped: Vec::new(),
         missing: Missing::UseDefaults,
         today: config.today,
+        known: Vec::new(),
     };
     let walked = match walk.run(None) {
         Ok(walked) => walked,

@@ -2,6 +2,7 @@
 //! each pattern in walk order, with given answers, defaults and prompts.
 
 pub mod answers_file;
+mod customer;
 pub mod prompter;
 #[cfg(test)]
 mod tests;
@@ -13,6 +14,7 @@ use jiff::civil::Date;
 use serde_json::Value;
 
 use crate::language::{Kind, Language, Question, WalkOrder};
+use crate::memory::known::KnownCustomer;
 use crate::model::answer::{self, Answer, Commitment};
 use crate::suggest::did_you_mean;
 use crate::walk::prompter::{Prompter, Section, Stop};
@@ -41,6 +43,9 @@ pub struct Walked {
     pub missing: Vec<String>,
     /// Optional questions the person chose to leave unanswered.
     pub skipped: Vec<String>,
+    /// Warnings for standard error, one line each (a customer name close
+    /// to a known one, taken as given).
+    pub warnings: Vec<String>,
     /// Where each walked pattern's answers sit in `answers`: a pattern's
     /// questions are asked together, so its answers are one run.
     spans: HashMap<String, Range<usize>>,
@@ -142,6 +147,9 @@ pub struct Walk<'a> {
     pub skipped: Vec<String>,
     pub missing: Missing,
     pub today: Date,
+    /// The customers the notes know, newest contact first: offered at the
+    /// customer prompt, and what a typed name is checked against.
+    pub known: Vec<KnownCustomer>,
 }
 
 impl<'a> Walk<'a> {
@@ -221,6 +229,7 @@ impl<'a> Walk<'a> {
                 asked: Vec::new(),
                 missing: Vec::new(),
                 skipped: Vec::new(),
+                warnings: Vec::new(),
                 spans: HashMap::new(),
             },
         };
@@ -236,6 +245,7 @@ impl<'a> Walk<'a> {
             },
             &header,
             None,
+            true,
         )?;
         let mut order = WalkOrder::new(self.language, self.checklist);
         if let Some(checklist) = self
@@ -255,6 +265,7 @@ impl<'a> Walk<'a> {
                 &section,
                 &checklist.questions,
                 Some(&mut order),
+                false,
             )?;
         }
         let mut step = 0;
@@ -280,6 +291,7 @@ impl<'a> Walk<'a> {
                 &section,
                 pattern.questions_for(self.checklist),
                 Some(&mut order),
+                false,
             )?;
             let span = first..state.walked.answers.len();
             state.walked.spans.insert(pattern.id.clone(), span);
@@ -295,15 +307,21 @@ impl<'a> Walk<'a> {
         section: &Section,
         questions: &[Question],
         mut order: Option<&mut WalkOrder>,
+        header: bool,
     ) -> Result<(), WalkError> {
         let mut announced = false;
         for question in questions {
             state.walked.asked.push(question.clone());
             let answer = match state.take_given(&question.id) {
                 Some(answer) => Some(answer),
-                None => self.missing_answer(state, prompter, section, &mut announced, question)?,
+                None => {
+                    self.missing_answer(state, prompter, section, &mut announced, question, header)?
+                }
             };
-            let Some(answer) = answer else { continue };
+            let Some(mut answer) = answer else { continue };
+            if header && question.id == customer::CUSTOMER {
+                answer = self.known_customer(state, prompter, question, answer)?;
+            }
             if let Some(order) = order.as_deref_mut() {
                 order.include(&includes(question, &answer));
             }
@@ -319,6 +337,7 @@ impl<'a> Walk<'a> {
         section: &Section,
         announced: &mut bool,
         question: &Question,
+        header: bool,
     ) -> Result<Option<Answer>, WalkError> {
         let default = question
             .default
@@ -330,19 +349,17 @@ impl<'a> Walk<'a> {
                     state.walked.skipped.push(question.id.clone());
                     return Ok(None);
                 }
-                let stop = |stop: Stop, state: &State| match stop {
-                    Stop::Interrupted => WalkError::Interrupted(state.so_far()),
-                    Stop::Failed(error) => WalkError::Failed(error, state.so_far()),
-                };
                 if !*announced {
                     prompter
                         .begin_section(section)
-                        .map_err(|error| stop(error, state))?;
+                        .map_err(|error| state.stop(error))?;
                     *announced = true;
                 }
-                let answer = prompter
-                    .ask(question, default.as_ref())
-                    .map_err(|error| stop(error, state))?;
+                let answer = match header {
+                    true => self.ask_header(state, prompter, question, default.as_ref()),
+                    false => prompter.ask(question, default.as_ref()),
+                }
+                .map_err(|error| state.stop(error))?;
                 if answer.is_none() {
                     state.walked.skipped.push(question.id.clone());
                 }
@@ -410,6 +427,14 @@ impl State<'_> {
         let mut left: Vec<(&String, &(usize, Answer))> = self.given.iter().collect();
         left.sort_unstable_by_key(|(_, (at, _))| *at);
         left.into_iter().map(|(id, (_, answer))| (id, answer))
+    }
+
+    /// The walk stopped by `stop`, with the answers so far.
+    fn stop(&self, stop: Stop) -> WalkError {
+        match stop {
+            Stop::Interrupted => WalkError::Interrupted(self.so_far()),
+            Stop::Failed(error) => WalkError::Failed(error, self.so_far()),
+        }
     }
 
     /// Answers so far plus given ones not yet reached: what a draft keeps.

@@ -99,6 +99,7 @@ fn walk<'a>(language: &'a Language, given: Vec<(&str, Value)>, missing: Missing)
         skipped: Vec::new(),
         missing,
         today: date(2026, 11, 22),
+        known: Vec::new(),
     }
 }
 

@@ -61,6 +61,17 @@ pub fn run(
         return Err(Error::Stdout(std::io::Error::other("it was closed")));
     }
     let prompting = config.can_prompt && !args.no_input && !args.defaults;
+    // The customers the notes know: offered at the customer prompt, and a
+    // name given is checked against them. Notes that cannot be read only
+    // cost the offer.
+    let known = crate::commands::notes_source::known_customers(config).unwrap_or_else(|error| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "coach: notice: the customers you met before are not offered: {}",
+            crate::text::visible_controls(&error.to_string())
+        );
+        Vec::new()
+    });
     let walk = Walk {
         language: &language,
         checklist,
@@ -72,6 +83,7 @@ pub fn run(
             Missing::UseDefaults
         },
         today: config.today,
+        known,
     };
     let mut terminal = prompting.then(|| {
         TerminalPrompter::new(&language, config.editor.clone(), config.today)
@@ -124,6 +136,13 @@ pub fn run(
             });
         }
     };
+    for warning in &walked.warnings {
+        let _ = writeln!(
+            std::io::stderr(),
+            "coach: warning: {}",
+            crate::text::visible_controls(warning)
+        );
+    }
     if !walked.missing.is_empty() {
         let why = if args.no_input {
             "--no-input forbids asking".to_string()
