@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 
 use serde_yaml::Value;
 
-use crate::pty::{Note, Place, Pty, DOWN, ENTER};
+use crate::pty::{interrupted, Note, Place, Pty, CTRL_C, DOWN, ENTER};
 use crate::support::notes_dir::NotesDir;
 
 /// A pack with one question for the prep and one for the debrief.
@@ -78,8 +78,10 @@ fn place_with_two_customers() -> Place {
     place
 }
 
+/// `coach CHECKLIST` (words split at spaces) with the small pack.
 fn walk(place: &Place, checklist: &str) -> Pty {
-    let args = small(&[checklist]);
+    let words: Vec<&str> = checklist.split(' ').collect();
+    let args = small(&words);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     Pty::spawn(place.command(&args))
 }
@@ -204,6 +206,43 @@ fn a_debrief_offers_the_customers_recent_meetings_newest_first() {
     let note = Note::read(&path);
     assert_eq!(note.front["customer"], text("Northwind Traders"));
     assert_eq!(note.front["meeting"], text("Kickoff"));
+}
+
+#[test]
+fn ctrl_c_at_the_picker_keeps_a_draft_and_resume_offers_the_picker_again() {
+    let place = place_with_two_customers();
+    let mut coach = walk(&place, "prep");
+    coach.expect("New customer…");
+    coach.wait_for_key_read();
+    coach.send(CTRL_C);
+    interrupted(&mut coach, &place);
+    let mut coach = walk(&place, "prep --resume");
+    coach.expect("New customer…");
+    coach.send("cont");
+    coach.expect("❯ Contoso");
+    coach.send(ENTER);
+    coach.expect("✔ Who is the customer? · Contoso");
+    finish_the_prep(&mut coach);
+    assert_in_folder(&coach.written(), &place, "contoso");
+}
+
+#[test]
+fn ctrl_c_at_did_you_mean_keeps_the_name_given_and_resume_asks_again() {
+    let place = place_with_two_customers();
+    let args = small(&["prep", "--customer", "Contosso"]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut coach = Pty::spawn(place.command(&args));
+    coach.expect("Did you mean Contoso?");
+    coach.wait_for_key_read();
+    coach.send(CTRL_C);
+    let draft = interrupted(&mut coach, &place);
+    let kept = std::fs::read_to_string(&draft).unwrap();
+    assert!(kept.contains("customer: Contosso"), "{kept}");
+    let mut coach = walk(&place, "prep --resume");
+    coach.expect("Did you mean Contoso?");
+    coach.send(ENTER);
+    finish_the_prep(&mut coach);
+    assert_in_folder(&coach.written(), &place, "contoso");
 }
 
 /// A notes folder with Northwind Traders' prep, for walks without a terminal.

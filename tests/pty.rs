@@ -20,7 +20,7 @@ pub(crate) const DOWN: &str = "\x1b[B";
 pub(crate) const ENTER: &str = "\r";
 const SPACE: &str = " ";
 pub(crate) const BACKSPACE: &str = "\x7f";
-const CTRL_C: &str = "\x03";
+pub(crate) const CTRL_C: &str = "\x03";
 const ESC: &str = "\x1b";
 /// What console writes to show the cursor again.
 const SHOW_CURSOR: &str = "\x1b[?25h";
@@ -684,7 +684,7 @@ fn answer_from_the_mood_on(coach: &mut Pty) {
 
 /// Checks the end of an interrupted walk and returns the draft's path.
 #[track_caller]
-fn interrupted(coach: &mut Pty, place: &Place) -> PathBuf {
+pub(crate) fn interrupted(coach: &mut Pty, place: &Place) -> PathBuf {
     let line = coach.expect("--resume`");
     assert_eq!(coach.finish(), 130, "{}", coach.screen());
     let line = line

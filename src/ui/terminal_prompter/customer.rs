@@ -41,7 +41,7 @@ impl TerminalPrompter<'_> {
             .collect();
         items.push(NEW_CUSTOMER.to_string());
         self.line(
-            &style("  Type part of a name to filter, arrows move, Enter picks.")
+            &style("  Type part of a name to filter (or `new` for a new customer); arrows move, Enter picks.")
                 .dim()
                 .to_string(),
         )?;
