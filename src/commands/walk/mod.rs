@@ -64,14 +64,7 @@ pub fn run(
     // The customers the notes know: offered at the customer prompt, and a
     // name given is checked against them. Notes that cannot be read only
     // cost the offer.
-    let known = crate::commands::notes_source::known_customers(config).unwrap_or_else(|error| {
-        let _ = writeln!(
-            std::io::stderr(),
-            "coach: notice: the customers you met before are not offered: {}",
-            crate::text::visible_controls(&error.to_string())
-        );
-        Vec::new()
-    });
+    let known = crate::commands::notes_source::known_customers(config);
     let walk = Walk {
         language: &language,
         checklist,
