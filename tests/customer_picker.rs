@@ -175,6 +175,8 @@ fn a_near_miss_given_with_customer_on_a_terminal_is_asked_about_and_no_keeps_it(
     let args = small(&["prep", "--customer", "Contosso"]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let mut coach = Pty::spawn(place.command(&args));
+    // Asked under the header's title, as its questions are.
+    coach.expect("The meeting");
     coach.expect("Did you mean Contoso?");
     coach.send(&format!("n{ENTER}"));
     finish_the_prep(&mut coach);

@@ -5,7 +5,7 @@
 use crate::memory::known::{find, KnownCustomer, Match};
 use crate::model::answer::Answer;
 use crate::slug::same_name;
-use crate::walk::prompter::{Prompter, Stop};
+use crate::walk::prompter::{Prompter, Section, Stop};
 use crate::walk::{Missing, Question, State, Walk, WalkError};
 
 /// The header question naming the customer.
@@ -58,6 +58,7 @@ impl Walk<'_> {
         &self,
         state: &mut State,
         prompter: &mut Option<&mut dyn Prompter>,
+        (section, announced): (&Section, &mut bool),
         question: &Question,
         answer: Answer,
     ) -> Result<Answer, WalkError> {
@@ -74,7 +75,13 @@ impl Walk<'_> {
         };
         match (self.missing, prompter.as_deref_mut()) {
             (Missing::Prompt, Some(prompter)) => {
-                match prompter.confirm_customer(question, name, known_name) {
+                // The header's title first, as before any question of it.
+                let asked = match *announced {
+                    true => Ok(()),
+                    false => prompter.begin_section(section),
+                };
+                *announced = true;
+                match asked.and_then(|()| prompter.confirm_customer(question, name, known_name)) {
                     Ok(true) => Ok(known),
                     Ok(false) => Ok(answer),
                     Err(stop) => {

@@ -320,7 +320,13 @@ impl<'a> Walk<'a> {
             };
             let Some(mut answer) = answer else { continue };
             if header && question.id == customer::CUSTOMER {
-                answer = self.known_customer(state, prompter, question, answer)?;
+                answer = self.known_customer(
+                    state,
+                    prompter,
+                    (section, &mut announced),
+                    question,
+                    answer,
+                )?;
             }
             if let Some(order) = order.as_deref_mut() {
                 order.include(&includes(question, &answer));
