@@ -213,6 +213,7 @@ fn every_accepted_answer_reads_back_from_a_note_unchanged() {
                 missing: Missing::UseDefaults,
                 today: TODAY,
                 brief: None,
+                known: Vec::new(),
             };
             // A value the checks refuse is no note: nothing to read back.
             let Ok(walked) = walk.run(None) else {

@@ -3,6 +3,7 @@
 mod brief;
 mod broken_packs;
 mod configuration;
+mod customer_picker;
 mod done;
 mod examples;
 mod files;

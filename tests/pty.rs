@@ -16,11 +16,11 @@ use crate::support::{isolate, BIN};
 /// How long to wait for one piece of output: a hang guard, not a speed check.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
-const DOWN: &str = "\x1b[B";
-const ENTER: &str = "\r";
+pub(crate) const DOWN: &str = "\x1b[B";
+pub(crate) const ENTER: &str = "\r";
 const SPACE: &str = " ";
-const BACKSPACE: &str = "\x7f";
-const CTRL_C: &str = "\x03";
+pub(crate) const BACKSPACE: &str = "\x7f";
+pub(crate) const CTRL_C: &str = "\x03";
 const ESC: &str = "\x1b";
 /// What console writes to show the cursor again.
 const SHOW_CURSOR: &str = "\x1b[?25h";
@@ -92,12 +92,12 @@ printf 'The pilot went well.\nThey want a second site.\n' > "$file"
 "#;
 
 /// A temporary directory with its own HOME, XDG dirs and notes directory.
-struct Place {
+pub(crate) struct Place {
     dir: TempDir,
 }
 
 impl Place {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let dir = tempfile::Builder::new()
             .prefix("coach-pty")
             .tempdir()
@@ -105,15 +105,15 @@ impl Place {
         Place { dir }
     }
 
-    fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
-    fn notes(&self) -> PathBuf {
+    pub(crate) fn notes(&self) -> PathBuf {
         self.path().join("notes")
     }
 
-    fn write(&self, relative: &str, contents: &str) -> PathBuf {
+    pub(crate) fn write(&self, relative: &str, contents: &str) -> PathBuf {
         let path = self.path().join(relative);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, contents).unwrap();
@@ -127,7 +127,7 @@ impl Place {
     }
 
     /// `coach ARGS` with a clean environment, like the support builder's.
-    fn command(&self, args: &[&str]) -> Command {
+    pub(crate) fn command(&self, args: &[&str]) -> Command {
         let root = self.path();
         let mut command = Command::new(BIN);
         isolate(&mut command, root);
@@ -308,7 +308,7 @@ impl Pty {
 
     /// Waits for the prompt `ask` and types `text` and Enter.
     #[track_caller]
-    fn answer(&mut self, ask: &str, text: &str) {
+    pub(crate) fn answer(&mut self, ask: &str, text: &str) {
         self.expect(ask);
         self.expect("›");
         self.send(&format!("{text}{ENTER}"));
@@ -344,7 +344,7 @@ impl Pty {
 
     /// The path in `coach: wrote PATH`.
     #[track_caller]
-    fn written(&self) -> PathBuf {
+    pub(crate) fn written(&self) -> PathBuf {
         let text = String::from_utf8_lossy(&self.transcript);
         let line = text
             .lines()
@@ -374,14 +374,14 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// A note split into its parsed front matter and its markdown body.
-struct Note {
-    front: Value,
+pub(crate) struct Note {
+    pub(crate) front: Value,
     body: String,
 }
 
 impl Note {
     #[track_caller]
-    fn read(path: &Path) -> Self {
+    pub(crate) fn read(path: &Path) -> Self {
         let text = std::fs::read_to_string(path)
             .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         let rest = text
@@ -684,7 +684,7 @@ fn answer_from_the_mood_on(coach: &mut Pty) {
 
 /// Checks the end of an interrupted walk and returns the draft's path.
 #[track_caller]
-fn interrupted(coach: &mut Pty, place: &Place) -> PathBuf {
+pub(crate) fn interrupted(coach: &mut Pty, place: &Place) -> PathBuf {
     let line = coach.expect("--resume`");
     assert_eq!(coach.finish(), 130, "{}", coach.screen());
     let line = line

@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::language::Language;
 use crate::memory::brief::Brief;
+use crate::memory::known::{self, KnownCustomer};
 use crate::memory::load::{self, Source};
 use crate::memory::read::Unreadable;
 use crate::memory::relationship::ReviewScales;
@@ -92,6 +93,23 @@ pub fn unique_ids(
         }
     }
     ids
+}
+
+/// Every customer with a note, newest contact first, for the walk's
+/// customer prompt. Unreadable notes are not warned about here: a walk is
+/// no check of the notes (`coach notes check` is). Notes that cannot be
+/// read at all only cost the offer, said in a notice.
+pub fn known_customers(config: &Config) -> Vec<KnownCustomer> {
+    let mut progress = IndexProgress::new(config.stderr_is_terminal);
+    match known::known_customers(&source(config), &mut progress, &mut notice) {
+        Ok((known, _)) => known,
+        Err(error) => {
+            notice(format!(
+                "the customers you met before are not offered: {error}"
+            ));
+            Vec::new()
+        }
+    }
 }
 
 fn source(config: &Config) -> Source<'_> {

@@ -27,6 +27,7 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Resul
         missing: Missing::UseDefaults,
         today: config.today,
         brief: None,
+        known: Vec::new(),
     };
     let walked = match walk.run(None) {
         Ok(walked) => walked,

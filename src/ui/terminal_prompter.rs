@@ -8,10 +8,12 @@ use jiff::civil::Date;
 
 use crate::interrupt;
 use crate::language::{Kind, Language, Question};
+use crate::memory::known::KnownCustomer;
 use crate::model::answer::{self, Answer};
 use crate::ui::pattern_view::{textwrap, write_pattern};
 use crate::walk::prompter::{Prompter, Section, Stop};
 
+mod customer;
 mod lines;
 
 const SKIP: &str = "(skip)";
@@ -348,6 +350,33 @@ impl Prompter for TerminalPrompter<'_> {
             Kind::Commitments => self.commitments(question),
         }
         .map(|answer| answer.map(|answer| answer.without_controls()))
+    }
+
+    fn ask_customer(
+        &mut self,
+        question: &Question,
+        known: &[KnownCustomer],
+    ) -> Result<Option<Answer>, Stop> {
+        self.pick_customer(question, known)
+            .map(|answer| answer.map(|answer| answer.without_controls()))
+    }
+
+    fn ask_meeting(
+        &mut self,
+        question: &Question,
+        titles: &[String],
+    ) -> Result<Option<Answer>, Stop> {
+        self.pick_meeting(question, titles)
+            .map(|answer| answer.map(|answer| answer.without_controls()))
+    }
+
+    fn confirm_customer(
+        &mut self,
+        _question: &Question,
+        typed: &str,
+        known: &str,
+    ) -> Result<bool, Stop> {
+        self.did_you_mean(typed, known)
     }
 }
 

@@ -2,6 +2,7 @@
 //! each pattern in walk order, with given answers, defaults and prompts.
 
 pub mod answers_file;
+mod customer;
 pub mod prompter;
 #[cfg(test)]
 mod tests;
@@ -13,6 +14,7 @@ use jiff::civil::Date;
 use serde_json::Value;
 
 use crate::language::{Kind, Language, Question, WalkOrder};
+use crate::memory::known::KnownCustomer;
 use crate::model::answer::{self, Answer, Commitment};
 use crate::suggest::did_you_mean;
 use crate::walk::prompter::{Prompter, Section, Stop};
@@ -41,6 +43,9 @@ pub struct Walked {
     pub missing: Vec<String>,
     /// Optional questions the person chose to leave unanswered.
     pub skipped: Vec<String>,
+    /// Warnings for standard error, one line each (a customer name close
+    /// to a known one, taken as given).
+    pub warnings: Vec<String>,
     /// Where each walked pattern's answers sit in `answers`: a pattern's
     /// questions are asked together, so its answers are one run.
     spans: HashMap<String, Range<usize>>,
@@ -156,6 +161,9 @@ pub struct Walk<'a> {
     /// What to show once the customer is known, before the checklist's
     /// questions: the brief of what happened last time (none for scripts).
     pub brief: Option<BriefOf<'a>>,
+    /// The customers the notes know, newest contact first: offered at the
+    /// customer prompt, and what a typed name is checked against.
+    pub known: Vec<KnownCustomer>,
 }
 
 impl<'a> Walk<'a> {
@@ -267,6 +275,7 @@ impl<'a> Walk<'a> {
                 asked: Vec::new(),
                 missing: Vec::new(),
                 skipped: Vec::new(),
+                warnings: Vec::new(),
                 spans: HashMap::new(),
             },
         };
@@ -282,6 +291,7 @@ impl<'a> Walk<'a> {
             },
             &header,
             None,
+            true,
         )?;
         self.show_brief(&mut state, prompter)?;
         let mut order = WalkOrder::new(self.language, self.checklist);
@@ -302,6 +312,7 @@ impl<'a> Walk<'a> {
                 &section,
                 &checklist.questions,
                 Some(&mut order),
+                false,
             )?;
         }
         let mut step = 0;
@@ -327,6 +338,7 @@ impl<'a> Walk<'a> {
                 &section,
                 pattern.questions_for(self.checklist),
                 Some(&mut order),
+                false,
             )?;
             let span = first..state.walked.answers.len();
             state.walked.spans.insert(pattern.id.clone(), span);
@@ -342,15 +354,27 @@ impl<'a> Walk<'a> {
         section: &Section,
         questions: &[Question],
         mut order: Option<&mut WalkOrder>,
+        header: bool,
     ) -> Result<(), WalkError> {
         let mut announced = false;
         for question in questions {
             state.walked.asked.push(question.clone());
             let answer = match state.take_given(&question.id) {
                 Some(answer) => Some(answer),
-                None => self.missing_answer(state, prompter, section, &mut announced, question)?,
+                None => {
+                    self.missing_answer(state, prompter, section, &mut announced, question, header)?
+                }
             };
-            let Some(answer) = answer else { continue };
+            let Some(mut answer) = answer else { continue };
+            if header && question.id == customer::CUSTOMER {
+                answer = self.known_customer(
+                    state,
+                    prompter,
+                    (section, &mut announced),
+                    question,
+                    answer,
+                )?;
+            }
             if let Some(order) = order.as_deref_mut() {
                 order.include(&includes(question, &answer));
             }
@@ -366,6 +390,7 @@ impl<'a> Walk<'a> {
         section: &Section,
         announced: &mut bool,
         question: &Question,
+        header: bool,
     ) -> Result<Option<Answer>, WalkError> {
         let default = question
             .default
@@ -377,14 +402,10 @@ impl<'a> Walk<'a> {
                     state.walked.skipped.push(question.id.clone());
                     return Ok(None);
                 }
-                let stop = |stop: Stop, state: &State| match stop {
-                    Stop::Interrupted => WalkError::Interrupted(state.so_far()),
-                    Stop::Failed(error) => WalkError::Failed(error, state.so_far()),
-                };
                 if !*announced {
                     prompter
                         .begin_section(section)
-                        .map_err(|error| stop(error, state))?;
+                        .map_err(|error| state.stop(error))?;
                     *announced = true;
                 }
                 let last = state
@@ -392,8 +413,9 @@ impl<'a> Walk<'a> {
                     .iter()
                     .find(|(id, _)| *id == question.id)
                     .map(|(_, value)| *value);
-                let answer = match last {
-                    Some(value) if question.kind == Kind::Scale => {
+                let answer = match (header, last) {
+                    (true, _) => self.ask_header(state, prompter, question, default.as_ref()),
+                    (false, Some(value)) if question.kind == Kind::Scale => {
                         // Said with the question: where the answer stood before.
                         let mut shown = question.clone();
                         let said = format!("Last time: {value}/5.");
@@ -403,9 +425,9 @@ impl<'a> Walk<'a> {
                         });
                         prompter.ask(&shown, default.as_ref())
                     }
-                    _ => prompter.ask(question, default.as_ref()),
+                    (false, _) => prompter.ask(question, default.as_ref()),
                 }
-                .map_err(|error| stop(error, state))?;
+                .map_err(|error| state.stop(error))?;
                 if answer.is_none() {
                     state.walked.skipped.push(question.id.clone());
                 }
@@ -475,6 +497,14 @@ impl State<'_> {
         let mut left: Vec<(&String, &(usize, Answer))> = self.given.iter().collect();
         left.sort_unstable_by_key(|(_, (at, _))| *at);
         left.into_iter().map(|(id, (_, answer))| (id, answer))
+    }
+
+    /// The walk stopped by `stop`, with the answers so far.
+    fn stop(&self, stop: Stop) -> WalkError {
+        match stop {
+            Stop::Interrupted => WalkError::Interrupted(self.so_far()),
+            Stop::Failed(error) => WalkError::Failed(error, self.so_far()),
+        }
     }
 
     /// Answers so far plus given ones not yet reached: what a draft keeps.

@@ -1,6 +1,7 @@
 //! What a walk needs from whoever answers it: a terminal, or a test script.
 
 use crate::language::{Pattern, Question};
+use crate::memory::known::KnownCustomer;
 use crate::model::answer::Answer;
 
 /// A part of the walk: the header, the checklist's own questions, or a pattern.
@@ -37,4 +38,40 @@ pub trait Prompter {
         question: &Question,
         default: Option<&Answer>,
     ) -> Result<Option<Answer>, Stop>;
+
+    /// The header's customer question when the notes know customers
+    /// (newest contact first): pick one of them or name a new one. Asked as
+    /// any text question unless the prompter can offer a choice.
+    fn ask_customer(
+        &mut self,
+        question: &Question,
+        known: &[KnownCustomer],
+    ) -> Result<Option<Answer>, Stop> {
+        let _ = known;
+        self.ask(question, None)
+    }
+
+    /// The header's meeting question of a debrief, offering the titles of
+    /// the customer's recent meetings (newest first) or another one.
+    fn ask_meeting(
+        &mut self,
+        question: &Question,
+        titles: &[String],
+    ) -> Result<Option<Answer>, Stop> {
+        let _ = titles;
+        self.ask(question, None)
+    }
+
+    /// Whether the customer name `typed` meant the known customer `known`
+    /// ("did you mean Northwind Traders?"). Only a person can say: no by
+    /// default.
+    fn confirm_customer(
+        &mut self,
+        question: &Question,
+        typed: &str,
+        known: &str,
+    ) -> Result<bool, Stop> {
+        let _ = (question, typed, known);
+        Ok(false)
+    }
 }

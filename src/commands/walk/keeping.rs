@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::error::{Error, Kept, Unsaved};
 use crate::interrupt;
 use crate::language::Question;
+use crate::memory::known::KnownCustomer;
 use crate::model::answer::Answer;
 use crate::notes::draft;
 use crate::ui::terminal_prompter::TerminalPrompter;
@@ -190,21 +191,60 @@ impl Prompter for Publishing<'_, '_> {
         default: Option<&Answer>,
     ) -> Result<Option<Answer>, Stop> {
         let answer = self.inner.ask(question, default)?;
-        let mut walking = WALKING.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(walking) = walking.as_mut() {
-            walking.partial = None;
-            let so_far = &mut walking.so_far;
-            match &answer {
-                Some(answer) => {
-                    answers_file::set(&mut so_far.answers, question.id.clone(), answer.to_value())
-                }
-                None if !so_far.skipped.contains(&question.id) => {
-                    so_far.skipped.push(question.id.clone())
-                }
-                None => {}
-            }
-        }
+        published(question, answer.as_ref());
         Ok(answer)
+    }
+
+    fn ask_customer(
+        &mut self,
+        question: &Question,
+        known: &[KnownCustomer],
+    ) -> Result<Option<Answer>, Stop> {
+        let answer = self.inner.ask_customer(question, known)?;
+        published(question, answer.as_ref());
+        Ok(answer)
+    }
+
+    fn ask_meeting(
+        &mut self,
+        question: &Question,
+        titles: &[String],
+    ) -> Result<Option<Answer>, Stop> {
+        let answer = self.inner.ask_meeting(question, titles)?;
+        published(question, answer.as_ref());
+        Ok(answer)
+    }
+
+    fn confirm_customer(
+        &mut self,
+        question: &Question,
+        typed: &str,
+        known: &str,
+    ) -> Result<bool, Stop> {
+        let yes = self.inner.confirm_customer(question, typed, known)?;
+        if yes {
+            published(question, Some(&Answer::Text(known.to_string())));
+        }
+        Ok(yes)
+    }
+}
+
+/// An answer given (or an optional question left unanswered), published
+/// so that a signal keeps it.
+fn published(question: &Question, answer: Option<&Answer>) {
+    let mut walking = WALKING.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(walking) = walking.as_mut() {
+        walking.partial = None;
+        let so_far = &mut walking.so_far;
+        match answer {
+            Some(answer) => {
+                answers_file::set(&mut so_far.answers, question.id.clone(), answer.to_value())
+            }
+            None if !so_far.skipped.contains(&question.id) => {
+                so_far.skipped.push(question.id.clone())
+            }
+            None => {}
+        }
     }
 }
 

@@ -77,6 +77,10 @@ pub fn run(
         *shown.borrow_mut() = Some((customer.to_string(), brief));
         since
     };
+    // The customers the notes know: offered at the customer prompt, and a
+    // name given is checked against them. Notes that cannot be read only
+    // cost the offer.
+    let known = crate::commands::notes_source::known_customers(config);
     let walk = Walk {
         language: &language,
         checklist,
@@ -89,6 +93,7 @@ pub fn run(
         },
         today: config.today,
         brief: (!args.no_brief).then_some(&show_brief as BriefOf),
+        known,
     };
     let mut terminal = prompting.then(|| {
         TerminalPrompter::new(&language, config.editor.clone(), config.today)
@@ -141,6 +146,13 @@ pub fn run(
             });
         }
     };
+    for warning in &walked.warnings {
+        let _ = writeln!(
+            std::io::stderr(),
+            "coach: warning: {}",
+            crate::text::visible_controls(warning)
+        );
+    }
     if !walked.missing.is_empty() {
         let why = if args.no_input {
             "--no-input forbids asking".to_string()
