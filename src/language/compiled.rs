@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{builtin, Checklist, Choice, Kind, Language, Origin, Pattern, Question};
+use crate::model::promise::{span_days, Promise};
 
 /// What build.rs wrote: one entry per file of `patterns/`, in load order.
 const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin.json"));
@@ -80,6 +81,15 @@ struct RawQuestion {
     help: Option<String>,
     #[serde(default)]
     labels: Vec<String>,
+    /// A date question's promise text, or `true` on a list.
+    commitment: Option<Value>,
+    on_yes: Option<RawOnYes>,
+}
+
+#[derive(Deserialize)]
+struct RawOnYes {
+    commitment: String,
+    due: Option<String>,
 }
 
 /// An option; build.rs writes a bare label as `{label}`.
@@ -176,6 +186,24 @@ fn question(raw: RawQuestion, pattern: Option<&str>) -> Result<Question, String>
             include: choice.include,
         })
         .collect();
+    let promise = match (kind, raw.commitment, raw.on_yes) {
+        (Kind::Date, Some(Value::String(what)), None) => Some(Promise::Dated(what)),
+        (Kind::List, Some(Value::Bool(true)), None) => Some(Promise::EachItem),
+        (Kind::Confirm, None, Some(on_yes)) => Some(Promise::OnYes {
+            what: on_yes.commitment,
+            days: match on_yes.due {
+                Some(due) => span_days(&due).ok_or_else(|| format!("`on_yes` due `{due}`"))?,
+                None => 0,
+            },
+        }),
+        (_, None, None) => None,
+        _ => {
+            return Err(format!(
+                "question `{}`: a promise key that `cargo test` refuses",
+                raw.id
+            ))
+        }
+    };
     Ok(Question {
         id: match pattern {
             Some(pattern) => format!("{pattern}.{}", raw.id),
@@ -188,6 +216,7 @@ fn question(raw: RawQuestion, pattern: Option<&str>) -> Result<Question, String>
         default: raw.default,
         help: raw.help,
         labels: raw.labels,
+        promise,
     })
 }
 
