@@ -139,7 +139,12 @@ fn promise_comment(promise: &Promise) -> String {
             "each item a commitment of yours: `what | due`, e.g. [Send the agenda | tomorrow]; without a date it is due on the meeting day".to_string()
         }
         Promise::OnYes { what, days } => {
-            format!("yes makes a commitment: {}, due {days} days after the meeting", comment(what))
+            let due = match days {
+                0 => "on the meeting day".to_string(),
+                1 => "1 day after the meeting".to_string(),
+                _ => format!("{days} days after the meeting"),
+            };
+            format!("yes makes a commitment: {}, due {due}", comment(what))
         }
     }
 }
@@ -175,12 +180,11 @@ fn includable(language: &Language, walked: &Walked) -> String {
                     comment(&option.label)
                 );
                 for included in questions {
-                    text += &format!(
-                        "# {} ({})\n#{}: ~\n",
-                        comment(&included.ask),
-                        included.kind.name(),
-                        included.id
-                    );
+                    text += &format!("# {} ({})\n", comment(&included.ask), included.kind.name());
+                    if let Some(promise) = &included.promise {
+                        text += &format!("# {}\n", promise_comment(promise));
+                    }
+                    text += &format!("#{}: ~\n", included.id);
                 }
             }
         }
