@@ -269,6 +269,9 @@ mod tests {
         \x20       - {id: q, ask: \"Q\\e[5m?\\n!\", kind: select, help: \"h\\e[1m\", options: [\"O\\e[1m\", \"P\\nQ\", {label: \"R\\x7f\"}]}\n\
         \x20       - {id: r, ask: a, kind: scale, labels: [\"lo\\e\", \"hi\\nx\"], default: 2}\n\
         \x20       - {id: s, ask: a, default: \"d\\e[2J\"}\n\
+        \x20       - {id: u, ask: a, kind: date, commitment: \"Send\\e[2J\\nit\"}\n\
+        \x20       - {id: v, ask: a, kind: confirm, on_yes: {commitment: \"Fix\\e[1m\", due: 1w}}\n\
+        \x20       - {id: w, ask: a, kind: list, commitment: true}\n\
         checklists:\n\
         \x20 - {id: t, title: \"C\\e[2J\\nD\"}\n";
 
@@ -319,6 +322,19 @@ mod tests {
         assert_eq!(labels, ["O[1m", "P Q", "R"]);
         assert_eq!(questions[1].labels, ["lo", "hi x"]);
         assert_eq!(questions[2].default, Some(Value::String("d[2J".into())));
+        use crate::model::promise::Promise;
+        assert_eq!(
+            questions[3].promise,
+            Some(Promise::Dated("Send[2J it".into()))
+        );
+        assert_eq!(
+            questions[4].promise,
+            Some(Promise::OnYes {
+                what: "Fix[1m".into(),
+                days: 7
+            })
+        );
+        assert_eq!(questions[5].promise, Some(Promise::EachItem));
         assert_eq!(checked.title.as_deref(), Some("T]0;x U"));
         assert_eq!(checked.checklists[0].title.as_deref(), Some("C[2J D"));
         let all = format!("{checked:?}");

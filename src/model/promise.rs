@@ -167,4 +167,71 @@ mod tests {
             .unwrap_err()
             .contains("4 `|` fields"));
     }
+
+    fn asking(kind: crate::model::Kind, promise: Promise) -> Question {
+        Question {
+            id: "q".into(),
+            ask: "Q?".into(),
+            kind,
+            options: Vec::new(),
+            required: false,
+            default: None,
+            help: None,
+            labels: Vec::new(),
+            promise: Some(promise),
+        }
+    }
+
+    #[test]
+    fn a_date_a_list_and_a_yes_become_commitments_and_a_no_stays_no() {
+        use crate::model::answer::from_value;
+        use crate::model::Kind;
+        use serde_json::json;
+        let (meeting, today) = (date(2026, 12, 1), date(2026, 11, 30));
+        let whats = |answer: Answer| match answer {
+            Answer::Commitments(list) => list
+                .into_iter()
+                .map(|c| (c.what, c.due, c.who.unwrap_or_default()))
+                .collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        let dated = asking(Kind::Date, Promise::Dated("Send it".into()));
+        let answer = from_value(&dated, &json!("2026-12-08"), today).unwrap();
+        assert_eq!(
+            whats(commit(&dated, answer, meeting, today)),
+            [("Send it".into(), date(2026, 12, 8), "me".into())]
+        );
+        let list = asking(Kind::List, Promise::EachItem);
+        let answer = from_value(&list, &json!(["A | +1d", "B | | Dana"]), today).unwrap();
+        assert_eq!(
+            whats(commit(&list, answer, meeting, today)),
+            [
+                ("A".into(), date(2026, 12, 1), "me".into()),
+                ("B".into(), meeting, "Dana".into())
+            ]
+        );
+        assert!(from_value(&list, &json!(["A | soon"]), today)
+            .unwrap_err()
+            .contains("item `A`: `soon` is not a date"));
+        let yes = asking(
+            Kind::Confirm,
+            Promise::OnYes {
+                what: "Own it".into(),
+                days: 2,
+            },
+        );
+        assert_eq!(
+            whats(commit(&yes, Answer::Yes(true), meeting, today)),
+            [("Own it".into(), date(2026, 12, 3), "me".into())]
+        );
+        assert_eq!(
+            commit(&yes, Answer::Yes(false), meeting, today),
+            Answer::Yes(false)
+        );
+        // As a note holds it: the commitment, id kept.
+        let held = json!([{"id": "c-k3v9q2xa", "what": "Own it", "due": "2026-12-03", "who": "me", "done": false}]);
+        let answer = from_value(&yes, &held, today).unwrap();
+        assert_eq!(answer.to_value(), held);
+        assert_eq!(commit(&yes, answer.clone(), meeting, today), answer);
+    }
 }
