@@ -1,4 +1,5 @@
-//! A promise made by answering yes at the keyboard becomes a commitment.
+//! Promises typed at the keyboard become commitments: a yes to a
+//! promising confirm, and the items of a promising list.
 
 use std::process::Command;
 
@@ -16,6 +17,10 @@ patterns:
           ask: Did you blame another team?
           kind: confirm
           on_yes: {commitment: Follow up and take ownership, due: 2d}
+        - id: requests
+          ask: What did they ask for?
+          kind: list
+          commitment: true
 checklists:
   - id: debrief
     start: [ownership]
@@ -42,6 +47,17 @@ fn a_yes_typed_to_a_promising_confirm_becomes_a_commitment_of_the_note() {
     coach.expect("Did you blame another team? (y/n)");
     coach.send("y\r");
     coach.expect("✔ Did you blame another team? · yes");
+    coach.expect("Each line is a promise of yours");
+    coach.expect("item 1 (empty line ends)");
+    coach.expect("›");
+    coach.send("Demo account | soon\r");
+    // A due date that does not parse is refused at the prompt.
+    coach.expect("item `Demo account`: `soon` is not a date");
+    coach.expect("›");
+    coach.send("Demo account | 2026-12-04\r");
+    coach.expect("item 2 (empty line ends)");
+    coach.expect("›");
+    coach.send("\r");
     coach.expect("coach: wrote");
     assert_eq!(coach.finish(), 0, "{}", coach.screen());
 
@@ -59,6 +75,12 @@ fn a_yes_typed_to_a_promising_confirm_becomes_a_commitment_of_the_note() {
         note.contains(&format!(
             "- [ ] Follow up and take ownership (due 2026-12-03, me) `{id}`\n"
         )),
+        "{note}"
+    );
+    assert!(
+        note.contains(
+            "    what: Demo account\n    due: \"2026-12-04\"\n    who: me\n    done: false\n"
+        ) && note.contains("- [ ] Demo account (due 2026-12-04, me) `c-"),
         "{note}"
     );
 }
