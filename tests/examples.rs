@@ -140,7 +140,10 @@ fn the_debrief_answers_example_writes_a_debrief_that_links_to_its_prep_note() {
         commitments,
         [
             "Send the sized ERP integration plan",
-            "Share last year's picking accuracy figures"
+            "Share last year's picking accuracy figures",
+            // The status-update date and the acknowledged request promise too.
+            "Send the next status update",
+            "A read-only demo account for Sam",
         ]
     );
 

@@ -11,8 +11,6 @@ use crate::support::notes_dir::{NotesDir, Run};
 #[path = "../examples/generate_notes.rs"]
 pub(crate) mod generate_notes;
 
-const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-
 /// One archive, kept across runs so that edits between them can be seen.
 struct Archive(NotesDir);
 
@@ -34,19 +32,16 @@ impl Archive {
         self.coach_on("2026-12-03", args)
     }
 
-    /// The prep and debrief of examples/ written by coach itself: two
-    /// commitments, ours due 2026-12-05 and Dana Lee's due 2026-12-08.
+    /// The prep and debrief of examples/ written by coach itself, without
+    /// the answers that promise by pack key: two commitments, ours due
+    /// 2026-12-05 and Dana Lee's due 2026-12-08.
     fn with_example_notes(self) -> Self {
         for (walk, answers) in [
             ("prep", "prep-answers.yaml"),
             ("debrief", "debrief-answers.yaml"),
         ] {
-            let run = self.coach(&[
-                walk,
-                "--no-input",
-                "--answers",
-                &format!("{EXAMPLES}/{answers}"),
-            ]);
+            let answers = self.example_without_pack_key_promises(answers);
+            let run = self.coach(&[walk, "--no-input", "--answers", &answers]);
             assert_eq!(run.status, 0, "{}", run.stderr);
         }
         self

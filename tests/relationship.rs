@@ -9,8 +9,6 @@ use crate::support::notes_dir::{NotesDir, Run};
 // Also loaded by memory.rs, privately: each test module keeps its own copy.
 use crate::memory::generate_notes;
 
-const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-
 struct Archive(NotesDir);
 
 impl std::ops::Deref for Archive {
@@ -55,16 +53,17 @@ impl Archive {
         assert_eq!(run.status, 0, "{}", run.stderr);
     }
 
-    /// The prep and debrief of examples/ (2026-12-01: ours due 2026-12-05,
-    /// Dana Lee's due 2026-12-08) and reviews on 2026-10-01, 2026-11-01 and
-    /// 2026-11-25, all written by coach.
+    /// The prep and debrief of examples/ without the answers that promise
+    /// by pack key (2026-12-01: ours due 2026-12-05, Dana Lee's due
+    /// 2026-12-08) and reviews on 2026-10-01, 2026-11-01 and 2026-11-25,
+    /// all written by coach.
     fn written_by_coach() -> Self {
         let archive = Archive::new();
         for (walk, answers) in [
             ("prep", "prep-answers.yaml"),
             ("debrief", "debrief-answers.yaml"),
         ] {
-            let answers = format!("{EXAMPLES}/{answers}");
+            let answers = archive.example_without_pack_key_promises(answers);
             let run = archive.coach(&[walk, "--no-input", "--answers", &answers]);
             assert_eq!(run.status, 0, "{}", run.stderr);
         }

@@ -318,10 +318,10 @@ fn answers_come_from_stdin_as_json_and_from_set() {
     assert_eq!(front["customer"], "Initech");
     assert_eq!(front["answers"]["attendees"][1], "Peter");
     assert_eq!(front["answers"]["pick-your-channels.channels"][0], "Email");
-    assert_eq!(
-        front["answers"]["keep-them-posted.next-update"],
-        "2026-12-24"
-    );
+    // The date answers a promise: it is that commitment's due date.
+    let update = &front["answers"]["keep-them-posted.next-update"][0];
+    assert_eq!(update["what"], "Send the next status update");
+    assert_eq!(update["due"], "2026-12-24");
 }
 
 #[test]

@@ -9,6 +9,7 @@ use crate::cli::{DataFormat, QuestionsArgs};
 use crate::config::Config;
 use crate::error::Error;
 use crate::language::{Kind, Language, Question};
+use crate::model::promise::Promise;
 use crate::walk::answers_file;
 use crate::walk::{Missing, Walk, WalkError, Walked};
 use crate::yaml;
@@ -109,6 +110,9 @@ fn template(
             Kind::List | Kind::MultiSelect => text += "# a list, e.g. [first, second]\n",
             _ => {}
         }
+        if let Some(promise) = &question.promise {
+            text += &format!("# {}\n", promise_comment(promise));
+        }
         let value = given(&question.id)
             .or_else(|| question.default.clone())
             .unwrap_or(Value::Null);
@@ -127,6 +131,24 @@ fn template(
         }
     }
     text
+}
+
+/// What a promising question's answer becomes, for the template.
+fn promise_comment(promise: &Promise) -> String {
+    match promise {
+        Promise::Dated(what) => format!("a commitment: {}, due on this date", comment(what)),
+        Promise::EachItem => {
+            "each item a commitment of yours: `what | due`, e.g. [Send the agenda | tomorrow]; without a date it is due on the meeting day".to_string()
+        }
+        Promise::OnYes { what, days } => {
+            let due = match days {
+                0 => "on the meeting day".to_string(),
+                1 => "1 day after the meeting".to_string(),
+                _ => format!("{days} days after the meeting"),
+            };
+            format!("yes makes a commitment: {}, due {due}", comment(what))
+        }
+    }
 }
 
 /// Questions of patterns that only a chosen option brings in, commented out so
@@ -160,12 +182,11 @@ fn includable(language: &Language, walked: &Walked) -> String {
                     comment(&option.label)
                 );
                 for included in questions {
-                    text += &format!(
-                        "# {} ({})\n#{}: ~\n",
-                        comment(&included.ask),
-                        included.kind.name(),
-                        included.id
-                    );
+                    text += &format!("# {} ({})\n", comment(&included.ask), included.kind.name());
+                    if let Some(promise) = &included.promise {
+                        text += &format!("# {}\n", promise_comment(promise));
+                    }
+                    text += &format!("#{}: ~\n", included.id);
                 }
             }
         }

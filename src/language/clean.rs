@@ -5,8 +5,16 @@
 use serde_json::Value;
 
 /// Fields of a pack that are one line wherever they are shown: names, labels,
-/// titles, prompts, sources. Their line breaks become spaces.
-const ONE_LINE_FIELDS: [&str; 6] = ["name", "source", "title", "ask", "label", "labels"];
+/// titles, prompts, sources, promises. Their line breaks become spaces.
+const ONE_LINE_FIELDS: [&str; 7] = [
+    "name",
+    "source",
+    "title",
+    "ask",
+    "label",
+    "labels",
+    "commitment",
+];
 
 /// A text field of a pack as coach keeps it: control and escape characters
 /// removed (`text::strip_controls`), and one-line fields on one line, so

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{builtin, Checklist, Choice, Kind, Language, Origin, Pattern, Question};
+use crate::model::promise::{span_days, Promise};
 
 /// What build.rs wrote: one entry per file of `patterns/`, in load order.
 const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin.json"));
@@ -80,6 +81,15 @@ struct RawQuestion {
     help: Option<String>,
     #[serde(default)]
     labels: Vec<String>,
+    /// A date question's promise text, or `true` on a list.
+    commitment: Option<Value>,
+    on_yes: Option<RawOnYes>,
+}
+
+#[derive(Deserialize)]
+struct RawOnYes {
+    commitment: String,
+    due: Option<String>,
 }
 
 /// An option; build.rs writes a bare label as `{label}`.
@@ -176,6 +186,24 @@ fn question(raw: RawQuestion, pattern: Option<&str>) -> Result<Question, String>
             include: choice.include,
         })
         .collect();
+    let promise = match (kind, raw.commitment, raw.on_yes) {
+        (Kind::Date, Some(Value::String(what)), None) => Some(Promise::Dated(what)),
+        (Kind::List, Some(Value::Bool(true)), None) => Some(Promise::EachItem),
+        (Kind::Confirm, None, Some(on_yes)) => Some(Promise::OnYes {
+            what: on_yes.commitment,
+            days: match on_yes.due {
+                Some(due) => span_days(&due).ok_or_else(|| format!("`on_yes` due `{due}`"))?,
+                None => 0,
+            },
+        }),
+        (_, None, None) => None,
+        _ => {
+            return Err(format!(
+                "question `{}`: a promise key that `cargo test` refuses",
+                raw.id
+            ))
+        }
+    };
     Ok(Question {
         id: match pattern {
             Some(pattern) => format!("{pattern}.{}", raw.id),
@@ -188,6 +216,7 @@ fn question(raw: RawQuestion, pattern: Option<&str>) -> Result<Question, String>
         default: raw.default,
         help: raw.help,
         labels: raw.labels,
+        promise,
     })
 }
 
@@ -240,6 +269,9 @@ mod tests {
         \x20       - {id: q, ask: \"Q\\e[5m?\\n!\", kind: select, help: \"h\\e[1m\", options: [\"O\\e[1m\", \"P\\nQ\", {label: \"R\\x7f\"}]}\n\
         \x20       - {id: r, ask: a, kind: scale, labels: [\"lo\\e\", \"hi\\nx\"], default: 2}\n\
         \x20       - {id: s, ask: a, default: \"d\\e[2J\"}\n\
+        \x20       - {id: u, ask: a, kind: date, commitment: \"Send\\e[2J\\nit\"}\n\
+        \x20       - {id: v, ask: a, kind: confirm, on_yes: {commitment: \"Fix\\e[1m\", due: 1w}}\n\
+        \x20       - {id: w, ask: a, kind: list, commitment: true}\n\
         checklists:\n\
         \x20 - {id: t, title: \"C\\e[2J\\nD\"}\n";
 
@@ -290,6 +322,19 @@ mod tests {
         assert_eq!(labels, ["O[1m", "P Q", "R"]);
         assert_eq!(questions[1].labels, ["lo", "hi x"]);
         assert_eq!(questions[2].default, Some(Value::String("d[2J".into())));
+        use crate::model::promise::Promise;
+        assert_eq!(
+            questions[3].promise,
+            Some(Promise::Dated("Send[2J it".into()))
+        );
+        assert_eq!(
+            questions[4].promise,
+            Some(Promise::OnYes {
+                what: "Fix[1m".into(),
+                days: 7
+            })
+        );
+        assert_eq!(questions[5].promise, Some(Promise::EachItem));
         assert_eq!(checked.title.as_deref(), Some("T]0;x U"));
         assert_eq!(checked.checklists[0].title.as_deref(), Some("C[2J D"));
         let all = format!("{checked:?}");

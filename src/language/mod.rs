@@ -9,6 +9,7 @@ mod fields;
 mod loader;
 mod parse;
 mod problem;
+mod promise_keys;
 mod reader;
 mod walk_order;
 

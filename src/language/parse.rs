@@ -33,8 +33,17 @@ const PATTERN_KEYS: [&str; 7] = [
     "tips",
     "questions",
 ];
-const QUESTION_KEYS: [&str; 8] = [
-    "id", "ask", "kind", "options", "required", "default", "help", "labels",
+const QUESTION_KEYS: [&str; 10] = [
+    "id",
+    "ask",
+    "kind",
+    "options",
+    "required",
+    "default",
+    "help",
+    "labels",
+    "commitment",
+    "on_yes",
 ];
 const CHOICE_KEYS: [&str; 2] = ["label", "include"];
 const CHECKLIST_KEYS: [&str; 4] = ["id", "title", "start", "questions"];
@@ -273,6 +282,7 @@ impl Reader<'_> {
         };
         let options = self.choices(fields, path, kind, subject.clone());
         let labels = self.scale_labels(fields, path, kind, subject.clone());
+        let promise = self.promise(fields, path, kind, subject.clone());
         let (kind, id, ask) = (kind?, full_id?, ask?);
         plain_id.as_ref()?;
         let mut question = Question {
@@ -284,6 +294,7 @@ impl Reader<'_> {
             default: None,
             help,
             labels,
+            promise,
         };
         if let Some(default) = fields.get("default") {
             // Only the form of a default is checked here; relative dates are

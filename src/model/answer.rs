@@ -72,6 +72,7 @@ pub fn from_text(question: &Question, text: &str, today: Date) -> Result<Answer,
             .collect::<Result<Vec<_>, _>>()
             .map(Answer::Commitments),
     }?;
+    super::promise::check_items(question, &answer, today)?;
     required_not_empty(question, answer)
 }
 
@@ -92,10 +93,23 @@ fn required_not_empty(question: &Question, answer: Answer) -> Result<Answer, Str
 
 /// Checks a value from an answers file (YAML or JSON) against the question.
 pub fn from_value(question: &Question, value: &Value, today: Date) -> Result<Answer, String> {
-    from_value_any(question, value, today).and_then(|answer| required_not_empty(question, answer))
+    let answer = from_value_any(question, value, today)?;
+    super::promise::check_items(question, &answer, today)?;
+    required_not_empty(question, answer)
 }
 
 fn from_value_any(question: &Question, value: &Value, today: Date) -> Result<Answer, String> {
+    // A promising question's answer as a note or a draft holds it: the
+    // commitments it made, ids and all.
+    if let (Some(_), Value::Array(entries)) = (&question.promise, value) {
+        if entries.iter().any(Value::is_object) {
+            return entries
+                .iter()
+                .map(|entry| commitment_from_value(entry, today))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Answer::Commitments);
+        }
+    }
     let texts: &[Value] = match value {
         Value::Array(items) => items,
         single => std::slice::from_ref(single),
@@ -422,6 +436,7 @@ mod tests {
             default: None,
             help: None,
             labels: Vec::new(),
+            promise: None,
         }
     }
 

@@ -4,6 +4,7 @@
 
 pub mod answer;
 mod kind;
+pub mod promise;
 mod question;
 
 pub use kind::Kind;

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::promise::Promise;
 use super::Kind;
 
 #[derive(Debug, Clone)]
@@ -17,6 +18,8 @@ pub struct Question {
     pub help: Option<String>,
     /// Scale only: what 1 and 5 mean, or what each point means.
     pub labels: Vec<String>,
+    /// What the answer promises (`commitment:`, `on_yes:`), if anything.
+    pub promise: Option<Promise>,
 }
 
 impl Question {

@@ -183,10 +183,19 @@ impl Note<'_> {
                 .iter()
                 .map(|item| format!("- {}\n", inline(item)))
                 .collect::<String>(),
-            Answer::Commitments(list) => list
-                .iter()
-                .map(|commitment| format!("- {}\n", describe(commitment)))
-                .collect::<String>(),
+            Answer::Commitments(list) => {
+                // A yes that made a promise still reads as the yes it was.
+                let yes = if question.kind == Kind::Confirm {
+                    "Yes\n\n"
+                } else {
+                    ""
+                };
+                let lines: String = list
+                    .iter()
+                    .map(|commitment| format!("- {}\n", describe(commitment)))
+                    .collect();
+                format!("{yes}{lines}")
+            }
         };
         format!("\n**{}**\n\n{body}", one_line(&question.ask))
     }

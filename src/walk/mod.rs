@@ -16,6 +16,7 @@ use serde_json::Value;
 use crate::language::{Kind, Language, Question, WalkOrder};
 use crate::memory::known::KnownCustomer;
 use crate::model::answer::{self, Answer, Commitment};
+use crate::model::promise;
 use crate::suggest::did_you_mean;
 use crate::walk::prompter::{Prompter, Section, Stop};
 
@@ -118,6 +119,7 @@ pub fn header_questions() -> [Question; 3] {
             default: default.map(|text| Value::String(text.to_string())),
             help: None,
             labels: Vec::new(),
+            promise: None,
         };
     [
         question("customer", "Who is the customer?", Kind::Text, true, None),
@@ -375,6 +377,13 @@ impl<'a> Walk<'a> {
                     answer,
                 )?;
             }
+            // A promise is due counting from the meeting, known by now: the
+            // header is asked first.
+            let meeting = match state.walked.answer("date") {
+                Some(Answer::Date(date)) => *date,
+                _ => self.today,
+            };
+            let answer = promise::commit(question, answer, meeting, self.today);
             if let Some(order) = order.as_deref_mut() {
                 order.include(&includes(question, &answer));
             }

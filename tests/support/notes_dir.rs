@@ -88,3 +88,36 @@ impl NotesDir {
         std::fs::read_to_string(self.path(relative)).unwrap()
     }
 }
+
+/// The answers that promise through a pack key (`commitment:`, `on_yes:`)
+/// in examples/: tests/promise_keys.rs counts those commitments.
+const PACK_KEY_PROMISES: [&str; 3] = [
+    "keep-them-posted.next-update:",
+    "keep-them-posted.update-due:",
+    "be-responsive.new-requests:",
+];
+
+impl NotesDir {
+    /// examples/NAME copied beside the notes without the answers that
+    /// promise through a pack key, so that its notes hold only the
+    /// commitments the memory tests were written around (the example's
+    /// `promises`); returns the copy's path.
+    pub fn example_without_pack_key_promises(&self, name: &str) -> String {
+        let path = format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut kept = String::new();
+        let mut skipping = false;
+        for line in text.lines() {
+            if !line.starts_with(' ') && !line.starts_with('-') {
+                skipping = PACK_KEY_PROMISES.iter().any(|key| line.starts_with(key));
+            }
+            if !skipping {
+                kept += line;
+                kept.push('\n');
+            }
+        }
+        let copy = self.root().join(name);
+        std::fs::write(&copy, kept).unwrap();
+        copy.to_str().unwrap().to_string()
+    }
+}

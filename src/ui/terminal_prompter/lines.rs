@@ -8,6 +8,7 @@ use super::TerminalPrompter;
 use crate::interrupt;
 use crate::language::Question;
 use crate::model::answer::{Answer, Commitment};
+use crate::model::promise::{self, Promise};
 use crate::walk::prompter::Stop;
 
 impl TerminalPrompter<'_> {
@@ -24,11 +25,25 @@ impl TerminalPrompter<'_> {
             style("?").yellow(),
             style(&question.ask).bold()
         ))?;
+        // Each line of a promising list is a promise: `what | due | who`.
+        let promising = question.promise == Some(Promise::EachItem);
+        if promising {
+            self.line(
+                &style("  Each line is a promise of yours; add `| date` for its due date (else the meeting day).")
+                    .dim()
+                    .to_string(),
+            )?;
+        }
+        let today = self.today;
+        let check = move |text: &str| match promising && !text.trim().is_empty() {
+            true => promise::item(text, today).map(|_| ()),
+            false => Ok(()),
+        };
         loop {
             let mut lines = Vec::new();
             loop {
                 let prompt = format!("  {label} {} (empty line ends)", lines.len() + 1);
-                let line = self.read_line(&prompt, None, &|_| Ok(()))?;
+                let line = self.read_line(&prompt, None, &check)?;
                 if line.trim().is_empty() {
                     break;
                 }
