@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde_json::Value;
 
 use crate::dates;
+use crate::model::question::Promise;
 use crate::model::{Kind, Question};
 use crate::text::{one_line, strip_controls};
 
@@ -72,7 +73,7 @@ pub fn from_text(question: &Question, text: &str, today: Date) -> Result<Answer,
             .collect::<Result<Vec<_>, _>>()
             .map(Answer::Commitments),
     }?;
-    super::promise::check_items(question, &answer, today)?;
+    check_items(question, &answer, today)?;
     required_not_empty(question, answer)
 }
 
@@ -94,7 +95,7 @@ fn required_not_empty(question: &Question, answer: Answer) -> Result<Answer, Str
 /// Checks a value from an answers file (YAML or JSON) against the question.
 pub fn from_value(question: &Question, value: &Value, today: Date) -> Result<Answer, String> {
     let answer = from_value_any(question, value, today)?;
-    super::promise::check_items(question, &answer, today)?;
+    check_items(question, &answer, today)?;
     required_not_empty(question, answer)
 }
 
@@ -409,6 +410,46 @@ fn commitment(what: &str, due: &str, who: Option<&str>, today: Date) -> Result<C
         done: false,
         closed: None,
     })
+}
+
+/// One item of a promising list, `what | due | who`: the due date (none when
+/// not given) and who (none when not given), or why the item is refused.
+pub fn item(text: &str, today: Date) -> Result<(String, Option<Date>, Option<String>), String> {
+    let parts: Vec<&str> = text.split('|').map(str::trim).collect();
+    let what = one_line(parts[0]);
+    if parts.len() > 3 {
+        return Err(format!(
+            "item `{what}` has {} `|` fields; write `what | due | who` (a `|` cannot be part of one)",
+            parts.len()
+        ));
+    }
+    if what.trim().is_empty() {
+        return Err(format!(
+            "item `{}` names no promise before its `|`",
+            one_line(text)
+        ));
+    }
+    let due = match parts.get(1).filter(|due| !due.is_empty()) {
+        Some(due) => {
+            Some(dates::parse(due, today).map_err(|error| format!("item `{what}`: {error}"))?)
+        }
+        None => None,
+    };
+    let who = parts
+        .get(2)
+        .map(|who| one_line(who))
+        .filter(|who| !who.is_empty());
+    Ok((what.trim().to_string(), due, who))
+}
+
+/// Checks every item of a promising list's answer; the first problem.
+pub fn check_items(question: &Question, answer: &Answer, today: Date) -> Result<(), String> {
+    match (&question.promise, answer) {
+        (Some(Promise::EachItem), Answer::Items(items)) => items
+            .iter()
+            .try_for_each(|text| item(text, today).map(|_| ())),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -8,79 +8,11 @@
 use jiff::civil::Date;
 use jiff::Span;
 
-use crate::dates;
 use crate::model::answer::{Answer, Commitment};
 use crate::model::Question;
-use crate::text::one_line;
 
-/// Who a promise captured by a pack key belongs to, unless an item names another.
-pub const OURS: &str = "me";
-
-/// What a question's answer promises.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Promise {
-    /// A date question (`commitment: "text"`): the answer is the due date.
-    Dated(String),
-    /// A list question (`commitment: true`): each item, `what | due | who`.
-    EachItem,
-    /// A confirm question (`on_yes: {commitment, due}`): yes promises `what`,
-    /// due `days` after the meeting (the meeting day itself without `due`).
-    OnYes { what: String, days: i64 },
-}
-
-/// `2d`, `1w`, `+3d`, `10 days`: a span of days or weeks after the meeting,
-/// as `on_yes: {due: ...}` takes it; the number of days.
-pub fn span_days(text: &str) -> Option<i64> {
-    let text = text.trim();
-    let text = text.strip_prefix('+').unwrap_or(text);
-    let split = text.find(|c: char| !c.is_ascii_digit())?;
-    let count: i64 = text[..split].parse().ok().filter(|count| *count <= 3650)?;
-    match text[split..].trim() {
-        "d" | "day" | "days" => Some(count),
-        "w" | "week" | "weeks" => Some(count * 7),
-        _ => None,
-    }
-}
-
-/// One item of a promising list, `what | due | who`: the due date (none when
-/// not given) and who (none when not given), or why the item is refused.
-pub fn item(text: &str, today: Date) -> Result<(String, Option<Date>, Option<String>), String> {
-    let parts: Vec<&str> = text.split('|').map(str::trim).collect();
-    let what = one_line(parts[0]);
-    if parts.len() > 3 {
-        return Err(format!(
-            "item `{what}` has {} `|` fields; write `what | due | who` (a `|` cannot be part of one)",
-            parts.len()
-        ));
-    }
-    if what.trim().is_empty() {
-        return Err(format!(
-            "item `{}` names no promise before its `|`",
-            one_line(text)
-        ));
-    }
-    let due = match parts.get(1).filter(|due| !due.is_empty()) {
-        Some(due) => {
-            Some(dates::parse(due, today).map_err(|error| format!("item `{what}`: {error}"))?)
-        }
-        None => None,
-    };
-    let who = parts
-        .get(2)
-        .map(|who| one_line(who))
-        .filter(|who| !who.is_empty());
-    Ok((what.trim().to_string(), due, who))
-}
-
-/// Checks every item of a promising list's answer; the first problem.
-pub fn check_items(question: &Question, answer: &Answer, today: Date) -> Result<(), String> {
-    match (&question.promise, answer) {
-        (Some(Promise::EachItem), Answer::Items(items)) => items
-            .iter()
-            .try_for_each(|text| item(text, today).map(|_| ())),
-        _ => Ok(()),
-    }
-}
+pub use crate::model::answer::item;
+pub use crate::model::question::{span_days, Promise, OURS};
 
 /// The answer as the promises it makes: a date, the items of a list or a
 /// yes become commitments (`who` is `me` unless an item names another);

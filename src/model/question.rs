@@ -2,7 +2,6 @@
 
 use serde_json::Value;
 
-use super::promise::Promise;
 use super::Kind;
 
 #[derive(Debug, Clone)]
@@ -41,4 +40,33 @@ pub struct Choice {
     pub label: String,
     /// Patterns that join the walk when this option is chosen.
     pub include: Vec<String>,
+}
+
+/// Who a promise captured by a pack key belongs to, unless an item names another.
+pub const OURS: &str = "me";
+
+/// What a question's answer promises.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Promise {
+    /// A date question (`commitment: "text"`): the answer is the due date.
+    Dated(String),
+    /// A list question (`commitment: true`): each item, `what | due | who`.
+    EachItem,
+    /// A confirm question (`on_yes: {commitment, due}`): yes promises `what`,
+    /// due `days` after the meeting (the meeting day itself without `due`).
+    OnYes { what: String, days: i64 },
+}
+
+/// `2d`, `1w`, `+3d`, `10 days`: a span of days or weeks after the meeting,
+/// as `on_yes: {due: ...}` takes it; the number of days.
+pub fn span_days(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let text = text.strip_prefix('+').unwrap_or(text);
+    let split = text.find(|c: char| !c.is_ascii_digit())?;
+    let count: i64 = text[..split].parse().ok().filter(|count| *count <= 3650)?;
+    match text[split..].trim() {
+        "d" | "day" | "days" => Some(count),
+        "w" | "week" | "weeks" => Some(count * 7),
+        _ => None,
+    }
 }
