@@ -29,6 +29,7 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Resul
         today: config.today,
         brief: None,
         known: Vec::new(),
+        open: None,
     };
     let walked = match walk.run(None) {
         Ok(walked) => walked,
