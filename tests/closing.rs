@@ -177,12 +177,9 @@ fn closed_is_no_answer_of_a_prep() {
     assert_eq!(dir.read(ACME), EARLIER);
 }
 
-#[test]
-fn a_promise_kept_is_closed_by_space_and_enter_at_the_terminal() {
-    let place = Place::new();
-    place.write(&format!("notes/{ACME}"), EARLIER);
-    place.write("pack/a.yaml", PACK);
-    let mut command = place.command(&[
+/// `coach debrief` of Acme on a terminal, with `more` arguments.
+fn debrief_on_a_terminal(place: &Place, more: &[&str]) -> Pty {
+    let mut args = vec![
         "--today",
         "2026-12-03",
         "--no-builtin",
@@ -195,9 +192,22 @@ fn a_promise_kept_is_closed_by_space_and_enter_at_the_terminal() {
         "Follow-up",
         "--date",
         "2026-12-02",
-    ]);
-    command.env("COLUMNS", "160");
-    let mut coach = Pty::spawn(command);
+    ];
+    args.extend(more);
+    Pty::spawn(place.command(&args))
+}
+
+fn acme_on_a_terminal() -> Place {
+    let place = Place::new();
+    place.write(&format!("notes/{ACME}"), EARLIER);
+    place.write("pack/a.yaml", PACK);
+    place
+}
+
+#[test]
+fn a_promise_kept_is_closed_by_space_and_enter_at_the_terminal() {
+    let place = acme_on_a_terminal();
+    let mut coach = debrief_on_a_terminal(&place, &[]);
     coach.expect("Since last time");
     coach.expect("Which of these promises were kept?");
     coach.expect("c-k3v9q2xa  Send the plan (ours, me, due 2026-12-05)");
@@ -220,4 +230,42 @@ fn a_promise_kept_is_closed_by_space_and_enter_at_the_terminal() {
     );
     let note = std::fs::read_to_string(coach.written()).unwrap();
     assert!(note.contains("\nclosed:\n- c-k3v9q2xa\n"), "{note}");
+}
+
+#[test]
+fn the_promises_chosen_before_ctrl_c_are_kept_in_the_draft_and_closed_on_resume() {
+    let place = acme_on_a_terminal();
+    let mut coach = debrief_on_a_terminal(&place, &[]);
+    coach.expect("Which of these promises were kept?");
+    coach.wait_for_key_read();
+    coach.send(" ");
+    coach.send("\r");
+    coach.expect("How did it go?");
+    coach.wait_for_key_read();
+    coach.send(crate::pty::CTRL_C);
+    coach.expect("--resume`");
+    assert_eq!(coach.finish(), 130, "{}", coach.screen());
+    let drafts: Vec<_> = std::fs::read_dir(place.notes().join(".drafts"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    let [draft] = drafts.as_slice() else {
+        panic!("{drafts:?}");
+    };
+    let saved = std::fs::read_to_string(draft).unwrap();
+    assert!(saved.contains("closed:\n- c-k3v9q2xa\n"), "{saved}");
+    assert!(std::fs::read_to_string(place.notes().join(ACME))
+        .unwrap()
+        .contains("    who: me\n    done: false\n"));
+
+    let mut coach = debrief_on_a_terminal(&place, &["--resume"]);
+    coach.answer("How did it go?", "Fine");
+    coach.expect("coach: wrote");
+    assert_eq!(coach.finish(), 0, "{}", coach.screen());
+    assert!(!coach.screen().contains("Which of these promises"));
+    let earlier = std::fs::read_to_string(place.notes().join(ACME)).unwrap();
+    assert!(
+        earlier.contains("    who: me\n    done: true\n"),
+        "{earlier}"
+    );
 }
