@@ -6,6 +6,8 @@ use jiff::civil::Date;
 use serde_json::Value;
 
 use crate::memory::resolve::{resolve, Unresolved};
+use crate::walk::prompter::Prompter;
+use crate::walk::{Missing, State, Walk, WalkError};
 
 /// The answer id under which the closed commitments are given and kept.
 pub const CLOSED: &str = "closed";
@@ -34,6 +36,41 @@ impl OpenPromise {
 
 /// The open commitments of a customer, for a walk that closes them.
 pub type OpenOf<'a> = &'a dyn Fn(&str) -> Vec<OpenPromise>;
+
+impl Walk<'_> {
+    /// Which of the customer's open commitments were kept: given as
+    /// `closed`, else asked when there is someone to ask.
+    pub(super) fn close(
+        &self,
+        state: &mut State,
+        prompter: &mut Option<&mut dyn Prompter>,
+    ) -> Result<(), WalkError> {
+        let Some(open_of) = self.open else {
+            return Ok(());
+        };
+        let customer = state.walked.text("customer").unwrap_or_default();
+        let open = open_of(&customer);
+        if let Some(typed) = state.given_closed.take() {
+            let chosen = chosen(&typed, &open, &customer).map_err(WalkError::Invalid)?;
+            state.walked.closed = Some(chosen);
+            return Ok(());
+        }
+        let prompter = match (self.missing, prompter.as_deref_mut()) {
+            (Missing::Prompt, Some(prompter)) if !open.is_empty() => prompter,
+            _ => return Ok(()),
+        };
+        let picked = prompter
+            .ask_closed(&open)
+            .map_err(|error| state.stop(error))?;
+        let chosen = open
+            .iter()
+            .filter(|promise| picked.contains(&promise.id))
+            .cloned()
+            .collect();
+        state.walked.closed = Some(chosen);
+        Ok(())
+    }
+}
 
 /// The ids a `closed` answer names: a list of ids, or (from `--set`) one
 /// text of ids separated by `;`, `,` or spaces.

@@ -273,39 +273,6 @@ impl<'a> Walk<'a> {
             })
     }
 
-    /// Which of the customer's open commitments were kept: given as
-    /// `closed`, else asked when there is someone to ask.
-    fn close(
-        &self,
-        state: &mut State,
-        prompter: &mut Option<&mut dyn Prompter>,
-    ) -> Result<(), WalkError> {
-        let Some(open_of) = self.open else {
-            return Ok(());
-        };
-        let customer = state.walked.text("customer").unwrap_or_default();
-        let open = open_of(&customer);
-        if let Some(typed) = state.given_closed.take() {
-            let chosen = closing::chosen(&typed, &open, &customer).map_err(WalkError::Invalid)?;
-            state.walked.closed = Some(chosen);
-            return Ok(());
-        }
-        let prompter = match (self.missing, prompter.as_deref_mut()) {
-            (Missing::Prompt, Some(prompter)) if !open.is_empty() => prompter,
-            _ => return Ok(()),
-        };
-        let picked = prompter
-            .ask_closed(&open)
-            .map_err(|error| state.stop(error))?;
-        let chosen = open
-            .iter()
-            .filter(|promise| picked.contains(&promise.id))
-            .cloned()
-            .collect();
-        state.walked.closed = Some(chosen);
-        Ok(())
-    }
-
     /// Runs the walk. With `Missing::Prompt` a prompter must be given.
     pub fn run(&self, mut prompter: Option<&mut dyn Prompter>) -> Result<Walked, WalkError> {
         let given = self.check_given()?;
