@@ -287,3 +287,23 @@ fn esc_at_the_kept_promises_keeps_a_draft_and_closes_nothing() {
         EARLIER
     );
 }
+
+#[test]
+fn the_answers_of_a_debrief_with_closed_ids_list_its_questions() {
+    let dir = acme();
+    std::fs::write(dir.root().join("answers.yaml"), "closed: [c-k3v9q2xa]\n").unwrap();
+    let run = dir.coach_on(
+        "2026-12-03",
+        &[
+            "--no-builtin",
+            "--patterns",
+            "pack",
+            "questions",
+            "debrief",
+            "--answers",
+            "answers.yaml",
+        ],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("talk.went"), "{}", run.stdout);
+}
