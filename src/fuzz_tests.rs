@@ -214,6 +214,7 @@ fn every_accepted_answer_reads_back_from_a_note_unchanged() {
                 today: TODAY,
                 brief: None,
                 known: Vec::new(),
+                open: None,
             };
             // A value the checks refuse is no note: nothing to read back.
             let Ok(walked) = walk.run(None) else {

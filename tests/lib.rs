@@ -2,6 +2,7 @@
 
 mod brief;
 mod broken_packs;
+mod closing;
 mod configuration;
 mod customer_picker;
 mod done;

@@ -80,6 +80,50 @@ pub fn reopen(ids: &[String], config: &Config, out: &mut impl Write) -> Result<i
     apply_all(ids, config, Change::Reopen, out)
 }
 
+/// Closes each of `ids` (whole ids) in its own note on `date`, as
+/// `coach done` does, for a debrief that recorded them as kept: the lines
+/// saying what was closed, and one line per id that could not be.
+pub fn close_each(
+    ids: &[String],
+    date: jiff::civil::Date,
+    config: &Config,
+) -> (Vec<String>, Vec<String>) {
+    let holding_them = Want {
+        notes: Which::HoldingIds(ids),
+        answers: Answers::None,
+    };
+    let archive = match super::notes_source::read_notes(config, holding_them) {
+        Ok(archive) => archive,
+        Err(error) => {
+            let why = error.to_string();
+            let failed = ids
+                .iter()
+                .map(|id| {
+                    format!("commitment `{id}` is not closed: {why}; `coach done {id}` closes it")
+                })
+                .collect();
+            return (Vec::new(), failed);
+        }
+    };
+    let found = commitments(&archive);
+    let (mut closed, mut failed) = (Vec::new(), Vec::new());
+    for id in ids {
+        let holding: Vec<&Found> = found.iter().filter(|found| found.id() == id).collect();
+        if holding.is_empty() {
+            failed.push(format!(
+                "commitment `{id}` is in no note any more; nothing was closed"
+            ));
+            continue;
+        }
+        let mut said = Vec::new();
+        match apply_one(id, &holding, Change::Close(date), &mut said) {
+            Ok(()) => closed.push(String::from_utf8_lossy(&said).trim_end().to_string()),
+            Err(line) => failed.push(line),
+        }
+    }
+    (closed, failed)
+}
+
 /// Every commitment with an id, in the archive's order.
 fn commitments(archive: &Archive) -> Vec<Found<'_>> {
     archive

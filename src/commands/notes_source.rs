@@ -9,10 +9,12 @@ use crate::language::Language;
 use crate::memory::brief::Brief;
 use crate::memory::known::{self, KnownCustomer};
 use crate::memory::load::{self, Source};
+use crate::memory::promise::{self, Side};
 use crate::memory::read::Unreadable;
 use crate::memory::relationship::ReviewScales;
 use crate::memory::{Archive, NoteRecord, Want};
 use crate::ui::index_progress::IndexProgress;
+use crate::walk::closing::OpenPromise;
 
 /// The notes a command wants, through the index unless it is off; notices
 /// and one warning per unreadable note go to stderr.
@@ -55,6 +57,33 @@ pub fn brief(
         config.today,
         &ReviewScales::of(language),
     )
+}
+
+/// The open commitments of `customer` with an id, most urgent first, for
+/// a debrief to close; none when their notes cannot be read.
+pub fn open_promises(config: &Config, customer: &str) -> Vec<OpenPromise> {
+    let mut progress = IndexProgress::new(config.stderr_is_terminal);
+    let Ok(notes) = load::customer_notes(&source(config), customer, &mut progress, &mut notice)
+    else {
+        return Vec::new();
+    };
+    promise::promises(&notes, &config.me, config.today)
+        .into_iter()
+        .filter(|promise| !promise.commitment.done)
+        .filter_map(|promise| {
+            Some(OpenPromise {
+                id: promise.commitment.id.clone()?,
+                what: promise.commitment.what.clone(),
+                side: match promise.side {
+                    Side::Ours => "ours",
+                    Side::Theirs => "theirs",
+                }
+                .to_string(),
+                who: promise.commitment.who.clone(),
+                due: promise.commitment.due,
+            })
+        })
+        .collect()
 }
 
 /// Every commitment id in the notes, sorted, each once, and the notes that

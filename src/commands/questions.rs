@@ -17,7 +17,12 @@ use crate::yaml;
 pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Result<(), Error> {
     let language = super::load(config)?;
     super::require_checklist(&language, &args.checklist)?;
-    let given = answers_file::collect(&args.answers)?;
+    let mut given = answers_file::collect(&args.answers)?;
+    // A debrief's `closed` names commitments, not a question: it changes
+    // nothing asked, and is checked by the walk against the open ones.
+    if args.checklist == "debrief" {
+        given.retain(|(id, _)| id != crate::walk::closing::CLOSED);
+    }
     // A walk with nobody to ask: given answers and defaults decide which
     // options' `include`s join, so the list matches what a walk would ask.
     let walk = Walk {
@@ -29,6 +34,7 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Resul
         today: config.today,
         brief: None,
         known: Vec::new(),
+        open: None,
     };
     let walked = match walk.run(None) {
         Ok(walked) => walked,

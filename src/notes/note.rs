@@ -83,6 +83,10 @@ impl Note<'_> {
         if let (Some((_, open)), Value::Object(fields)) = (&self.brief, &mut front) {
             fields.insert("open_at_start".to_string(), json!(open));
         }
+        if let (Some(closed), Value::Object(fields)) = (self.closed(), &mut front) {
+            let ids: Vec<&str> = closed.iter().map(|promise| promise.id.as_str()).collect();
+            fields.insert("closed".to_string(), json!(ids));
+        }
         front
     }
 
@@ -148,6 +152,13 @@ impl Note<'_> {
                 text += &format!("- [{mark}] {}{id}\n", describe(commitment));
             }
         }
+        if let Some(closed) = self.closed() {
+            // Plain items, never task lines: `coach done` edits task lines only.
+            text += "\n## Closed\n\n";
+            for promise in closed {
+                text += &format!("- `{}` {}\n", promise.id, inline(&promise.label()));
+            }
+        }
         // One tip per pattern that got answers keeps the section short and relevant.
         let tips: Vec<String> = self
             .walked
@@ -167,6 +178,14 @@ impl Note<'_> {
             text += &tips.concat();
         }
         text
+    }
+
+    /// The open commitments this debrief closed, when it closed any.
+    fn closed(&self) -> Option<&[crate::walk::closing::OpenPromise]> {
+        self.walked
+            .closed
+            .as_deref()
+            .filter(|closed| !closed.is_empty())
     }
 
     fn answer_block(&self, question: &Question, answer: &Answer) -> String {

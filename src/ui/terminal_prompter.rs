@@ -11,6 +11,7 @@ use crate::language::{Kind, Language, Question};
 use crate::memory::known::KnownCustomer;
 use crate::model::answer::{self, Answer};
 use crate::ui::pattern_view::{textwrap, write_pattern};
+use crate::walk::closing::OpenPromise;
 use crate::walk::prompter::{Prompter, Section, Stop};
 
 mod customer;
@@ -368,6 +369,27 @@ impl Prompter for TerminalPrompter<'_> {
     ) -> Result<Option<Answer>, Stop> {
         self.pick_meeting(question, titles)
             .map(|answer| answer.map(|answer| answer.without_controls()))
+    }
+
+    fn ask_closed(&mut self, open: &[OpenPromise]) -> Result<Vec<String>, Stop> {
+        // Promises come from notes: shown, never obeyed.
+        let labels: Vec<String> = open
+            .iter()
+            .map(|promise| crate::text::shown(&format!("{}  {}", promise.id, promise.label())))
+            .collect();
+        let picked = MultiSelect::with_theme(&self.theme)
+            .with_prompt(format!(
+                "Which of these promises were kept? {}",
+                style("(space toggles, enter accepts)").dim()
+            ))
+            .items(&labels)
+            .interact_on_opt(&self.term);
+        let picked = finish(picked)?.ok_or(Stop::Interrupted)?;
+        Ok(picked
+            .into_iter()
+            .filter_map(|at| open.get(at))
+            .map(|promise| promise.id.clone())
+            .collect())
     }
 
     fn confirm_customer(

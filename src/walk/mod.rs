@@ -2,6 +2,7 @@
 //! each pattern in walk order, with given answers, defaults and prompts.
 
 pub mod answers_file;
+pub mod closing;
 mod customer;
 pub mod prompter;
 #[cfg(test)]
@@ -18,6 +19,7 @@ use crate::memory::known::KnownCustomer;
 use crate::model::answer::{self, Answer, Commitment};
 use crate::model::promise;
 use crate::suggest::did_you_mean;
+use crate::walk::closing::{OpenOf, OpenPromise, CLOSED};
 use crate::walk::prompter::{Prompter, Section, Stop};
 
 /// How to treat a question nobody answered in advance.
@@ -47,6 +49,9 @@ pub struct Walked {
     /// Warnings for standard error, one line each (a customer name close
     /// to a known one, taken as given).
     pub warnings: Vec<String>,
+    /// The customer's open commitments this debrief closes (none asked:
+    /// None; asked and none kept: empty).
+    pub closed: Option<Vec<OpenPromise>>,
     /// Where each walked pattern's answers sit in `answers`: a pattern's
     /// questions are asked together, so its answers are one run.
     spans: HashMap<String, Range<usize>>,
@@ -166,6 +171,9 @@ pub struct Walk<'a> {
     /// The customers the notes know, newest contact first: offered at the
     /// customer prompt, and what a typed name is checked against.
     pub known: Vec<KnownCustomer>,
+    /// The customer's open commitments, for a walk that asks which were
+    /// kept (a debrief): what `closed` is checked against.
+    pub open: Option<OpenOf<'a>>,
 }
 
 impl<'a> Walk<'a> {
@@ -195,6 +203,13 @@ impl<'a> Walk<'a> {
         let mut checked = Vec::new();
         let mut unknown = 0;
         for (id, value) in &self.given {
+            if id == CLOSED && self.open.is_some() {
+                // Checked against the open ones once the customer is known.
+                if let Err(problem) = closing::given_ids(value) {
+                    problems.push(problem);
+                }
+                continue;
+            }
             let Some(question) = by_id.get(id.as_str()) else {
                 // A hint compares with every question: only for the first
                 // few, which are all an error list shows by name.
@@ -269,6 +284,10 @@ impl<'a> Walk<'a> {
                 .collect(),
             skipped: self.skipped.iter().map(String::as_str).collect(),
             last_scales: Vec::new(),
+            given_closed: self
+                .open
+                .and_then(|_| self.given.iter().rev().find(|(id, _)| id == CLOSED))
+                .map(|(_, value)| closing::given_ids(value).unwrap_or_default()),
             walked: Walked {
                 checklist: self.checklist.to_string(),
                 answers: Vec::new(),
@@ -278,6 +297,7 @@ impl<'a> Walk<'a> {
                 missing: Vec::new(),
                 skipped: Vec::new(),
                 warnings: Vec::new(),
+                closed: None,
                 spans: HashMap::new(),
             },
         };
@@ -296,6 +316,7 @@ impl<'a> Walk<'a> {
             true,
         )?;
         self.show_brief(&mut state, prompter)?;
+        self.close(&mut state, prompter)?;
         let mut order = WalkOrder::new(self.language, self.checklist);
         if let Some(checklist) = self
             .language
@@ -491,6 +512,8 @@ struct State<'w> {
     given: HashMap<String, (usize, Answer)>,
     /// Scale answers of last time, shown with their questions.
     last_scales: Vec<(String, i64)>,
+    /// The `closed` ids given, until checked against the open commitments.
+    given_closed: Option<Vec<String>>,
     /// `Walk::skipped`, found in O(1).
     skipped: HashSet<&'w str>,
     walked: Walked,
@@ -526,8 +549,13 @@ impl State<'_> {
         let given = self
             .given_in_order()
             .map(|(id, answer)| (id.clone(), answer.to_value()));
+        let closed = match (&self.walked.closed, &self.given_closed) {
+            (Some(closed), _) => Some(closed.iter().map(|promise| promise.id.clone()).collect()),
+            (None, given) => given.clone(),
+        }
+        .map(|ids: Vec<String>| (CLOSED.to_string(), serde_json::json!(ids)));
         SoFar {
-            answers: asked.chain(given).collect(),
+            answers: asked.chain(closed).chain(given).collect(),
             skipped: self.walked.skipped.clone(),
         }
     }

@@ -3,6 +3,7 @@
 use crate::language::{Pattern, Question};
 use crate::memory::known::KnownCustomer;
 use crate::model::answer::Answer;
+use crate::walk::closing::OpenPromise;
 
 /// A part of the walk: the header, the checklist's own questions, or a pattern.
 pub struct Section<'a> {
@@ -60,6 +61,13 @@ pub trait Prompter {
     ) -> Result<Option<Answer>, Stop> {
         let _ = titles;
         self.ask(question, None)
+    }
+
+    /// Which of the customer's open commitments were kept (a debrief):
+    /// the ids chosen, none at first. A script keeps them all open.
+    fn ask_closed(&mut self, open: &[OpenPromise]) -> Result<Vec<String>, Stop> {
+        let _ = open;
+        Ok(Vec::new())
     }
 
     /// Whether the customer name `typed` meant the known customer `known`

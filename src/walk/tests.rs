@@ -101,6 +101,7 @@ fn walk<'a>(language: &'a Language, given: Vec<(&str, Value)>, missing: Missing)
         today: date(2026, 11, 22),
         brief: None,
         known: Vec::new(),
+        open: None,
     }
 }
 

@@ -17,6 +17,7 @@ use crate::model::answer::Answer;
 use crate::notes::draft;
 use crate::ui::terminal_prompter::TerminalPrompter;
 use crate::walk::answers_file;
+use crate::walk::closing::{OpenPromise, CLOSED};
 use crate::walk::prompter::{Prompter, Section, Stop};
 use crate::walk::SoFar;
 
@@ -213,6 +214,17 @@ impl Prompter for Publishing<'_, '_> {
         let answer = self.inner.ask_meeting(question, titles)?;
         published(question, answer.as_ref());
         Ok(answer)
+    }
+
+    fn ask_closed(&mut self, open: &[OpenPromise]) -> Result<Vec<String>, Stop> {
+        let ids = self.inner.ask_closed(open)?;
+        let mut walking = WALKING.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(walking) = walking.as_mut() {
+            walking.partial = None;
+            let value = serde_json::json!(ids);
+            answers_file::set(&mut walking.so_far.answers, CLOSED.to_string(), value);
+        }
+        Ok(ids)
     }
 
     fn confirm_customer(

@@ -16,6 +16,7 @@ use crate::notes::note::Note;
 use crate::notes::note_writer::NoteWriter;
 use crate::ui::terminal_prompter::TerminalPrompter;
 use crate::walk::answers_file;
+use crate::walk::closing::OpenOf;
 use crate::walk::prompter::Prompter;
 use crate::walk::{BriefOf, Missing, Since, SoFar, Walk, WalkError, Walked};
 
@@ -81,6 +82,8 @@ pub fn run(
     // name given is checked against them. Notes that cannot be read only
     // cost the offer.
     let known = crate::commands::notes_source::known_customers(config);
+    // A debrief asks which of the customer's open commitments were kept.
+    let open_of = |customer: &str| super::notes_source::open_promises(config, customer);
     let walk = Walk {
         language: &language,
         checklist,
@@ -94,6 +97,7 @@ pub fn run(
         today: config.today,
         brief: (!args.no_brief).then_some(&show_brief as BriefOf),
         known,
+        open: (checklist == "debrief").then_some(&open_of as OpenOf),
     };
     let mut terminal = prompting.then(|| {
         TerminalPrompter::new(&language, config.editor.clone(), config.today)
@@ -237,11 +241,12 @@ pub fn run(
     if let Some(old) = &resumed {
         let _ = std::fs::remove_file(old);
     }
-    if let Some(path) = written {
+    if let Some(path) = &written {
         if !args.print_path && !args.json {
             let _ = writeln!(std::io::stderr(), "coach: wrote {}", path.display());
         }
     }
+    close_kept(&walked, written.is_some(), config);
     Ok(())
 }
 
@@ -410,4 +415,43 @@ fn commitment_ids(walked: &Walked, written: bool, config: &Config) -> Vec<Option
         .zip(made)
         .map(|(given, made)| given.or(made))
         .collect()
+}
+
+/// Closes the commitments the debrief recorded as kept, each in its own
+/// note on the debrief's date, as `coach done` does; what fails is one
+/// warning line each, and the debrief stays written.
+fn close_kept(walked: &Walked, written: bool, config: &Config) {
+    let ids: Vec<String> = walked
+        .closed
+        .iter()
+        .flatten()
+        .map(|promise| promise.id.clone())
+        .collect();
+    if ids.is_empty() {
+        return;
+    }
+    let mut stderr = std::io::stderr();
+    if !written {
+        let _ = writeln!(
+            stderr,
+            "coach: warning: the note was not written to the notes folder, so nothing was closed; `coach done {}` closes them",
+            ids.join(" ")
+        );
+        return;
+    }
+    let date = match walked.answer("date") {
+        Some(crate::model::answer::Answer::Date(date)) => *date,
+        _ => config.today,
+    };
+    let (closed, failed) = super::done::close_each(&ids, date, config);
+    for line in closed {
+        let _ = writeln!(stderr, "coach: {}", crate::text::visible_controls(&line));
+    }
+    for line in failed {
+        let _ = writeln!(
+            stderr,
+            "coach: warning: {}",
+            crate::text::visible_controls(&line)
+        );
+    }
 }
