@@ -1322,11 +1322,11 @@ fn an_editor_that_fails_is_named_and_the_answer_typed_instead() {
     assert_eq!(note.answer("every-kind.story"), &text("Typed after all."));
 }
 
-#[test]
-fn a_prep_at_the_terminal_starts_from_since_last_time() {
+/// A place whose notes folder holds Northwind Traders' history
+/// (`brief::history`).
+fn place_with_history() -> Place {
     let place = Place::new();
     let history = crate::brief::history();
-    // The same notes, in this place's notes folder.
     let copied = Command::new("cp")
         .arg("-r")
         .arg(history.notes())
@@ -1334,6 +1334,12 @@ fn a_prep_at_the_terminal_starts_from_since_last_time() {
         .status()
         .unwrap();
     assert!(copied.success());
+    place
+}
+
+#[test]
+fn a_prep_at_the_terminal_starts_from_since_last_time() {
+    let place = place_with_history();
     let mut coach = Pty::spawn(place.command(&[
         "--today",
         "2026-12-10",
@@ -1357,15 +1363,7 @@ fn a_prep_at_the_terminal_starts_from_since_last_time() {
 
 #[test]
 fn a_scale_question_says_what_it_was_last_time() {
-    let place = Place::new();
-    let history = crate::brief::history();
-    let copied = Command::new("cp")
-        .arg("-r")
-        .arg(history.notes())
-        .arg(place.notes())
-        .status()
-        .unwrap();
-    assert!(copied.success());
+    let place = place_with_history();
     let mut coach = Pty::spawn(place.command(&[
         "--today",
         "2026-12-10",
