@@ -1384,3 +1384,26 @@ fn a_scale_question_says_what_it_was_last_time() {
     coach.send("\x03");
     assert_eq!(coach.finish(), 130, "{}", coach.screen());
 }
+
+#[test]
+fn a_debrief_rates_the_meeting_beside_the_goal_its_prep_set() {
+    let place = place_with_history();
+    let mut coach = Pty::spawn(place.command(&[
+        "--today",
+        "2026-12-10",
+        "debrief",
+        "--customer",
+        "Northwind Traders",
+        // The prep's title in another case: the same meeting.
+        "--meeting",
+        "kickoff",
+        "--date",
+        "2026-11-20",
+    ]));
+    coach.expect("Which of these promises were kept?");
+    coach.send(ENTER);
+    coach.expect("The goal you set in the prep: Agree the pilot's scope.");
+    coach.expect("How well did the meeting go");
+    coach.send("\x03");
+    assert_eq!(coach.finish(), 130, "{}", coach.screen());
+}

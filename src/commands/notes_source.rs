@@ -6,7 +6,7 @@ use std::io::Write as _;
 use crate::config::Config;
 use crate::error::Error;
 use crate::language::Language;
-use crate::memory::brief::Brief;
+use crate::memory::brief::{Brief, WalkFor};
 use crate::memory::known::{self, KnownCustomer};
 use crate::memory::load::{self, Source};
 use crate::memory::promise::{self, Side};
@@ -46,13 +46,13 @@ pub fn brief(
     config: &Config,
     language: &Language,
     customer: &str,
-    checklist: &str,
+    walking: &WalkFor<'_>,
 ) -> Option<Brief> {
     let mut progress = IndexProgress::new(config.stderr_is_terminal);
     let notes = load::customer_notes(&source(config), customer, &mut progress, &mut notice).ok()?;
     Brief::of(
         &notes,
-        checklist,
+        walking,
         &config.me,
         config.today,
         &ReviewScales::of(language),

@@ -38,7 +38,20 @@ pub struct Brief {
     /// The whole-number (scale) answers of the customer's last note of the
     /// checklist being walked, by full question id.
     pub last_scales: Vec<(String, i64)>,
+    /// For a debrief: the goal and what was to be said, from the prep of
+    /// its meeting; shown with the rating question.
+    pub prep_hint: Option<String>,
 }
+
+/// The walk a brief is for: its checklist, meeting and date.
+pub struct WalkFor<'a> {
+    pub checklist: &'a str,
+    pub meeting: Option<&'a str>,
+    pub date: Date,
+}
+
+/// The question of a debrief that rates the meeting against the prep's goal.
+pub const RATING_QUESTION: &str = relationship::RATING;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meeting {
@@ -62,7 +75,7 @@ impl Brief {
     /// the memory layer gives them); None when there is nothing to say.
     pub fn of(
         notes: &[NoteRecord],
-        checklist: &str,
+        walking: &WalkFor<'_>,
         me: &[String],
         today: Date,
         scales: &ReviewScales,
@@ -109,10 +122,14 @@ impl Brief {
                 .iter()
                 .filter_map(|promise| promise.commitment.id.clone())
                 .collect(),
+            prep_hint: (walking.checklist == "debrief")
+                .then(|| prep_of(&earlier, walking))
+                .flatten()
+                .and_then(prep_hint),
             last_scales: earlier
                 .iter()
                 .rev()
-                .find(|note| note.checklist == checklist)
+                .find(|note| note.checklist == walking.checklist)
                 .map(|note| {
                     note.answers
                         .iter()
@@ -190,6 +207,39 @@ impl Brief {
     }
 }
 
+/// The prep of the meeting walked: the latest prep on or before its date
+/// with the same title (any case or spacing), else with a title that
+/// differs only slightly; none when no prep's title is that close.
+fn prep_of<'n>(notes: &'n [NoteRecord], walking: &WalkFor<'_>) -> Option<&'n NoteRecord> {
+    let title = crate::slug::name_key(walking.meeting?);
+    let preps = || {
+        notes
+            .iter()
+            .rev()
+            .filter(|note| note.checklist == "prep" && note.date <= walking.date)
+    };
+    let key = |note: &NoteRecord| note.meeting.as_deref().map(crate::slug::name_key);
+    preps()
+        .find(|note| key(note).as_deref() == Some(title.as_str()))
+        .or_else(|| {
+            preps().find(|note| {
+                key(note).is_some_and(|other| strsim::normalized_levenshtein(&other, &title) >= 0.8)
+            })
+        })
+}
+
+/// "The goal you set: …" and the first thing to tell them, from a prep.
+fn prep_hint(prep: &NoteRecord) -> Option<String> {
+    let goal = text(prep.answers.get("goal")?)?;
+    let tell = prep
+        .answers
+        .get("show-personal-integrity.must-tell")
+        .and_then(text)
+        .map(|tell| format!(" You meant to tell them: {tell}"))
+        .unwrap_or_default();
+    Some(format!("The goal you set in the prep: {goal}.{tell}"))
+}
+
 /// The last `MEETINGS` meetings (a prep and its debrief are one), newest first.
 fn meetings(notes: &[NoteRecord], today: Date) -> Vec<Meeting> {
     let mut meetings: Vec<Meeting> = Vec::new();
@@ -236,5 +286,51 @@ fn ago(days: i64) -> String {
         0 => "today".to_string(),
         1 => "yesterday".to_string(),
         days => format!("{days} days ago"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn prep(day: i8, meeting: &str, goal: &str) -> NoteRecord {
+        let mut answers = serde_json::Map::new();
+        answers.insert("goal".into(), Value::String(goal.into()));
+        NoteRecord {
+            path: format!("n/{day}.md").into(),
+            version: 1,
+            customer: "Acme".into(),
+            checklist: "prep".into(),
+            meeting: Some(meeting.into()),
+            date: date(2026, 11, day),
+            created: None,
+            answers,
+            commitments: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_debrief_finds_its_prep_by_title_then_by_a_close_title_never_a_later_one() {
+        let notes = [
+            prep(1, "Pilot kickoff", "Scope"),
+            prep(5, "Renewal", "Price"),
+            prep(20, "Pilot kickoff", "Too late"),
+        ];
+        let walk = |meeting: &'static str| WalkFor {
+            checklist: "debrief",
+            meeting: Some(meeting),
+            date: date(2026, 11, 10),
+        };
+        let goal = |meeting| prep_of(&notes, &walk(meeting)).and_then(prep_hint);
+        assert_eq!(
+            goal("pilot  KICKOFF").as_deref(),
+            Some("The goal you set in the prep: Scope.")
+        );
+        assert_eq!(
+            goal("Pilot kick-off").as_deref(),
+            Some("The goal you set in the prep: Scope.")
+        );
+        assert_eq!(goal("Quarterly review"), None);
     }
 }

@@ -147,13 +147,16 @@ pub fn header_questions() -> [Question; 3] {
 
 /// "Since last time" for a customer: the brief's lines (none: nothing to
 /// say) and the scale answers of the customer's last note of this checklist.
-pub type BriefOf<'a> = &'a dyn Fn(&str) -> Since;
+pub type BriefOf<'a> = &'a dyn Fn(&str, Option<&str>, Date) -> Since;
 
 #[derive(Debug, Default)]
 pub struct Since {
     pub lines: Vec<String>,
     /// Full question id and the value given last time.
     pub last_scales: Vec<(String, i64)>,
+    /// Full question id and a line to show with it (a debrief's rating
+    /// question gets the goal set in the prep).
+    pub hints: Vec<(String, String)>,
 }
 
 pub struct Walk<'a> {
@@ -260,8 +263,18 @@ impl<'a> Walk<'a> {
         let Some(serde_json::Value::String(customer)) = customer else {
             return Ok(());
         };
-        let Since { lines, last_scales } = brief(&customer);
+        let meeting = walked.text("meeting");
+        let date = match walked.answer("date") {
+            Some(Answer::Date(date)) => *date,
+            _ => self.today,
+        };
+        let Since {
+            lines,
+            last_scales,
+            hints,
+        } = brief(&customer, meeting.as_deref(), date);
         state.last_scales = last_scales;
+        state.hints = hints;
         if lines.is_empty() {
             return Ok(());
         }
@@ -284,6 +297,7 @@ impl<'a> Walk<'a> {
                 .collect(),
             skipped: self.skipped.iter().map(String::as_str).collect(),
             last_scales: Vec::new(),
+            hints: Vec::new(),
             given_closed: self
                 .open
                 .and_then(|_| self.given.iter().rev().find(|(id, _)| id == CLOSED))
@@ -438,24 +452,39 @@ impl<'a> Walk<'a> {
                         .map_err(|error| state.stop(error))?;
                     *announced = true;
                 }
-                let last = state
-                    .last_scales
+                // Said with the question: where the answer stood last time,
+                // and for a debrief's rating, the goal the prep set.
+                let mut said: Vec<String> = state
+                    .hints
                     .iter()
-                    .find(|(id, _)| *id == question.id)
-                    .map(|(_, value)| *value);
-                let answer = match (header, last) {
-                    (true, _) => self.ask_header(state, prompter, question, default.as_ref()),
-                    (false, Some(value)) if question.kind == Kind::Scale => {
-                        // Said with the question: where the answer stood before.
-                        let mut shown = question.clone();
-                        let said = format!("Last time: {value}/5.");
-                        shown.help = Some(match &question.help {
-                            Some(help) => format!("{help} {said}"),
-                            None => said,
-                        });
-                        prompter.ask(&shown, default.as_ref())
-                    }
-                    (false, _) => prompter.ask(question, default.as_ref()),
+                    .filter(|(id, _)| *id == question.id)
+                    .map(|(_, hint)| hint.clone())
+                    .collect();
+                if question.kind == Kind::Scale {
+                    said.extend(
+                        state
+                            .last_scales
+                            .iter()
+                            .filter(|(id, _)| *id == question.id)
+                            .map(|(_, value)| format!("Last time: {value}/5.")),
+                    );
+                }
+                let answer = if header {
+                    self.ask_header(state, prompter, question, default.as_ref())
+                } else if said.is_empty() {
+                    prompter.ask(question, default.as_ref())
+                } else {
+                    let mut shown = question.clone();
+                    shown.help = Some(
+                        question
+                            .help
+                            .iter()
+                            .cloned()
+                            .chain(said)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    );
+                    prompter.ask(&shown, default.as_ref())
                 }
                 .map_err(|error| state.stop(error))?;
                 if answer.is_none() {
@@ -512,6 +541,8 @@ struct State<'w> {
     given: HashMap<String, (usize, Answer)>,
     /// Scale answers of last time, shown with their questions.
     last_scales: Vec<(String, i64)>,
+    /// Lines shown with questions, by full id (`Since::hints`).
+    hints: Vec<(String, String)>,
     /// The `closed` ids given, until checked against the open commitments.
     given_closed: Option<Vec<String>>,
     /// `Walk::skipped`, found in O(1).

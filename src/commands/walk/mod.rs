@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::error::{Error, Unsaved};
 use crate::interrupt;
 use crate::language::Language;
-use crate::memory::brief::Brief;
+use crate::memory::brief::{Brief, WalkFor, RATING_QUESTION};
 use crate::notes::draft;
 use crate::notes::note::Note;
 use crate::notes::note_writer::NoteWriter;
@@ -66,13 +66,23 @@ pub fn run(
     let prompting = config.can_prompt && !args.no_input && !args.defaults;
     // The brief shown once the customer is named, kept for the note.
     let shown: RefCell<Option<(String, Option<Brief>)>> = RefCell::new(None);
-    let show_brief = |customer: &str| -> Since {
-        let brief = super::notes_source::brief(config, &language, customer, checklist);
+    let show_brief = |customer: &str, meeting: Option<&str>, date: jiff::civil::Date| -> Since {
+        let walking = WalkFor {
+            checklist,
+            meeting,
+            date,
+        };
+        let brief = super::notes_source::brief(config, &language, customer, &walking);
         let since = Since {
             lines: brief.as_ref().map(Brief::lines).unwrap_or_default(),
             last_scales: brief
                 .as_ref()
                 .map(|brief| brief.last_scales.clone())
+                .unwrap_or_default(),
+            hints: brief
+                .as_ref()
+                .and_then(|brief| brief.prep_hint.clone())
+                .map(|hint| vec![(RATING_QUESTION.to_string(), hint)])
                 .unwrap_or_default(),
         };
         *shown.borrow_mut() = Some((customer.to_string(), brief));
@@ -194,7 +204,18 @@ pub fn run(
     let brief = match shown.into_inner() {
         _ if args.no_brief => None,
         Some((named, brief)) if named == customer => brief,
-        _ => super::notes_source::brief(config, &language, &customer, checklist),
+        _ => {
+            let meeting = walked.text("meeting");
+            let walking = WalkFor {
+                checklist,
+                meeting: meeting.as_deref(),
+                date: match walked.answer("date") {
+                    Some(crate::model::answer::Answer::Date(date)) => *date,
+                    _ => config.today,
+                },
+            };
+            super::notes_source::brief(config, &language, &customer, &walking)
+        }
     };
     let finished = Finished {
         language: &language,
