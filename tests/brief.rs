@@ -116,3 +116,35 @@ fn a_note_with_a_brief_is_read_back_and_its_promises_stay_where_they_were() {
     let check = dir.coach_on("2026-12-10", &["notes", "check"]);
     assert_eq!(check.status, 0, "{}{}", check.stdout, check.stderr);
 }
+
+#[test]
+fn a_review_lists_the_promises_kept_lately_and_its_note_keeps_them() {
+    let dir = history();
+    let run = dir.coach_on(
+        "2026-12-10",
+        &[
+            "walk",
+            "review",
+            "--customer",
+            "Northwind Traders",
+            "--meeting",
+            "Quarterly",
+            "--date",
+            "2026-12-10",
+            "--no-input",
+            "--defaults",
+            "--set",
+            "health=3",
+            "--output",
+            "-",
+        ],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "- Kept in the last 90 days\n  - theirs  Share the figures, closed 2026-11-24\n"
+        ),
+        "{}",
+        run.stdout
+    );
+}

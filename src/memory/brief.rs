@@ -41,7 +41,18 @@ pub struct Brief {
     /// For a debrief: the goal and what was to be said, from the prep of
     /// its meeting; shown with the rating question.
     pub prep_hint: Option<String>,
+    /// For a review: promises kept in the last 90 days, newest first.
+    pub recently_kept: Vec<(Date, String, bool)>,
+    /// For a review: the promise record per side, shown with the question
+    /// on keeping promises.
+    pub record_hint: Option<String>,
 }
+
+/// The last part of the id of a review's question on keeping promises.
+pub const PROMISES_KEPT: &str = "promises-kept";
+
+/// How far back a review lists the promises kept.
+const RECENT_DAYS: i64 = 90;
 
 /// The walk a brief is for: its checklist, meeting and date.
 pub struct WalkFor<'a> {
@@ -122,6 +133,13 @@ impl Brief {
                 .iter()
                 .filter_map(|promise| promise.commitment.id.clone())
                 .collect(),
+            recently_kept: if walking.checklist == relationship::REVIEW {
+                recently_kept(notes, me, today)
+            } else {
+                Vec::new()
+            },
+            record_hint: (walking.checklist == relationship::REVIEW && !notes.is_empty())
+                .then(|| record_hint(notes, me, today)),
             prep_hint: (walking.checklist == "debrief")
                 .then(|| prep_of(&earlier, walking))
                 .flatten()
@@ -143,6 +161,21 @@ impl Brief {
 
     fn is_empty(&self) -> bool {
         self.meetings.is_empty() && self.open.is_empty() && self.goal.is_none()
+    }
+
+    /// Lines to show with questions, by full question id among `ids`.
+    pub fn hints<'q>(&self, ids: impl Iterator<Item = &'q str>) -> Vec<(String, String)> {
+        let mut hints = Vec::new();
+        for id in ids {
+            let last = id.rsplit('.').next().unwrap_or(id);
+            if let (Some(hint), true) = (&self.prep_hint, id == RATING_QUESTION) {
+                hints.push((id.to_string(), hint.clone()));
+            }
+            if let (Some(hint), true) = (&self.record_hint, last == PROMISES_KEPT) {
+                hints.push((id.to_string(), hint.clone()));
+            }
+        }
+        hints
     }
 
     /// The brief as plain lines (no colour), for the terminal and the note:
@@ -185,6 +218,13 @@ impl Brief {
                     "  and {} more (`coach due --customer \"{}\"`)",
                     self.more_open, self.customer
                 ));
+            }
+        }
+        if !self.recently_kept.is_empty() {
+            lines.push(format!("Kept in the last {RECENT_DAYS} days"));
+            for (closed, what, ours) in &self.recently_kept {
+                let side = if *ours { "ours  " } else { "theirs" };
+                lines.push(format!("  {side}  {what}, closed {closed}"));
             }
         }
         if let Some(goal) = &self.goal {
@@ -238,6 +278,41 @@ fn prep_hint(prep: &NoteRecord) -> Option<String> {
         .map(|tell| format!(" You meant to tell them: {tell}"))
         .unwrap_or_default();
     Some(format!("The goal you set in the prep: {goal}.{tell}"))
+}
+
+/// Commitments closed in the last `RECENT_DAYS` days, newest first, at most 5.
+fn recently_kept(notes: &[NoteRecord], me: &[String], today: Date) -> Vec<(Date, String, bool)> {
+    let mut kept: Vec<(Date, String, bool)> = notes
+        .iter()
+        .flat_map(|note| &note.commitments)
+        .filter_map(|commitment| {
+            let closed = commitment.closed.filter(|closed| {
+                commitment.done && promise::days_between(*closed, today) <= RECENT_DAYS
+            })?;
+            let ours = Side::of(commitment.who.as_deref(), me) == Side::Ours;
+            Some((closed, commitment.what.clone(), ours))
+        })
+        .collect();
+    kept.sort_by(|a, b| b.0.cmp(&a.0));
+    kept.truncate(5);
+    kept
+}
+
+/// "Your promises: 3 kept on time, 1 late, 1 overdue. Theirs: …"
+fn record_hint(notes: &[NoteRecord], me: &[String], today: Date) -> String {
+    let all: Vec<&NoteRecord> = notes.iter().collect();
+    let (ours, theirs) = relationship::promise_record(&all, me, today);
+    let says = |record: &relationship::Record| {
+        format!(
+            "{} kept on time, {} late, {} overdue, {} open",
+            record.kept_on_time, record.kept_late, record.overdue, record.open
+        )
+    };
+    format!(
+        "Your promises to them: {}. Theirs to you: {}.",
+        says(&ours),
+        says(&theirs)
+    )
 }
 
 /// The last `MEETINGS` meetings (a prep and its debrief are one), newest first.
@@ -332,5 +407,65 @@ mod tests {
             Some("The goal you set in the prep: Scope.")
         );
         assert_eq!(goal("Quarterly review"), None);
+    }
+}
+
+#[cfg(test)]
+mod review_tests {
+    use super::*;
+    use crate::memory::note_record::CommitmentRecord;
+    use jiff::civil::date;
+
+    #[test]
+    fn a_review_shows_the_promise_record_with_its_question_on_keeping_promises() {
+        let commitment = |id: &str, who: &str, due: i8, closed: Option<i8>| CommitmentRecord {
+            id: Some(id.into()),
+            what: id.into(),
+            due: Some(date(2026, 11, due)),
+            who: Some(who.into()),
+            done: closed.is_some(),
+            closed: closed.map(|day| date(2026, 11, day)),
+            question: "promises".into(),
+            line: 1,
+        };
+        let note = NoteRecord {
+            path: "n/a.md".into(),
+            version: 1,
+            customer: "Acme".into(),
+            checklist: "debrief".into(),
+            meeting: Some("Kickoff".into()),
+            date: date(2026, 11, 1),
+            created: None,
+            answers: Default::default(),
+            commitments: vec![
+                commitment("c-ontime", "me", 10, Some(9)),
+                commitment("c-late", "me", 10, Some(12)),
+                commitment("c-overdue", "me", 10, None),
+                commitment("c-theirs", "Dana", 25, None),
+            ],
+        };
+        let walk = WalkFor {
+            checklist: "review",
+            meeting: None,
+            date: date(2026, 11, 20),
+        };
+        let brief = Brief::of(
+            &[note],
+            &walk,
+            &[],
+            date(2026, 11, 20),
+            &ReviewScales::default(),
+        )
+        .unwrap();
+        let hints =
+            brief.hints(["health", "deal-straight-stay-reachable.promises-kept"].into_iter());
+        assert_eq!(
+            hints,
+            [(
+                "deal-straight-stay-reachable.promises-kept".to_string(),
+                "Your promises to them: 1 kept on time, 1 late, 1 overdue, 0 open. Theirs to you: 0 kept on time, 0 late, 0 overdue, 1 open.".to_string()
+            )]
+        );
+        assert_eq!(brief.recently_kept.len(), 2);
     }
 }

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::error::{Error, Unsaved};
 use crate::interrupt;
 use crate::language::Language;
-use crate::memory::brief::{Brief, WalkFor, RATING_QUESTION};
+use crate::memory::brief::{Brief, WalkFor};
 use crate::notes::draft;
 use crate::notes::note::Note;
 use crate::notes::note_writer::NoteWriter;
@@ -64,6 +64,20 @@ pub fn run(
         return Err(Error::Stdout(std::io::Error::other("it was closed")));
     }
     let prompting = config.can_prompt && !args.no_input && !args.defaults;
+    // Every question the walk may ask, for the brief's lines beside them.
+    let question_ids: Vec<String> = language
+        .checklist(checklist)
+        .map(|own| own.questions.iter().map(|q| q.id.clone()).collect())
+        .unwrap_or_else(Vec::new)
+        .into_iter()
+        .chain(
+            language
+                .patterns
+                .iter()
+                .flat_map(|pattern| pattern.questions_for(checklist))
+                .map(|q| q.id.clone()),
+        )
+        .collect();
     // The brief shown once the customer is named, kept for the note.
     let shown: RefCell<Option<(String, Option<Brief>)>> = RefCell::new(None);
     let show_brief = |customer: &str, meeting: Option<&str>, date: jiff::civil::Date| -> Since {
@@ -81,8 +95,7 @@ pub fn run(
                 .unwrap_or_default(),
             hints: brief
                 .as_ref()
-                .and_then(|brief| brief.prep_hint.clone())
-                .map(|hint| vec![(RATING_QUESTION.to_string(), hint)])
+                .map(|brief| brief.hints(question_ids.iter().map(String::as_str)))
                 .unwrap_or_default(),
         };
         *shown.borrow_mut() = Some((customer.to_string(), brief));
