@@ -293,7 +293,7 @@ fn recently_kept(notes: &[NoteRecord], me: &[String], today: Date) -> Vec<(Date,
             Some((closed, commitment.what.clone(), ours))
         })
         .collect();
-    kept.sort_by(|a, b| b.0.cmp(&a.0));
+    kept.sort_by_key(|kept| std::cmp::Reverse(kept.0));
     kept.truncate(5);
     kept
 }
