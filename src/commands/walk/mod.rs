@@ -1,6 +1,5 @@
 //! `coach prep`, `coach debrief`, `coach walk CHECKLIST`: walk a checklist and write a note.
 
-use std::cell::RefCell;
 use std::io::Write;
 
 use serde_json::json;
@@ -10,7 +9,7 @@ use crate::config::Config;
 use crate::error::{Error, Unsaved};
 use crate::interrupt;
 use crate::language::Language;
-use crate::memory::brief::{Brief, WalkFor};
+use crate::memory::brief::Brief;
 use crate::notes::draft;
 use crate::notes::note::Note;
 use crate::notes::note_writer::NoteWriter;
@@ -18,16 +17,18 @@ use crate::ui::terminal_prompter::TerminalPrompter;
 use crate::walk::answers_file;
 use crate::walk::closing::OpenOf;
 use crate::walk::prompter::Prompter;
-use crate::walk::{BriefOf, Missing, Since, SoFar, Walk, WalkError, Walked};
+use crate::walk::{BriefOf, Missing, SoFar, Walk, WalkError, Walked};
 
 mod keeping;
 mod resume;
+mod since;
 
 use keeping::{
     keep_draft, keep_walked, on_signal, print_answers, publish, publish_partial, Publishing,
     Walking,
 };
 use resume::{broken_draft, newest_draft};
+use since::SinceLastTime;
 
 pub fn run(
     checklist: &str,
@@ -64,42 +65,10 @@ pub fn run(
         return Err(Error::Stdout(std::io::Error::other("it was closed")));
     }
     let prompting = config.can_prompt && !args.no_input && !args.defaults;
-    // Every question the walk may ask, for the brief's lines beside them.
-    let question_ids: Vec<String> = language
-        .checklist(checklist)
-        .map(|own| own.questions.iter().map(|q| q.id.clone()).collect())
-        .unwrap_or_else(Vec::new)
-        .into_iter()
-        .chain(
-            language
-                .patterns
-                .iter()
-                .flat_map(|pattern| pattern.questions_for(checklist))
-                .map(|q| q.id.clone()),
-        )
-        .collect();
     // The brief shown once the customer is named, kept for the note.
-    let shown: RefCell<Option<(String, Option<Brief>)>> = RefCell::new(None);
-    let show_brief = |customer: &str, meeting: Option<&str>, date: jiff::civil::Date| -> Since {
-        let walking = WalkFor {
-            checklist,
-            meeting,
-            date,
-        };
-        let brief = super::notes_source::brief(config, &language, customer, &walking);
-        let since = Since {
-            lines: brief.as_ref().map(Brief::lines).unwrap_or_default(),
-            last_scales: brief
-                .as_ref()
-                .map(|brief| brief.last_scales.clone())
-                .unwrap_or_default(),
-            hints: brief
-                .as_ref()
-                .map(|brief| brief.hints(question_ids.iter().map(String::as_str)))
-                .unwrap_or_default(),
-        };
-        *shown.borrow_mut() = Some((customer.to_string(), brief));
-        since
+    let since_last_time = SinceLastTime::new(config, &language, checklist);
+    let show_brief = |customer: &str, meeting: Option<&str>, date: jiff::civil::Date| {
+        since_last_time.since(customer, meeting, date)
     };
     // The customers the notes know: offered at the customer prompt, and a
     // name given is checked against them. Notes that cannot be read only
@@ -213,23 +182,9 @@ pub fn run(
     }
 
     // Until the note is delivered, a signal still keeps the answers as a draft.
-    let customer = walked.text("customer").unwrap_or_default();
-    let brief = match shown.into_inner() {
-        _ if args.no_brief => None,
-        Some((named, brief)) if named == customer => brief,
-        _ => {
-            let meeting = walked.text("meeting");
-            let walking = WalkFor {
-                checklist,
-                meeting: meeting.as_deref(),
-                date: match walked.answer("date") {
-                    Some(crate::model::answer::Answer::Date(date)) => *date,
-                    _ => config.today,
-                },
-            };
-            super::notes_source::brief(config, &language, &customer, &walking)
-        }
-    };
+    let brief = (!args.no_brief)
+        .then(|| since_last_time.for_note(&walked))
+        .flatten();
     let finished = Finished {
         language: &language,
         walked: &walked,

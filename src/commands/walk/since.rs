@@ -1,0 +1,85 @@
+//! "Since last time" for a walk: asked of the memory layer once the
+//! customer is named, shown by the walk, and kept for the note.
+
+use std::cell::RefCell;
+
+use jiff::civil::Date;
+
+use crate::commands::notes_source;
+use crate::config::Config;
+use crate::language::Language;
+use crate::memory::brief::{Brief, WalkFor};
+use crate::walk::{Since, Walked};
+
+pub struct SinceLastTime<'a> {
+    config: &'a Config,
+    language: &'a Language,
+    checklist: &'a str,
+    /// Every question the walk may ask, for the lines shown beside them.
+    question_ids: Vec<String>,
+    /// The brief shown, and for which customer.
+    shown: RefCell<Option<(String, Option<Brief>)>>,
+}
+
+impl<'a> SinceLastTime<'a> {
+    pub fn new(config: &'a Config, language: &'a Language, checklist: &'a str) -> Self {
+        let own: Vec<String> = language
+            .checklist(checklist)
+            .map(|own| own.questions.iter().map(|q| q.id.clone()).collect())
+            .unwrap_or_default();
+        let patterns = language
+            .patterns
+            .iter()
+            .flat_map(|pattern| pattern.questions_for(checklist))
+            .map(|q| q.id.clone());
+        SinceLastTime {
+            config,
+            language,
+            checklist,
+            question_ids: own.into_iter().chain(patterns).collect(),
+            shown: RefCell::new(None),
+        }
+    }
+
+    /// What the walk shows once the header is answered.
+    pub fn since(&self, customer: &str, meeting: Option<&str>, date: Date) -> Since {
+        let brief = self.brief(customer, meeting, date);
+        let since = Since {
+            lines: brief.as_ref().map(Brief::lines).unwrap_or_default(),
+            last_scales: brief
+                .as_ref()
+                .map(|brief| brief.last_scales.clone())
+                .unwrap_or_default(),
+            hints: brief
+                .as_ref()
+                .map(|brief| brief.hints(self.question_ids.iter().map(String::as_str)))
+                .unwrap_or_default(),
+        };
+        *self.shown.borrow_mut() = Some((customer.to_string(), brief));
+        since
+    }
+
+    /// The brief for the note: the one shown, or (for a walk that showed
+    /// none, or whose customer changed since) one made now.
+    pub fn for_note(self, walked: &Walked) -> Option<Brief> {
+        let customer = walked.text("customer").unwrap_or_default();
+        let meeting = walked.text("meeting");
+        let date = match walked.answer("date") {
+            Some(crate::model::answer::Answer::Date(date)) => *date,
+            _ => self.config.today,
+        };
+        match self.shown.take() {
+            Some((named, brief)) if named == customer => brief,
+            _ => self.brief(&customer, meeting.as_deref(), date),
+        }
+    }
+
+    fn brief(&self, customer: &str, meeting: Option<&str>, date: Date) -> Option<Brief> {
+        let walking = WalkFor {
+            checklist: self.checklist,
+            meeting,
+            date,
+        };
+        notes_source::brief(self.config, self.language, customer, &walking)
+    }
+}
