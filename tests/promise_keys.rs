@@ -453,3 +453,30 @@ fn every_promise_of_a_built_in_prep_and_debrief_is_a_commitment_that_coach_due_l
     let check = dir.coach_on("2026-11-30", &["notes", "check"]);
     assert_eq!(check.status, 0, "{}", check.stderr);
 }
+
+#[test]
+fn remember_is_for_text_and_long_questions_and_is_true_or_false() {
+    let remembering = PROMISING.replace(
+        "checklists:",
+        "        - id: horizon\n          ask: Where do you want to be?\n          remember: true\nchecklists:",
+    );
+    problems(&remembering).status(0);
+    let cases = [
+        (
+            "          ask: Where do you want to be?\n          remember: true",
+            "          ask: Where do you want to be?\n          kind: scale\n          remember: true",
+            "`remember` offers the last answer as the default of a text or long question, not of a scale question; remove it",
+        ),
+        (
+            "          ask: Where do you want to be?\n          remember: true",
+            "          ask: Where do you want to be?\n          remember: often",
+            "`remember` must be true or false, found the text `often`",
+        ),
+    ];
+    for (from, to, message) in cases {
+        let output = problems(&remembering.replace(from, to));
+        assert_eq!(output.status, 1, "{to}: {}", output.stderr);
+        let found = output.stderr_line(message);
+        assert!(found.contains("question `follow-up.horizon`"), "{found}");
+    }
+}

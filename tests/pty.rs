@@ -1407,3 +1407,35 @@ fn a_debrief_rates_the_meeting_beside_the_goal_its_prep_set() {
     coach.send("\x03");
     assert_eq!(coach.finish(), 130, "{}", coach.screen());
 }
+
+#[test]
+fn a_remembered_question_offers_the_customers_last_answer() {
+    let place = place_with_history();
+    place.write(
+        "notes/northwind-traders/2026-11-25-steering-prep.md",
+        "---\ncoach: 1\nchecklist: prep\ncustomer: Northwind Traders\nmeeting: Steering\ndate: \"2026-11-25\"\nanswers:\n  goal: Agree the budget\n  its-a-relationship-not-a-sale.horizon: Their first call for warehouse changes\n---\n",
+    );
+    let mut coach = Pty::spawn(place.command(&[
+        "--today",
+        "2026-12-10",
+        "prep",
+        "--customer",
+        "Northwind Traders",
+        "--meeting",
+        "Pilot review",
+        "--date",
+        "2026-12-10",
+    ]));
+    coach.answer(
+        "What must be true when this meeting ends",
+        "A date for the rollout",
+    );
+    coach.answer("Who will attend", "");
+    coach.answer("What have you promised to do before or at the meeting?", "");
+    coach.expect("Where do you want this relationship to be a year from now?");
+    coach.expect("Their first call for warehouse changes");
+    coach.send(ENTER);
+    coach.expect("· Their first call for warehouse changes");
+    coach.send("\x03");
+    assert_eq!(coach.finish(), 130, "{}", coach.screen());
+}

@@ -84,6 +84,8 @@ struct RawQuestion {
     /// A date question's promise text, or `true` on a list.
     commitment: Option<Value>,
     on_yes: Option<RawOnYes>,
+    #[serde(default)]
+    remember: bool,
 }
 
 #[derive(Deserialize)]
@@ -217,6 +219,7 @@ fn question(raw: RawQuestion, pattern: Option<&str>) -> Result<Question, String>
         help: raw.help,
         labels: raw.labels,
         promise,
+        remember: raw.remember,
     })
 }
 

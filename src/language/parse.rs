@@ -33,7 +33,7 @@ const PATTERN_KEYS: [&str; 7] = [
     "tips",
     "questions",
 ];
-const QUESTION_KEYS: [&str; 10] = [
+const QUESTION_KEYS: [&str; 11] = [
     "id",
     "ask",
     "kind",
@@ -44,6 +44,7 @@ const QUESTION_KEYS: [&str; 10] = [
     "labels",
     "commitment",
     "on_yes",
+    "remember",
 ];
 const CHOICE_KEYS: [&str; 2] = ["label", "include"];
 const CHECKLIST_KEYS: [&str; 4] = ["id", "title", "start", "questions"];
@@ -280,6 +281,26 @@ impl Reader<'_> {
                 false
             }
         };
+        let remember = match (fields.get("remember"), kind) {
+            (None, _) => false,
+            (Some(Value::Bool(remember)), Some(Kind::Text | Kind::Long) | None) => *remember,
+            (Some(Value::Bool(_)), Some(kind)) => {
+                let message = format!(
+                    "`remember` offers the last answer as the default of a text or long question, not of a {} question; remove it",
+                    kind.name()
+                );
+                self.problem(&child(path, key("remember")), subject.clone(), message);
+                false
+            }
+            (Some(other), _) => {
+                let message = format!(
+                    "`remember` must be true or false, found {}",
+                    describe(other)
+                );
+                self.problem(&child(path, key("remember")), subject.clone(), message);
+                false
+            }
+        };
         let options = self.choices(fields, path, kind, subject.clone());
         let labels = self.scale_labels(fields, path, kind, subject.clone());
         let promise = self.promise(fields, path, kind, subject.clone());
@@ -295,6 +316,7 @@ impl Reader<'_> {
             help,
             labels,
             promise,
+            remember,
         };
         if let Some(default) = fields.get("default") {
             // Only the form of a default is checked here; relative dates are

@@ -38,6 +38,8 @@ pub struct Brief {
     /// The whole-number (scale) answers of the customer's last note of the
     /// checklist being walked, by full question id.
     pub last_scales: Vec<(String, i64)>,
+    /// The text answers of that last note, by full question id.
+    pub last_texts: Vec<(String, String)>,
     /// For a debrief: the goal and what was to be said, from the prep of
     /// its meeting; shown with the rating question.
     pub prep_hint: Option<String>,
@@ -144,6 +146,17 @@ impl Brief {
                 .then(|| prep_of(&earlier, walking))
                 .flatten()
                 .and_then(prep_hint),
+            last_texts: earlier
+                .iter()
+                .rev()
+                .find(|note| note.checklist == walking.checklist)
+                .map(|note| {
+                    note.answers
+                        .iter()
+                        .filter_map(|(id, value)| Some((id.clone(), value.as_str()?.to_string())))
+                        .collect()
+                })
+                .unwrap_or_default(),
             last_scales: earlier
                 .iter()
                 .rev()

@@ -478,6 +478,7 @@ mod tests {
             help: None,
             labels: Vec::new(),
             promise: None,
+            remember: false,
         }
     }
 

@@ -111,6 +111,7 @@ mod tests {
             help: None,
             labels: Vec::new(),
             promise: Some(promise),
+            remember: false,
         }
     }
 

@@ -19,6 +19,9 @@ pub struct Question {
     pub labels: Vec<String>,
     /// What the answer promises (`commitment:`, `on_yes:`), if anything.
     pub promise: Option<Promise>,
+    /// Text and long only (`remember: true`): the customer's last answer
+    /// is offered as the default.
+    pub remember: bool,
 }
 
 impl Question {

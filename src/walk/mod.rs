@@ -125,6 +125,7 @@ pub fn header_questions() -> [Question; 3] {
             help: None,
             labels: Vec::new(),
             promise: None,
+            remember: false,
         };
     [
         question("customer", "Who is the customer?", Kind::Text, true, None),
@@ -157,6 +158,9 @@ pub struct Since {
     /// Full question id and a line to show with it (a debrief's rating
     /// question gets the goal set in the prep).
     pub hints: Vec<(String, String)>,
+    /// Text answers of the customer's last note of this checklist, by full
+    /// question id: the defaults of `remember: true` questions.
+    pub last_texts: Vec<(String, String)>,
 }
 
 pub struct Walk<'a> {
@@ -272,9 +276,11 @@ impl<'a> Walk<'a> {
             lines,
             last_scales,
             hints,
+            last_texts,
         } = brief(&customer, meeting.as_deref(), date);
         state.last_scales = last_scales;
         state.hints = hints;
+        state.last_texts = last_texts;
         if lines.is_empty() {
             return Ok(());
         }
@@ -298,6 +304,7 @@ impl<'a> Walk<'a> {
             skipped: self.skipped.iter().map(String::as_str).collect(),
             last_scales: Vec::new(),
             hints: Vec::new(),
+            last_texts: Vec::new(),
             given_closed: self
                 .open
                 .and_then(|_| self.given.iter().rev().find(|(id, _)| id == CLOSED))
@@ -436,10 +443,18 @@ impl<'a> Walk<'a> {
         question: &Question,
         header: bool,
     ) -> Result<Option<Answer>, WalkError> {
-        let default = question
-            .default
-            .as_ref()
-            .and_then(|value| answer::from_value(question, value, self.today).ok());
+        // A `remember: true` question offers the customer's last answer.
+        let remembered = state
+            .last_texts
+            .iter()
+            .find(|(id, _)| question.remember && *id == question.id)
+            .map(|(_, text)| Answer::Text(text.clone()));
+        let default = remembered.or_else(|| {
+            question
+                .default
+                .as_ref()
+                .and_then(|value| answer::from_value(question, value, self.today).ok())
+        });
         match (self.missing, prompter.as_deref_mut()) {
             (Missing::Prompt, Some(prompter)) => {
                 if state.skipped.contains(question.id.as_str()) && !question.required {
@@ -543,6 +558,8 @@ struct State<'w> {
     last_scales: Vec<(String, i64)>,
     /// Lines shown with questions, by full id (`Since::hints`).
     hints: Vec<(String, String)>,
+    /// `Since::last_texts`.
+    last_texts: Vec<(String, String)>,
     /// The `closed` ids given, until checked against the open commitments.
     given_closed: Option<Vec<String>>,
     /// `Walk::skipped`, found in O(1).

@@ -54,6 +54,10 @@ impl<'a> SinceLastTime<'a> {
                 .as_ref()
                 .map(|brief| brief.hints(self.question_ids.iter().map(String::as_str)))
                 .unwrap_or_default(),
+            last_texts: brief
+                .as_ref()
+                .map(|brief| brief.last_texts.clone())
+                .unwrap_or_default(),
         };
         *self.shown.borrow_mut() = Some((customer.to_string(), brief));
         since
