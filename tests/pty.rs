@@ -1322,6 +1322,22 @@ fn an_editor_that_fails_is_named_and_the_answer_typed_instead() {
     assert_eq!(note.answer("every-kind.story"), &text("Typed after all."));
 }
 
+/// `coach WALK` at a terminal on 2026-12-10 for Northwind Traders, the
+/// meeting and its date given.
+fn northwind(place: &Place, walk: &[&str], meeting: &str, date: &str) -> Pty {
+    let mut args = vec!["--today", "2026-12-10"];
+    args.extend_from_slice(walk);
+    args.extend([
+        "--customer",
+        "Northwind Traders",
+        "--meeting",
+        meeting,
+        "--date",
+        date,
+    ]);
+    Pty::spawn(place.command(&args))
+}
+
 /// A place whose notes folder holds Northwind Traders' history
 /// (`brief::history`).
 fn place_with_history() -> Place {
@@ -1340,17 +1356,7 @@ fn place_with_history() -> Place {
 #[test]
 fn a_prep_at_the_terminal_starts_from_since_last_time() {
     let place = place_with_history();
-    let mut coach = Pty::spawn(place.command(&[
-        "--today",
-        "2026-12-10",
-        "prep",
-        "--customer",
-        "Northwind Traders",
-        "--meeting",
-        "Pilot review",
-        "--date",
-        "2026-12-10",
-    ]));
+    let mut coach = northwind(&place, &["prep"], "Pilot review", "2026-12-10");
     coach.expect("Since last time");
     coach.expect("Send the sizing plan, due 2026-12-01, OVERDUE");
     coach.expect("Last goal: Agree the pilot's scope");
@@ -1364,18 +1370,7 @@ fn a_prep_at_the_terminal_starts_from_since_last_time() {
 #[test]
 fn a_scale_question_says_what_it_was_last_time() {
     let place = place_with_history();
-    let mut coach = Pty::spawn(place.command(&[
-        "--today",
-        "2026-12-10",
-        "walk",
-        "review",
-        "--customer",
-        "Northwind Traders",
-        "--meeting",
-        "Quarterly",
-        "--date",
-        "2026-12-10",
-    ]));
+    let mut coach = northwind(&place, &["walk", "review"], "Quarterly", "2026-12-10");
     coach.expect("Since last time");
     coach.answer("From what date does this review look back?", "2026-11-01");
     // The last review answered health with 4.
@@ -1388,18 +1383,8 @@ fn a_scale_question_says_what_it_was_last_time() {
 #[test]
 fn a_debrief_rates_the_meeting_beside_the_goal_its_prep_set() {
     let place = place_with_history();
-    let mut coach = Pty::spawn(place.command(&[
-        "--today",
-        "2026-12-10",
-        "debrief",
-        "--customer",
-        "Northwind Traders",
-        // The prep's title in another case: the same meeting.
-        "--meeting",
-        "kickoff",
-        "--date",
-        "2026-11-20",
-    ]));
+    // The prep's title in another case: the same meeting.
+    let mut coach = northwind(&place, &["debrief"], "kickoff", "2026-11-20");
     coach.expect("Which of these promises were kept?");
     coach.send(ENTER);
     coach.expect("The goal you set in the prep: Agree the pilot's scope.");
@@ -1415,17 +1400,7 @@ fn a_remembered_question_offers_the_customers_last_answer() {
         "notes/northwind-traders/2026-11-25-steering-prep.md",
         "---\ncoach: 1\nchecklist: prep\ncustomer: Northwind Traders\nmeeting: Steering\ndate: \"2026-11-25\"\nanswers:\n  goal: Agree the budget\n  its-a-relationship-not-a-sale.horizon: Their first call for warehouse changes\n---\n",
     );
-    let mut coach = Pty::spawn(place.command(&[
-        "--today",
-        "2026-12-10",
-        "prep",
-        "--customer",
-        "Northwind Traders",
-        "--meeting",
-        "Pilot review",
-        "--date",
-        "2026-12-10",
-    ]));
+    let mut coach = northwind(&place, &["prep"], "Pilot review", "2026-12-10");
     coach.answer(
         "What must be true when this meeting ends",
         "A date for the rollout",

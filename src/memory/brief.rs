@@ -104,6 +104,12 @@ impl Brief {
             .rev()
             .find(|note| note.checklist == "debrief");
         let last_prep = earlier.iter().rev().find(|note| note.checklist == "prep");
+        // The customer's last note of the checklist walked: its answers
+        // are where each remembered or scale question stood.
+        let last_same = earlier
+            .iter()
+            .rev()
+            .find(|note| note.checklist == walking.checklist);
         let promises: Vec<_> = promise::promises(notes, me, today)
             .into_iter()
             .filter(|promise| !promise.commitment.done)
@@ -146,28 +152,16 @@ impl Brief {
                 .then(|| prep_of(&earlier, walking))
                 .flatten()
                 .and_then(prep_hint),
-            last_texts: earlier
+            last_texts: last_same
                 .iter()
-                .rev()
-                .find(|note| note.checklist == walking.checklist)
-                .map(|note| {
-                    note.answers
-                        .iter()
-                        .filter_map(|(id, value)| Some((id.clone(), value.as_str()?.to_string())))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            last_scales: earlier
+                .flat_map(|note| &note.answers)
+                .filter_map(|(id, value)| Some((id.clone(), value.as_str()?.to_string())))
+                .collect(),
+            last_scales: last_same
                 .iter()
-                .rev()
-                .find(|note| note.checklist == walking.checklist)
-                .map(|note| {
-                    note.answers
-                        .iter()
-                        .filter_map(|(id, value)| Some((id.clone(), value.as_i64()?)))
-                        .collect()
-                })
-                .unwrap_or_default(),
+                .flat_map(|note| &note.answers)
+                .filter_map(|(id, value)| Some((id.clone(), value.as_i64()?)))
+                .collect(),
         };
         (!brief.is_empty()).then_some(brief)
     }

@@ -103,6 +103,14 @@ impl Walked {
         })
     }
 
+    /// The meeting's date (the header's `date`), else `today`.
+    pub fn meeting_date(&self, today: Date) -> Date {
+        match self.answer("date") {
+            Some(Answer::Date(date)) => *date,
+            _ => today,
+        }
+    }
+
     pub fn text(&self, id: &str) -> Option<String> {
         match self.answer(id)? {
             Answer::Text(text) => Some(text.clone()),
@@ -268,10 +276,7 @@ impl<'a> Walk<'a> {
             return Ok(());
         };
         let meeting = walked.text("meeting");
-        let date = match walked.answer("date") {
-            Some(Answer::Date(date)) => *date,
-            _ => self.today,
-        };
+        let date = walked.meeting_date(self.today);
         let Since {
             lines,
             last_scales,
@@ -421,10 +426,7 @@ impl<'a> Walk<'a> {
             }
             // A promise is due counting from the meeting, known by now: the
             // header is asked first.
-            let meeting = match state.walked.answer("date") {
-                Some(Answer::Date(date)) => *date,
-                _ => self.today,
-            };
+            let meeting = state.walked.meeting_date(self.today);
             let answer = promise::commit(question, answer, meeting, self.today);
             if let Some(order) = order.as_deref_mut() {
                 order.include(&includes(question, &answer));

@@ -263,10 +263,7 @@ fn write_note(
     } = finished;
     let customer = walked.text("customer").unwrap_or_default();
     let meeting = walked.text("meeting");
-    let date = match walked.answer("date") {
-        Some(crate::model::answer::Answer::Date(date)) => *date,
-        _ => config.today,
-    };
+    let date = walked.meeting_date(config.today);
     let writer = NoteWriter {
         notes_dir: &config.notes_dir,
     };
@@ -428,10 +425,7 @@ fn close_kept(walked: &Walked, written: bool, config: &Config) {
         );
         return;
     }
-    let date = match walked.answer("date") {
-        Some(crate::model::answer::Answer::Date(date)) => *date,
-        _ => config.today,
-    };
+    let date = walked.meeting_date(config.today);
     let (closed, failed) = super::done::close_each(&ids, date, config);
     for line in closed {
         let _ = writeln!(stderr, "coach: {}", crate::text::visible_controls(&line));

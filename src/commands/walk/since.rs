@@ -68,10 +68,7 @@ impl<'a> SinceLastTime<'a> {
     pub fn for_note(self, walked: &Walked) -> Option<Brief> {
         let customer = walked.text("customer").unwrap_or_default();
         let meeting = walked.text("meeting");
-        let date = match walked.answer("date") {
-            Some(crate::model::answer::Answer::Date(date)) => *date,
-            _ => self.config.today,
-        };
+        let date = walked.meeting_date(self.config.today);
         match self.shown.take() {
             Some((named, brief)) if named == customer => brief,
             _ => self.brief(&customer, meeting.as_deref(), date),
