@@ -1414,3 +1414,35 @@ fn a_remembered_question_offers_the_customers_last_answer() {
     coach.send("\x03");
     assert_eq!(coach.finish(), 130, "{}", coach.screen());
 }
+
+#[test]
+fn a_review_shows_the_promise_record_before_asking_whether_promises_were_kept() {
+    let place = place_with_history();
+    let mut walk = vec!["walk", "review"];
+    // Everything before the promises question is given, so the keyboard
+    // reaches it at once.
+    let given = [
+        "period-start=2026-11-01",
+        "health=4",
+        "events=none",
+        "choose-relationship-or-transactions.stance=As a long-term relationship",
+        "understand-their-world.processes=4",
+        "understand-their-world.fit=4",
+        "understand-their-world.strengths-weaknesses=4",
+        "deal-straight-stay-reachable.clear-terms=4",
+        "deal-straight-stay-reachable.reachable=4",
+    ];
+    for answer in &given {
+        walk.extend(["--set", answer]);
+    }
+    let mut coach = northwind(&place, &walk, "Quarterly", "2026-12-10");
+    coach.expect("Since last time");
+    // The brief lists the promise kept in the last 90 days …
+    coach.expect("Share the figures");
+    // … and the question itself carries each side's record.
+    coach.expect("Your promises to them: 0 kept on time, 0 late, 1 overdue, 0 open.");
+    coach.expect("Theirs to you: 1 kept on time");
+    coach.expect("How reliably have you kept your promises");
+    coach.send("\x03");
+    assert_eq!(coach.finish(), 130, "{}", coach.screen());
+}
