@@ -12,6 +12,7 @@ mod hangup;
 mod hostile_input;
 mod include_only;
 mod index;
+mod journey;
 mod keeping_answers;
 mod memory;
 mod pack_scale;
