@@ -287,6 +287,10 @@ pub struct WalkArgs {
     #[arg(long)]
     pub no_brief: bool,
 
+    /// How many questions: quick (the few that matter most), default, or full (every pattern's questions)
+    #[arg(long, value_name = "DEPTH", value_parser = parse_depth)]
+    pub depth: Option<crate::model::Depth>,
+
     /// Print the note to standard output instead of writing a file: `--output -` (the only target).
     #[arg(long, value_name = "TARGET", value_parser = parse_stdout_only)]
     pub output: Option<String>,
@@ -298,6 +302,11 @@ pub struct WalkArgs {
     /// Print a JSON summary: path, customer, checklist, answers, commitments.
     #[arg(long, conflicts_with = "output")]
     pub json: bool,
+}
+
+fn parse_depth(value: &str) -> Result<crate::model::Depth, String> {
+    crate::model::Depth::from_name(value)
+        .ok_or_else(|| format!("`{value}` is not a depth: quick, default or full"))
 }
 
 fn parse_stdout_only(value: &str) -> Result<String, String> {
@@ -322,6 +331,10 @@ pub struct QuestionsArgs {
     /// Print an answers file to fill in, which `--answers` accepts as it is.
     #[arg(long)]
     pub template: bool,
+
+    /// The questions a walk of this depth asks: quick, default or full
+    #[arg(long, value_name = "DEPTH", value_parser = parse_depth)]
+    pub depth: Option<crate::model::Depth>,
 
     #[command(flatten)]
     pub answers: AnswerArgs,

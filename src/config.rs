@@ -8,17 +8,18 @@ use serde_json::Value;
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::Error;
-use crate::language::PackSource;
+use crate::language::{Depth, PackSource};
 use crate::suggest::did_you_mean;
 use crate::yaml;
 
-const CONFIG_KEYS: [&str; 6] = [
+const CONFIG_KEYS: [&str; 7] = [
     "patterns",
     "no_builtin",
     "notes_dir",
     "color",
     "me",
     "keep_in_touch",
+    "depth",
 ];
 
 #[derive(Debug, Clone)]
@@ -27,6 +28,8 @@ pub struct Config {
     pub packs: Vec<PackSource>,
     pub notes_dir: PathBuf,
     pub color: ColorChoice,
+    /// How deep a walk goes unless `--depth` says (`COACH_DEPTH`, `depth:`).
+    pub depth: Depth,
     /// Both stdin and stderr are terminals: prompting can work. With stdin
     /// piped, console would read keys from /dev/tty and wait forever.
     pub can_prompt: bool,
@@ -55,6 +58,7 @@ struct FileSettings {
     no_builtin: Option<bool>,
     notes_dir: Option<PathBuf>,
     color: Option<ColorChoice>,
+    depth: Option<Depth>,
     me: Vec<String>,
     keep_in_touch: Vec<(String, i64)>,
 }
@@ -114,6 +118,11 @@ impl Config {
             (None, None, Some(color)) => color,
             (None, None, None) => ColorChoice::Auto,
         };
+        let depth = match (env("COACH_DEPTH"), file.depth) {
+            (Some(value), _) => parse_depth("COACH_DEPTH", &value.to_string_lossy())?,
+            (None, Some(depth)) => depth,
+            (None, None) => Depth::Default,
+        };
         let stderr_is_terminal = std::io::stderr().is_terminal();
         let editor = env("VISUAL")
             .or_else(|| env("EDITOR"))
@@ -139,6 +148,7 @@ impl Config {
             packs,
             notes_dir,
             color,
+            depth,
             can_prompt: stderr_is_terminal && std::io::stdin().is_terminal(),
             stdout_closed: STDOUT_CLOSED.load(std::sync::atomic::Ordering::SeqCst),
         })
@@ -344,6 +354,10 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
                 settings.color =
                     Some(parse_color("color", choice).map_err(|error| fail(error.to_string()))?)
             }
+            ("depth", Value::String(depth)) => {
+                settings.depth =
+                    Some(parse_depth("depth", depth).map_err(|error| fail(error.to_string()))?)
+            }
             (known, value) if CONFIG_KEYS.contains(&known) => {
                 let wanted = match known {
                     "patterns" => "a folder or a list of folders",
@@ -351,6 +365,7 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
                     "notes_dir" => "a folder",
                     "me" => "a name or a list of names",
                     "keep_in_touch" => "a mapping of customer names to spans (Acme: 30d)",
+                    "depth" => "quick, default or full",
                     _ => "auto, always or never",
                 };
                 return Err(fail(format!(
@@ -420,6 +435,14 @@ fn parse_flag(name: &str, value: &str) -> Result<bool, Error> {
             "{name}={value} is not a boolean (use 1 or 0)"
         ))),
     }
+}
+
+fn parse_depth(name: &str, value: &str) -> Result<Depth, Error> {
+    Depth::from_name(value).ok_or_else(|| {
+        Error::usage(format!(
+            "{name}: `{value}` is not a depth (quick, default or full)"
+        ))
+    })
 }
 
 fn parse_color(name: &str, value: &str) -> Result<ColorChoice, Error> {

@@ -215,6 +215,7 @@ fn every_accepted_answer_reads_back_from_a_note_unchanged() {
                 brief: None,
                 known: Vec::new(),
                 open: None,
+                depth: crate::language::Depth::Default,
             };
             // A value the checks refuse is no note: nothing to read back.
             let Ok(walked) = walk.run(None) else {

@@ -5,6 +5,7 @@ mod broken_packs;
 mod closing;
 mod configuration;
 mod customer_picker;
+mod depth;
 mod done;
 mod examples;
 mod files;

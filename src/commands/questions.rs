@@ -35,6 +35,7 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Resul
         brief: None,
         known: Vec::new(),
         open: None,
+        depth: args.depth.unwrap_or(config.depth),
     };
     let walked = match walk.run(None) {
         Ok(walked) => walked,
@@ -70,6 +71,8 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Resul
                 "default": question.default,
                 "options": question.options.iter().map(|option| json!({"label": option.label, "include": option.include})).collect::<Vec<_>>(),
                 "help": question.help,
+                "depth": question.depth.name(),
+                "glance": question.glance,
             })
         })
         .collect();

@@ -8,7 +8,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{builtin, Checklist, Choice, Kind, Language, Origin, Pattern, Question};
+use super::{builtin, Checklist, Choice, Depth, Kind, Language, Origin, Pattern, Question};
 use crate::model::promise::{span_days, Promise};
 
 /// What build.rs wrote: one entry per file of `patterns/`, in load order.
@@ -52,6 +52,7 @@ struct RawPattern {
     uses: Vec<String>,
     #[serde(default)]
     tips: Vec<String>,
+    depth: Option<String>,
     /// Checklist id and its questions, in file order (build.rs turns the
     /// mapping into pairs so that no intermediate value is built).
     #[serde(default)]
@@ -86,6 +87,9 @@ struct RawQuestion {
     on_yes: Option<RawOnYes>,
     #[serde(default)]
     remember: bool,
+    depth: Option<String>,
+    #[serde(default)]
+    glance: bool,
 }
 
 #[derive(Deserialize)]
@@ -169,6 +173,11 @@ fn pattern(raw: RawPattern, origin: Origin) -> Result<Pattern, String> {
         summary: raw.summary,
         uses: raw.uses,
         tips: raw.tips,
+        // Unmarked, a pattern limits no walk: its questions' depths decide.
+        depth: match raw.depth {
+            None => Depth::Quick,
+            Some(name) => depth(Some(&name))?,
+        },
         questions,
         origin,
         replaced: None,
@@ -220,7 +229,16 @@ fn question(raw: RawQuestion, pattern: Option<&str>) -> Result<Question, String>
         labels: raw.labels,
         promise,
         remember: raw.remember,
+        depth: depth(raw.depth.as_deref())?,
+        glance: raw.glance,
     })
+}
+
+fn depth(name: Option<&str>) -> Result<Depth, String> {
+    match name {
+        None => Ok(Depth::Default),
+        Some(name) => Depth::from_name(name).ok_or_else(|| format!("unknown depth `{name}`")),
+    }
 }
 
 #[cfg(test)]

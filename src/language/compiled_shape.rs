@@ -11,7 +11,9 @@ pub struct Cleaning {
 }
 
 /// Fields that hold ids (kept as written: the loader checks them) or a kind.
-const NOT_TEXT: [&str; 6] = ["id", "uses", "start", "include", "kind", "required"];
+const NOT_TEXT: [&str; 7] = [
+    "id", "uses", "start", "include", "kind", "required", "depth",
+];
 
 /// Every text of a pack document cleaned as the loader cleans it when it
 /// reads the field of that name; `default:` values as the loader does.

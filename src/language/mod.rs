@@ -13,7 +13,7 @@ mod promise_keys;
 mod reader;
 mod walk_order;
 
-pub use crate::model::{Choice, Kind, Question};
+pub use crate::model::{Choice, Depth, Kind, Question};
 #[cfg(test)]
 pub use loader::load_texts;
 pub use loader::{load, PackSource};
@@ -59,6 +59,10 @@ pub struct Pattern {
     pub summary: String,
     pub uses: Vec<String>,
     pub tips: Vec<String>,
+    /// The shallowest walk that visits it along `uses` or `start`
+    /// (`depth:`; quick when unmarked, so its questions decide); an
+    /// option's `include` brings it into any walk.
+    pub depth: Depth,
     /// Questions keyed by checklist id, in file order.
     pub questions: Vec<(String, Vec<Question>)>,
     pub origin: Origin,

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use super::clean::{clean, clean_value};
 use super::reader::{child, describe, is_id, key, Reader, Reference};
-use super::{Checklist, Choice, Kind, Origin, Pattern, Problem, Question};
+use super::{Checklist, Choice, Depth, Kind, Origin, Pattern, Problem, Question};
 use crate::model::answer;
 use crate::suggest::did_you_mean;
 use crate::yaml::locator::{SourceMap, Step};
@@ -24,16 +24,17 @@ pub const HEADER_IDS: [&str; 3] = ["customer", "meeting", "date"];
 
 const TOP_KEYS: [&str; 3] = ["language", "patterns", "checklists"];
 const LANGUAGE_KEYS: [&str; 2] = ["title", "source"];
-const PATTERN_KEYS: [&str; 7] = [
+const PATTERN_KEYS: [&str; 8] = [
     "id",
     "name",
     "source",
     "summary",
     "uses",
     "tips",
+    "depth",
     "questions",
 ];
-const QUESTION_KEYS: [&str; 11] = [
+const QUESTION_KEYS: [&str; 13] = [
     "id",
     "ask",
     "kind",
@@ -45,6 +46,8 @@ const QUESTION_KEYS: [&str; 11] = [
     "commitment",
     "on_yes",
     "remember",
+    "depth",
+    "glance",
 ];
 const CHOICE_KEYS: [&str; 2] = ["label", "include"];
 const CHECKLIST_KEYS: [&str; 4] = ["id", "title", "start", "questions"];
@@ -140,6 +143,11 @@ impl Reader<'_> {
         let source = self.optional_text(fields, "source", path, subject.clone());
         let uses = self.id_list(fields, "uses", path, subject.clone());
         let tips = self.text_list(fields, "tips", path, subject.clone());
+        // Unmarked, a pattern limits no walk: its questions' depths decide.
+        let depth = match fields.contains_key("depth") {
+            true => self.depth(fields, path, subject.clone()),
+            false => Depth::Quick,
+        };
         // Questions are checked even when the id is bad, so every problem shows at once.
         let owner = id.clone().unwrap_or_else(|| "?".to_string());
         let mut questions: Vec<(String, Vec<Question>)> = Vec::new();
@@ -168,6 +176,7 @@ impl Reader<'_> {
             summary: summary?,
             uses,
             tips,
+            depth,
             questions,
             replaced: None,
         })
@@ -301,6 +310,16 @@ impl Reader<'_> {
                 false
             }
         };
+        let depth = self.depth(fields, path, subject.clone());
+        let glance = match fields.get("glance") {
+            None => false,
+            Some(Value::Bool(glance)) => *glance,
+            Some(other) => {
+                let message = format!("`glance` must be true or false, found {}", describe(other));
+                self.problem(&child(path, key("glance")), subject.clone(), message);
+                false
+            }
+        };
         let options = self.choices(fields, path, kind, subject.clone());
         let labels = self.scale_labels(fields, path, kind, subject.clone());
         let promise = self.promise(fields, path, kind, subject.clone());
@@ -317,6 +336,8 @@ impl Reader<'_> {
             labels,
             promise,
             remember,
+            depth,
+            glance,
         };
         if let Some(default) = fields.get("default") {
             // Only the form of a default is checked here; relative dates are
@@ -331,6 +352,36 @@ impl Reader<'_> {
             }
         }
         Some(question)
+    }
+
+    /// `depth`: quick, default or full; default when absent.
+    fn depth(
+        &mut self,
+        fields: &Map<String, Value>,
+        path: &[Step],
+        subject: Option<String>,
+    ) -> Depth {
+        let Some(value) = fields.get("depth") else {
+            return Depth::Default;
+        };
+        let names = Depth::ALL.map(Depth::name);
+        let message = match value {
+            Value::String(name) => match Depth::from_name(name) {
+                Some(depth) => return depth,
+                None => format!(
+                    "unknown depth `{name}` (expected one of {}){}",
+                    names.join(", "),
+                    did_you_mean(name, names)
+                ),
+            },
+            other => format!(
+                "`depth` must be one of {}, found {}",
+                names.join(", "),
+                describe(other)
+            ),
+        };
+        self.problem(&child(path, key("depth")), subject, message);
+        Depth::Default
     }
 
     /// `labels`: two texts for the ends of a scale, or five, one per point.

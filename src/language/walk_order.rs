@@ -12,6 +12,13 @@
 //! and the leftover sweep skips it, as it skips every pattern reachable from it
 //! along `uses`. It enters the walk only when an option including it is chosen.
 //!
+//! A walk has a depth (`Depth`): it visits a pattern reached along `uses`
+//! only when the pattern's own depth is within the walk's, and asks only the
+//! questions within it. An included pattern is visited at any depth and asks
+//! its questions down to the default depth. A pattern or question given an
+//! answer in advance counts as within the walk's depth, so no scripted answer
+//! is lost to a shallower walk.
+//!
 //! Every step is O(1) amortised: patterns are found by id through the
 //! language's index, an included pattern is queued again rather than searched
 //! for in the queue, the sweep resumes where it stopped, and `remaining` is
@@ -20,7 +27,7 @@
 
 use std::collections::{HashSet, VecDeque};
 
-use super::{Language, Pattern};
+use super::{Depth, Language, Pattern, Question};
 
 #[derive(Debug, Clone)]
 pub struct WalkOrder<'a> {
@@ -41,10 +48,27 @@ pub struct WalkOrder<'a> {
     include_only: HashSet<&'a str>,
     /// How many patterns are still to visit, while no `include` changed the plan.
     planned: Option<usize>,
+    depth: Depth,
+    /// Patterns an option included: visited whatever their depth.
+    included: HashSet<&'a str>,
+    /// Full ids of questions answered in advance: asked whatever their depth.
+    given: HashSet<String>,
 }
 
 impl<'a> WalkOrder<'a> {
+    #[cfg(test)]
     pub fn new(language: &'a Language, checklist: &str) -> Self {
+        Self::at_depth(language, checklist, Depth::Default, HashSet::new())
+    }
+
+    /// A walk of `checklist` at `depth`; `given` holds the full ids of the
+    /// questions answered in advance.
+    pub fn at_depth(
+        language: &'a Language,
+        checklist: &str,
+        depth: Depth,
+        given: HashSet<String>,
+    ) -> Self {
         // Without a `start`, unreached patterns follow in file order.
         let (start, sweep_leftovers): (Vec<&str>, bool) = match language.checklist(checklist) {
             Some(found) if !found.start.is_empty() => {
@@ -72,6 +96,9 @@ impl<'a> WalkOrder<'a> {
             sweep_from: 0,
             include_only,
             planned: None,
+            depth,
+            included: HashSet::new(),
+            given,
         };
         for id in start {
             order.enqueue(id);
@@ -147,6 +174,7 @@ impl<'a> WalkOrder<'a> {
             }
             // New, or queued: then it moves to the front (its later copy is skipped).
             self.found.insert(pattern.id.as_str());
+            self.included.insert(pattern.id.as_str());
             self.planned = None;
             self.queue.push_front(pattern);
         }
@@ -166,8 +194,24 @@ impl<'a> WalkOrder<'a> {
         }
     }
 
-    fn has_questions(&self, pattern: &Pattern) -> bool {
-        !pattern.questions_for(&self.checklist).is_empty()
+    fn has_questions(&self, pattern: &'a Pattern) -> bool {
+        !self.questions(pattern).is_empty()
+    }
+
+    /// The questions of `pattern` this walk asks, in the pack's order.
+    pub fn questions(&self, pattern: &'a Pattern) -> Vec<&'a Question> {
+        let all = pattern.questions_for(&self.checklist);
+        let given = |question: &Question| self.given.contains(&question.id);
+        let limit = if self.included.contains(pattern.id.as_str()) {
+            self.depth.max(Depth::Default)
+        } else if self.depth.asks(pattern.depth) || all.iter().any(given) {
+            self.depth
+        } else {
+            return Vec::new();
+        };
+        all.iter()
+            .filter(|question| limit.asks(question.depth) || given(question))
+            .collect()
     }
 
     /// The next pattern in file order that nothing reached, that has questions
@@ -474,5 +518,99 @@ patterns:
         }
         assert_eq!(seen, ["meeting", "other", "shared"]);
         assert!(order.next().is_none());
+    }
+
+    const DEPTHS: &str = "
+patterns:
+  - id: a
+    name: A
+    summary: s
+    uses: [b, c]
+    questions:
+      prep:
+        - {id: first, ask: First?, depth: quick}
+        - {id: usual, ask: Usual?}
+        - {id: deep, ask: Deep?, depth: full}
+        - id: mood
+          ask: Mood?
+          kind: select
+          options: [fine, {label: angry, include: [c]}]
+  - id: b
+    name: B
+    summary: s
+    depth: full
+    uses: [d]
+    questions: {prep: [{id: q, ask: B?}]}
+  - id: c
+    name: C
+    summary: s
+    depth: full
+    questions: {prep: [{id: q, ask: C?}, {id: r, ask: R?, depth: full}]}
+  - id: d
+    name: D
+    summary: s
+    questions: {prep: [{id: q, ask: D?}]}
+checklists:
+  - id: prep
+    start: [a]
+";
+
+    fn asked(order: &WalkOrder, id: &str) -> Vec<String> {
+        let pattern = order.language.pattern(id).unwrap();
+        order
+            .questions(pattern)
+            .iter()
+            .map(|question| question.id.clone())
+            .collect()
+    }
+
+    fn at<'a>(language: &'a Language, depth: Depth, given: &[&str]) -> WalkOrder<'a> {
+        let given = given.iter().map(|id| id.to_string()).collect();
+        WalkOrder::at_depth(language, "prep", depth, given)
+    }
+
+    #[test]
+    fn a_walk_visits_and_asks_only_what_its_depth_reaches() {
+        let language = load_texts(&[("depths.yaml", DEPTHS)]).unwrap();
+        // b is full depth: passed through (it still leads on to d), not visited.
+        assert_eq!(ids(at(&language, Depth::Default, &[])), ["a", "d"]);
+        assert_eq!(ids(at(&language, Depth::Full, &[])), ["a", "b", "c", "d"]);
+        // Quick: only a has a quick question.
+        assert_eq!(ids(at(&language, Depth::Quick, &[])), ["a"]);
+        let order = at(&language, Depth::Quick, &[]);
+        assert_eq!(asked(&order, "a"), ["a.first"]);
+        let order = at(&language, Depth::Default, &[]);
+        assert_eq!(asked(&order, "a"), ["a.first", "a.usual", "a.mood"]);
+        let order = at(&language, Depth::Full, &[]);
+        assert_eq!(
+            asked(&order, "a"),
+            ["a.first", "a.usual", "a.deep", "a.mood"]
+        );
+    }
+
+    #[test]
+    fn an_included_pattern_joins_whatever_its_depth_with_its_default_questions() {
+        let language = load_texts(&[("depths.yaml", DEPTHS)]).unwrap();
+        for depth in [Depth::Quick, Depth::Default] {
+            let mut order = at(&language, depth, &[]);
+            assert_eq!(order.next().unwrap().id, "a");
+            order.include(&["c".to_string()]);
+            assert_eq!(order.next().unwrap().id, "c");
+            assert_eq!(asked(&order, "c"), ["c.q"], "{depth}");
+        }
+    }
+
+    #[test]
+    fn a_question_answered_in_advance_is_asked_at_any_depth() {
+        let language = load_texts(&[("depths.yaml", DEPTHS)]).unwrap();
+        let order = at(&language, Depth::Default, &["a.deep", "b.q"]);
+        assert_eq!(
+            asked(&order, "a"),
+            ["a.first", "a.usual", "a.deep", "a.mood"]
+        );
+        assert_eq!(
+            ids(at(&language, Depth::Default, &["b.q"])),
+            ["a", "b", "d"]
+        );
     }
 }

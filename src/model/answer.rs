@@ -479,6 +479,8 @@ mod tests {
             labels: Vec::new(),
             promise: None,
             remember: false,
+            depth: crate::model::Depth::Default,
+            glance: false,
         }
     }
 

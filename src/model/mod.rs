@@ -3,9 +3,11 @@
 //! the language and the walk both use it, and it imports neither.
 
 pub mod answer;
+mod depth;
 mod kind;
 pub mod promise;
 mod question;
 
+pub use depth::Depth;
 pub use kind::Kind;
 pub use question::{Choice, Question};

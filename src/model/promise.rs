@@ -112,6 +112,8 @@ mod tests {
             labels: Vec::new(),
             promise: Some(promise),
             remember: false,
+            depth: crate::model::Depth::Default,
+            glance: false,
         }
     }
 

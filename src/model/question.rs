@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::Kind;
+use super::{Depth, Kind};
 
 #[derive(Debug, Clone)]
 pub struct Question {
@@ -22,6 +22,11 @@ pub struct Question {
     /// Text and long only (`remember: true`): the customer's last answer
     /// is offered as the default.
     pub remember: bool,
+    /// The shallowest walk that asks it (`depth:`); a walk reaching its
+    /// pattern along `uses` also needs the pattern's own `depth:`.
+    pub depth: Depth,
+    /// Its answer feeds the note's "At a glance" block (`glance: true`).
+    pub glance: bool,
 }
 
 impl Question {

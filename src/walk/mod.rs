@@ -14,7 +14,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 use serde_json::Value;
 
-use crate::language::{Kind, Language, Question, WalkOrder};
+use crate::language::{Depth, Kind, Language, Question, WalkOrder};
 use crate::memory::known::KnownCustomer;
 use crate::model::answer::{self, Answer, Commitment};
 use crate::model::promise;
@@ -134,6 +134,8 @@ pub fn header_questions() -> [Question; 3] {
             labels: Vec::new(),
             promise: None,
             remember: false,
+            depth: crate::model::Depth::Quick,
+            glance: false,
         };
     [
         question("customer", "Who is the customer?", Kind::Text, true, None),
@@ -189,6 +191,8 @@ pub struct Walk<'a> {
     /// The customer's open commitments, for a walk that asks which were
     /// kept (a debrief): what `closed` is checked against.
     pub open: Option<OpenOf<'a>>,
+    /// How deep the walk goes: which questions it asks (`--depth`).
+    pub depth: Depth,
 }
 
 impl<'a> Walk<'a> {
@@ -337,13 +341,14 @@ impl<'a> Walk<'a> {
                 pattern: None,
                 step: None,
             },
-            &header,
+            header.iter().collect(),
             None,
             true,
         )?;
         self.show_brief(&mut state, prompter)?;
         self.close(&mut state, prompter)?;
-        let mut order = WalkOrder::new(self.language, self.checklist);
+        let given_ids = state.given.keys().cloned().collect();
+        let mut order = WalkOrder::at_depth(self.language, self.checklist, self.depth, given_ids);
         if let Some(checklist) = self
             .language
             .checklist(self.checklist)
@@ -355,11 +360,18 @@ impl<'a> Walk<'a> {
                 pattern: None,
                 step: None,
             };
+            let asked = checklist
+                .questions
+                .iter()
+                .filter(|question| {
+                    self.depth.asks(question.depth) || state.given.contains_key(&question.id)
+                })
+                .collect();
             self.section(
                 &mut state,
                 prompter,
                 &section,
-                &checklist.questions,
+                asked,
                 Some(&mut order),
                 false,
             )?;
@@ -381,11 +393,12 @@ impl<'a> Walk<'a> {
                 step: Some((step, total)),
             };
             let first = state.walked.answers.len();
+            let asked = order.questions(pattern);
             self.section(
                 &mut state,
                 prompter,
                 &section,
-                pattern.questions_for(self.checklist),
+                asked,
                 Some(&mut order),
                 false,
             )?;
@@ -401,7 +414,7 @@ impl<'a> Walk<'a> {
         state: &mut State,
         prompter: &mut Option<&mut dyn Prompter>,
         section: &Section,
-        questions: &[Question],
+        questions: Vec<&Question>,
         mut order: Option<&mut WalkOrder>,
         header: bool,
     ) -> Result<(), WalkError> {

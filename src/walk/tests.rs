@@ -102,6 +102,7 @@ fn walk<'a>(language: &'a Language, given: Vec<(&str, Value)>, missing: Missing)
         brief: None,
         known: Vec::new(),
         open: None,
+        depth: crate::language::Depth::Default,
     }
 }
 

@@ -90,6 +90,7 @@ pub fn run(
         brief: (!args.no_brief).then_some(&show_brief as BriefOf),
         known,
         open: (checklist == "debrief").then_some(&open_of as OpenOf),
+        depth: args.depth.unwrap_or(config.depth),
     };
     let mut terminal = prompting.then(|| {
         TerminalPrompter::new(&language, config.editor.clone(), config.today)
