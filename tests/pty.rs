@@ -1405,6 +1405,7 @@ fn a_remembered_question_offers_the_customers_last_answer() {
         "What must be true when this meeting ends",
         "A date for the rollout",
     );
+    coach.answer("What could go wrong in this meeting", "");
     coach.answer("Who will attend", "");
     coach.answer("What have you promised to do before or at the meeting?", "");
     coach.expect("Where do you want this relationship to be a year from now?");
