@@ -259,6 +259,7 @@ fn apply_one(
             let verb = match change {
                 Change::Close(_) => "closed",
                 Change::Reopen => "reopened",
+                Change::Reschedule(_) => "rescheduled",
             };
             let line = format!(
                 "{verb} {id}  {} ({})",
