@@ -1,0 +1,270 @@
+//! A debrief moves what is late (issue 9, section 2): an overdue promise
+//! still open gets a new due date in its own note, by the byte-minimal
+//! editor, and the debrief records which.
+
+use crate::support::notes_dir::NotesDir;
+
+const PACK: &str = "\
+patterns:
+  - id: talk
+    name: Talk
+    summary: Talk it over.
+    questions:
+      debrief:
+        - id: went
+          ask: How did it go?
+          kind: text
+checklists:
+  - id: debrief
+    start: [talk]
+";
+
+const ACME: &str = "acme/2026-12-01-debrief.md";
+const DEBRIEF: &str = "acme/2026-12-09-follow-up-debrief.md";
+
+/// An earlier debrief of Acme with two open promises, both overdue by
+/// 2026-12-10.
+const EARLIER: &str = "\
+---
+coach: 1
+checklist: debrief
+customer: Acme
+meeting: Kickoff
+date: \"2026-12-01\"
+answers:
+  talk.went: Well
+  promises:
+  - id: c-k3v9q2xa
+    what: Send the plan
+    due: \"2026-12-05\"
+    who: me
+    done: false
+  - id: c-k3b00000
+    what: Share the figures
+    due: \"2026-12-08\"
+    who: Dana Lee
+    done: false
+---
+
+# Acme: Kickoff
+
+**What did you promise?**
+
+- Send the plan (due 2026-12-05, me)
+
+## Commitments
+
+- [ ] Send the plan (due 2026-12-05, me) `c-k3v9q2xa`
+- [ ] Share the figures (due 2026-12-08, Dana Lee) `c-k3b00000`
+";
+
+fn acme() -> NotesDir {
+    let dir = NotesDir::new("coach-rescheduling");
+    dir.write(ACME, EARLIER);
+    std::fs::create_dir_all(dir.root().join("pack")).unwrap();
+    std::fs::write(dir.root().join("pack/a.yaml"), PACK).unwrap();
+    dir
+}
+
+/// A scripted debrief of Acme on 2026-12-09 with these answers and `more`
+/// arguments, run on 2026-12-10.
+fn debrief(dir: &NotesDir, answers: &str, more: &[&str]) -> crate::support::notes_dir::Run {
+    std::fs::write(dir.root().join("answers.yaml"), answers).unwrap();
+    let mut args = vec![
+        "--no-builtin",
+        "--patterns",
+        "pack",
+        "debrief",
+        "--customer",
+        "Acme",
+        "--meeting",
+        "Follow-up",
+        "--date",
+        "2026-12-09",
+        "--answers",
+        "answers.yaml",
+        "--no-input",
+    ];
+    args.extend(more);
+    dir.coach_on("2026-12-10", &args)
+}
+
+/// The lines of `after` that differ from those of `before`, which has as many.
+fn changed_lines(before: &str, after: &str) -> Vec<String> {
+    assert_eq!(before.lines().count(), after.lines().count(), "{after}");
+    before
+        .lines()
+        .zip(after.lines())
+        .filter(|(before, after)| before != after)
+        .map(|(_, after)| after.to_string())
+        .collect()
+}
+
+/// `coach due --json` on 2026-12-10: each open commitment's id and due date.
+fn due(dir: &NotesDir) -> Vec<(String, String)> {
+    let due = dir.coach_on("2026-12-10", &["due", "--json"]).json();
+    due.as_array()
+        .or_else(|| due["commitments"].as_array())
+        .unwrap_or_else(|| panic!("{due}"))
+        .iter()
+        .map(|item| {
+            let text = |key: &str| item[key].as_str().unwrap_or_default().to_string();
+            (text("id"), text("due"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_scripted_reschedule_changes_only_the_due_lines_of_the_promise_and_coach_due_shows_the_new_date(
+) {
+    let dir = acme();
+    // Indexed before the edit: the index must see the note change.
+    assert_eq!(
+        due(&dir),
+        [
+            ("c-k3v9q2xa".to_string(), "2026-12-05".to_string()),
+            ("c-k3b00000".to_string(), "2026-12-08".to_string())
+        ]
+    );
+    let run = debrief(
+        &dir,
+        "talk.went: Fine\nrescheduled: {c-k3v9q2xa: 2026-12-20}\n",
+        &[],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("coach: due 2026-12-20: c-k3v9q2xa  Send the plan (Acme)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        changed_lines(EARLIER, &dir.read(ACME)),
+        [
+            "    due: \"2026-12-20\"",
+            "- [ ] Send the plan (due 2026-12-20, me) `c-k3v9q2xa`"
+        ]
+    );
+    assert_eq!(
+        due(&dir),
+        [
+            ("c-k3b00000".to_string(), "2026-12-08".to_string()),
+            ("c-k3v9q2xa".to_string(), "2026-12-20".to_string())
+        ]
+    );
+    let note = dir.read(DEBRIEF);
+    assert!(
+        note.contains("\nrescheduled:\n  c-k3v9q2xa: \"2026-12-20\"\n---\n"),
+        "{note}"
+    );
+    assert!(
+        note.contains(
+            "\n## Rescheduled\n\n- `c-k3v9q2xa` Send the plan: 2026-12-05 → 2026-12-20\n"
+        ),
+        "{note}"
+    );
+    // Plain items, never task lines: `coach done` edits task lines only.
+    assert!(!note.contains("- [ ]"), "{note}");
+}
+
+#[test]
+fn new_dates_given_with_set_take_prefixes_and_the_forms_of_a_date_question() {
+    let dir = acme();
+    let run = debrief(
+        &dir,
+        "talk.went: Fine\n",
+        &["--set", "rescheduled=k3b=+1w; c-k3v9q2xa=next friday"],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        changed_lines(EARLIER, &dir.read(ACME)),
+        [
+            "    due: \"2026-12-11\"",
+            "    due: \"2026-12-17\"",
+            "- [ ] Send the plan (due 2026-12-11, me) `c-k3v9q2xa`",
+            "- [ ] Share the figures (due 2026-12-17, Dana Lee) `c-k3b00000`"
+        ]
+    );
+}
+
+#[test]
+fn an_unknown_rescheduled_id_is_an_answers_error_with_a_suggestion_and_nothing_is_written() {
+    let dir = acme();
+    let run = debrief(
+        &dir,
+        "talk.went: Fine\nrescheduled: {c-k3v9q2xb: 2026-12-20}\n",
+        &[],
+    );
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "`rescheduled`: no open commitment of Acme has the id `c-k3v9q2xb`; did you mean `c-k3v9q2xa`?"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(dir.read(ACME), EARLIER);
+    assert!(!dir.path(DEBRIEF).exists());
+}
+
+#[test]
+fn a_rescheduled_date_that_is_no_date_names_the_id_and_the_accepted_forms() {
+    let dir = acme();
+    let run = debrief(
+        &dir,
+        "talk.went: Fine\nrescheduled: {c-k3v9q2xa: soonish}\n",
+        &[],
+    );
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "`rescheduled`: `c-k3v9q2xa`: `soonish` is not a date (use YYYY-MM-DD, today, tomorrow"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(dir.read(ACME), EARLIER);
+    assert!(!dir.path(DEBRIEF).exists());
+}
+
+#[test]
+fn a_promise_both_closed_and_rescheduled_is_an_answers_error() {
+    let dir = acme();
+    let run = debrief(
+        &dir,
+        "talk.went: Fine\nclosed: [c-k3v9q2xa]\nrescheduled: {c-k3v9: 2026-12-20}\n",
+        &[],
+    );
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`rescheduled`: commitment `c-k3v9q2xa` is also `closed`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(dir.read(ACME), EARLIER);
+}
+
+#[test]
+fn rescheduled_is_no_answer_of_a_prep() {
+    let dir = acme();
+    let run = dir.coach_on(
+        "2026-12-10",
+        &[
+            "prep",
+            "--customer",
+            "Acme",
+            "--set",
+            "rescheduled=c-k3v9q2xa=2026-12-20",
+            "--no-input",
+            "--defaults",
+        ],
+    );
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`rescheduled` is no question of the prep walk"),
+        "{}",
+        run.stderr
+    );
+}
