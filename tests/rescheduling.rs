@@ -268,3 +268,37 @@ fn rescheduled_is_no_answer_of_a_prep() {
         run.stderr
     );
 }
+
+#[test]
+fn a_debrief_at_the_terminal_offers_a_new_date_for_an_overdue_promise_and_the_typed_date_lands() {
+    use crate::pty::{northwind, place_with_history, ENTER};
+    let place = place_with_history();
+    place.write("pack/a.yaml", PACK);
+    const EARLIER: &str = "northwind-traders/2026-11-20-kickoff-debrief.md";
+    let before = std::fs::read_to_string(place.notes().join(EARLIER)).unwrap();
+    let walk = ["--no-builtin", "--patterns", "pack", "debrief"];
+    let mut coach = northwind(&place, &walk, "Pilot review", "2026-12-10");
+    coach.expect("Which of these promises were kept?");
+    coach.wait_for_key_read();
+    coach.send(ENTER);
+    coach.answer(
+        "New due date for c-late0001  Send the sizing plan (ours, me, due 2026-12-01)?",
+        "soonish",
+    );
+    coach.expect("is not a date");
+    coach.send(&format!("{}+1w{ENTER}", crate::pty::BACKSPACE.repeat(7)));
+    coach.expect("= 2026-12-17 (Thursday)");
+    coach.answer("How did it go?", "Fine");
+    coach.expect("coach: wrote");
+    coach.expect("coach: due 2026-12-17: c-late0001  Send the sizing plan (Northwind Traders)");
+    assert_eq!(coach.finish(), 0, "{}", coach.screen());
+
+    let after = std::fs::read_to_string(place.notes().join(EARLIER)).unwrap();
+    // The task line shows no date: only the `due:` line changes.
+    assert_eq!(changed_lines(&before, &after), ["    due: \"2026-12-17\""]);
+    let note = std::fs::read_to_string(coach.written()).unwrap();
+    assert!(
+        note.contains("\nrescheduled:\n  c-late0001: \"2026-12-17\"\n"),
+        "{note}"
+    );
+}
