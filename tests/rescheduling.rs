@@ -302,3 +302,24 @@ fn a_debrief_at_the_terminal_offers_a_new_date_for_an_overdue_promise_and_the_ty
         "{note}"
     );
 }
+
+#[test]
+fn the_answers_of_a_debrief_with_new_dates_list_its_questions() {
+    let dir = acme();
+    let answers = "rescheduled: {c-k3v9q2xa: 2026-12-20}\n";
+    std::fs::write(dir.root().join("answers.yaml"), answers).unwrap();
+    let run = dir.coach_on(
+        "2026-12-10",
+        &[
+            "--no-builtin",
+            "--patterns",
+            "pack",
+            "questions",
+            "debrief",
+            "--answers",
+            "answers.yaml",
+        ],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("talk.went"), "{}", run.stdout);
+}
