@@ -323,3 +323,71 @@ fn the_answers_of_a_debrief_with_new_dates_list_its_questions() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(run.stdout.contains("talk.went"), "{}", run.stdout);
 }
+
+/// `coach debrief` of Acme on 2026-12-09 at a terminal on 2026-12-10.
+fn debrief_on_a_terminal(place: &crate::pty::Place, more: &[&str]) -> crate::pty::Pty {
+    let mut args = vec![
+        "--today",
+        "2026-12-10",
+        "--no-builtin",
+        "--patterns",
+        "pack",
+        "debrief",
+        "--customer",
+        "Acme",
+        "--meeting",
+        "Follow-up",
+        "--date",
+        "2026-12-09",
+    ];
+    args.extend(more);
+    crate::pty::Pty::spawn(place.command(&args))
+}
+
+#[test]
+fn new_dates_typed_before_ctrl_c_are_kept_in_the_draft_and_written_on_resume() {
+    use crate::pty::{CTRL_C, ENTER};
+    let place = crate::pty::Place::new();
+    place.write(&format!("notes/{ACME}"), EARLIER);
+    place.write("pack/a.yaml", PACK);
+    let mut coach = debrief_on_a_terminal(&place, &[]);
+    coach.expect("Which of these promises were kept?");
+    coach.wait_for_key_read();
+    coach.send(ENTER);
+    coach.answer("New due date for c-k3v9q2xa", "+1w");
+    coach.expect("New due date for c-k3b00000");
+    coach.expect("›");
+    coach.send(CTRL_C);
+    coach.expect("--resume`");
+    assert_eq!(coach.finish(), 130, "{}", coach.screen());
+    let drafts: Vec<_> = std::fs::read_dir(place.notes().join(".drafts"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    let [draft] = drafts.as_slice() else {
+        panic!("{drafts:?}");
+    };
+    let saved = std::fs::read_to_string(draft).unwrap();
+    assert!(
+        saved.contains("rescheduled:\n  c-k3v9q2xa: \"2026-12-17\"\n"),
+        "{saved}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(place.notes().join(ACME)).unwrap(),
+        EARLIER
+    );
+
+    let mut coach = debrief_on_a_terminal(&place, &["--resume"]);
+    coach.answer("How did it go?", "Fine");
+    coach.expect("coach: wrote");
+    assert_eq!(coach.finish(), 0, "{}", coach.screen());
+    assert!(!coach.screen().contains("New due date"));
+    let after = std::fs::read_to_string(place.notes().join(ACME)).unwrap();
+    assert_eq!(
+        changed_lines(EARLIER, &after),
+        [
+            "    due: \"2026-12-17\"",
+            "- [ ] Send the plan (due 2026-12-17, me) `c-k3v9q2xa`"
+        ]
+    );
+}
