@@ -102,6 +102,40 @@ pub enum Command {
     /// Look after the notes themselves.
     #[command(subcommand)]
     Notes(NotesCommand),
+    /// Print a shell completion script: `coach completions bash > ~/.local/share/bash-completion/completions/coach`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff): `coach man | man -l -`, or one command's page: `coach man due`.
+    Man {
+        /// A command whose page to print instead of coach's.
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
+}
+
+/// A shell coach prints completions for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
+}
+
+impl Shell {
+    pub fn name(self) -> &'static str {
+        match self {
+            Shell::Bash => "bash",
+            Shell::Zsh => "zsh",
+            Shell::Fish => "fish",
+            Shell::Elvish => "elvish",
+            Shell::Powershell => "powershell",
+        }
+    }
 }
 
 #[derive(Debug, Args, Default, Clone)]

@@ -36,6 +36,10 @@ where
     T: Into<OsString> + Clone,
 {
     config::detect_closed_stdout();
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    if commands::completions::answer_request(&args) {
+        return exit_code::SUCCESS;
+    }
     let arguments = match cli::Arguments::try_parse_from(args) {
         Ok(arguments) => arguments,
         Err(error) => {

@@ -3,6 +3,7 @@
 mod brief;
 mod broken_packs;
 mod closing;
+mod completions;
 mod configuration;
 mod customer_picker;
 mod depth;
@@ -15,6 +16,7 @@ mod include_only;
 mod index;
 mod journey;
 mod keeping_answers;
+mod man_page;
 mod memory;
 mod pack_scale;
 mod patterns_commands;

@@ -1,9 +1,11 @@
 //! One file per subcommand, dispatched from one `match`.
 
+pub mod completions;
 mod customers;
 mod done;
 mod due;
 mod history;
+mod man;
 mod notes_check;
 mod notes_source;
 mod patterns_check;
@@ -65,6 +67,8 @@ pub fn execute(command: Command, config: &Config) -> Result<i32, Error> {
         }
         Command::Customers(args) => customers::run(&args, config, &mut out)?,
         Command::History(args) => history::run(&args, config, &mut out)?,
+        Command::Completions { shell } => completions::run(shell, &mut out)?,
+        Command::Man { command } => man::run(command.as_deref(), &mut out)?,
         Command::Notes(NotesCommand::Check) => {
             let code = notes_check::run(config, &mut out)?;
             out.flush()?;
