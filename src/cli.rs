@@ -102,6 +102,14 @@ pub enum Command {
     /// Look after the notes themselves.
     #[command(subcommand)]
     Notes(NotesCommand),
+    /// Show the settings in effect and where each came from (flag, variable, config file, default).
+    Config {
+        #[command(subcommand)]
+        what: Option<ConfigCommand>,
+        /// One JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a shell completion script: `coach completions bash > ~/.local/share/bash-completion/completions/coach`.
     Completions {
         /// The shell to complete in.
@@ -114,6 +122,12 @@ pub enum Command {
         #[arg(value_name = "COMMAND")]
         command: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path of the config file coach reads (it may not exist yet).
+    Path,
 }
 
 /// A shell coach prints completions for.

@@ -4,6 +4,7 @@ mod brief;
 mod broken_packs;
 mod closing;
 mod completions;
+mod config_command;
 mod configuration;
 mod customer_picker;
 mod depth;

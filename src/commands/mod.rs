@@ -1,6 +1,7 @@
 //! One file per subcommand, dispatched from one `match`.
 
 pub mod completions;
+mod config;
 mod customers;
 mod done;
 mod due;
@@ -17,7 +18,7 @@ mod walk;
 
 use std::io::Write;
 
-use crate::cli::{Command, NotesCommand, PatternsCommand};
+use crate::cli::{Command, ConfigCommand, NotesCommand, PatternsCommand};
 use crate::config::Config;
 use crate::error::Error;
 use crate::exit_code;
@@ -67,6 +68,11 @@ pub fn execute(command: Command, config: &Config) -> Result<i32, Error> {
         }
         Command::Customers(args) => customers::run(&args, config, &mut out)?,
         Command::History(args) => history::run(&args, config, &mut out)?,
+        Command::Config {
+            what: Some(ConfigCommand::Path),
+            ..
+        } => config::path(config, &mut out)?,
+        Command::Config { what: None, json } => config::show(config, json, &mut out)?,
         Command::Completions { shell } => completions::run(shell, &mut out)?,
         Command::Man { command } => man::run(command.as_deref(), &mut out)?,
         Command::Notes(NotesCommand::Check) => {

@@ -6,6 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+mod origin;
+
+pub use origin::{Origin, Origins};
+
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::Error;
 use crate::language::{Depth, PackSource};
@@ -49,6 +53,8 @@ pub struct Config {
     /// Standard output was closed when coach started (`>&-`): data meant
     /// for it cannot be delivered.
     pub stdout_closed: bool,
+    /// Where each setting came from (`coach config`).
+    pub origins: Origins,
 }
 
 /// What the config file may set; every field optional.
@@ -66,22 +72,44 @@ struct FileSettings {
 impl Config {
     pub fn resolve(args: &GlobalArgs) -> Result<Config, Error> {
         let env = |name: &str| std::env::var_os(name).filter(|value| !value.is_empty());
-        let file = match env("COACH_CONFIG") {
+        let file_from_env = env("COACH_CONFIG").is_some();
+        let file_path = config_path();
+        let file = match (&file_path, file_from_env) {
             // Named on purpose: a missing file is a mistake, not "no settings".
-            Some(path) => {
-                let path = PathBuf::from(path);
-                if !path.exists() {
-                    return Err(Error::Config {
-                        path,
-                        message: "no such file (named by COACH_CONFIG)".to_string(),
-                    });
-                }
-                read_config(&path)?
+            (Some(path), true) if !path.exists() => {
+                return Err(Error::Config {
+                    path: path.clone(),
+                    message: "no such file (named by COACH_CONFIG)".to_string(),
+                });
             }
-            None => match default_config_path() {
-                Some(path) if path.exists() => read_config(&path)?,
-                _ => FileSettings::default(),
-            },
+            (Some(path), _) if path.exists() => read_config(path)?,
+            _ => FileSettings::default(),
+        };
+        let set = |name: &'static str| (env(name).is_some(), name);
+        let mut origins = Origins {
+            file_read: file_path.as_deref().is_some_and(Path::exists),
+            file: file_path,
+            file_from_env,
+            notes_dir: Origin::first(
+                (args.notes_dir.is_some(), "--notes-dir"),
+                set("COACH_NOTES_DIR"),
+                file.notes_dir.is_some(),
+            ),
+            packs: Vec::new(),
+            no_builtin: Origin::first(
+                (args.no_builtin, "--no-builtin"),
+                set("COACH_NO_BUILTIN"),
+                file.no_builtin.is_some(),
+            ),
+            color: Origin::first(
+                (args.color.is_some(), "--color"),
+                set("COACH_COLOR"),
+                file.color.is_some(),
+            ),
+            depth: Origin::first((false, ""), set("COACH_DEPTH"), file.depth.is_some()),
+            index: Origin::first((args.no_index, "--no-index"), set("COACH_NO_INDEX"), false),
+            me: Origin::first((false, ""), (false, ""), !file.me.is_empty()),
+            keep_in_touch: Origin::first((false, ""), (false, ""), !file.keep_in_touch.is_empty()),
         };
 
         let no_builtin = args.no_builtin
@@ -91,18 +119,24 @@ impl Config {
             };
         // Lowest precedence first, so that a flag's pack wins on a shared id.
         let mut packs = Vec::new();
+        let mut add = |pack: PackSource, origin: Origin| {
+            packs.push(pack);
+            origins.packs.push(origin);
+        };
         if !no_builtin {
-            packs.push(PackSource::Builtin);
+            add(PackSource::Builtin, Origin::Default);
         }
-        packs.extend(file.patterns.into_iter().map(PackSource::Dir));
+        for dir in file.patterns {
+            add(PackSource::Dir(dir), Origin::File);
+        }
         if let Some(list) = env("COACH_PATTERNS") {
-            packs.extend(
-                std::env::split_paths(&list)
-                    .filter(|dir| !dir.as_os_str().is_empty())
-                    .map(PackSource::Dir),
-            );
+            for dir in std::env::split_paths(&list).filter(|dir| !dir.as_os_str().is_empty()) {
+                add(PackSource::Dir(dir), Origin::Env("COACH_PATTERNS"));
+            }
         }
-        packs.extend(args.patterns.iter().cloned().map(PackSource::Dir));
+        for dir in &args.patterns {
+            add(PackSource::Dir(dir.clone()), Origin::Flag("--patterns"));
+        }
 
         let notes_dir = match (&args.notes_dir, env("COACH_NOTES_DIR"), file.notes_dir) {
             (Some(dir), _, _) => checked_notes_dir(dir.clone(), "--notes-dir")?,
@@ -151,6 +185,7 @@ impl Config {
             depth,
             can_prompt: stderr_is_terminal && std::io::stdin().is_terminal(),
             stdout_closed: STDOUT_CLOSED.load(std::sync::atomic::Ordering::SeqCst),
+            origins,
         })
     }
 
@@ -191,6 +226,15 @@ pub fn detect_closed_stdout() {
                 && libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFL) & libc::O_ACCMODE == libc::O_RDWR
         };
         STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// The config file coach reads: the one `COACH_CONFIG` names, else the
+/// default path (which may not exist).
+fn config_path() -> Option<PathBuf> {
+    match std::env::var_os("COACH_CONFIG").filter(|value| !value.is_empty()) {
+        Some(path) => Some(PathBuf::from(path)),
+        None => default_config_path(),
     }
 }
 
