@@ -140,7 +140,7 @@ impl Note<'_> {
                 continue;
             }
             // The summary is one command away; the note keeps what was said.
-            text += &format!("\n## {}\n\n", one_line(&pattern.name));
+            text += &format!("\n## {}\n", one_line(&pattern.name));
             text += &format!("`coach patterns show {}`\n", pattern.id);
             for (question, answer) in answered {
                 text += &self.answer_block(question, answer);
@@ -191,7 +191,7 @@ impl Note<'_> {
             Answer::Commitments(list) => {
                 // A yes that made a promise still reads as the yes it was.
                 let yes = if question.kind == Kind::Confirm {
-                    "Yes\n\n"
+                    "Yes\n"
                 } else {
                     ""
                 };
@@ -202,7 +202,9 @@ impl Note<'_> {
                 format!("{yes}{lines}")
             }
         };
-        format!("\n**{}**\n\n{body}", one_line(&question.ask))
+        // The answer right under its question: a note read before every
+        // meeting stays short (a list or a long answer still renders apart).
+        format!("\n**{}**\n{body}", one_line(&question.ask))
     }
 }
 
