@@ -6,9 +6,9 @@ use serde_json::Value;
 
 use crate::support::notes_dir::NotesDir;
 
-/// `plan` holds the glance questions and a select whose "Tense" brings in
+/// `plan` holds glance questions and a select whose "Tense" brings in
 /// `calm`; `talk` leads to `quiet` (never answered) and to `a`..`f`, whose
-/// last one has a promising yes.
+/// last one has a promising yes; the prep's promises are a glance question.
 const PACK: &str = "\
 patterns:
   - id: plan
@@ -125,6 +125,7 @@ checklists:
         ask: What have you promised?
         kind: list
         commitment: true
+        glance: true
   - id: debrief
     start: [plan]
     questions:
@@ -200,8 +201,10 @@ fn the_glance_block_holds_the_glance_answers_in_walk_order_then_the_promises() {
          plan.mood: Fine\n\
          talk.risks: [They ask for a discount]\n\
          talk.opener: Thank them for the figures\n\
+         f.call: true\n\
          promises: [Send the agenda | 2026-11-30, Bring the demo]\n",
     );
+    // Every promise under one label, the glance question's and the yes's.
     assert_eq!(
         section(&note, "At a glance").expect("a glance block"),
         [
@@ -211,6 +214,7 @@ fn the_glance_block_holds_the_glance_answers_in_walk_order_then_the_promises() {
             "- **Promises**:",
             "  - Send the agenda (due 2026-11-30, me)",
             "  - Bring the demo (due 2026-12-01, me)",
+            "  - Call them (due 2026-12-02, me)",
         ],
         "{note}"
     );

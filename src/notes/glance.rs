@@ -108,7 +108,7 @@ fn entry(question: &Question, answer: &Answer) -> Option<Entry> {
             one(labels.join(", "))
         }
         Answer::Items(items) => (items.iter().map(|item| inline(item)).collect(), true),
-        Answer::Commitments(list) => (list.iter().map(describe).collect(), true),
+        Answer::Commitments(_) => return None,
     };
     let lines: Vec<String> = lines.into_iter().filter(|line| !line.is_empty()).collect();
     (!lines.is_empty()).then(|| Entry {
@@ -118,21 +118,23 @@ fn entry(question: &Question, answer: &Answer) -> Option<Entry> {
     })
 }
 
-/// The block's entries: the glance answers in walk order, the promises of
-/// the walk no glance answer showed, and the open promises it closed.
+/// The block's entries: the glance answers in walk order, every promise
+/// of the walk, and the open promises it closed.
 fn entries(note: &Note) -> Vec<Entry> {
-    let glance = |question: &Question| question.glance && !is_header(question);
     let mut entries: Vec<Entry> = note
         .walked
         .answers
         .iter()
-        .filter(|(question, _)| glance(question))
+        // Promises are shown together, under one label, whichever
+        // questions made them.
+        .filter(|(question, answer)| {
+            question.glance && !is_header(question) && !matches!(answer, Answer::Commitments(_))
+        })
         .filter_map(|(question, answer)| entry(question, answer))
         .collect();
     let promises: Vec<String> = note
         .walked
         .commitments()
-        .filter(|(question, _)| !glance(question))
         .map(|(_, commitment)| describe(commitment))
         .collect();
     if !promises.is_empty() {
@@ -189,13 +191,19 @@ fn rooms(entries: &[Entry], budget: usize) -> Vec<usize> {
 pub fn block(note: &Note) -> String {
     let entries = entries(note);
     if entries.is_empty() {
-        return String::new();
+        String::new()
+    } else {
+        format!("\n## At a glance\n\n{}", lines(&entries))
     }
+}
+
+/// The entries in at most `LINES` lines.
+fn lines(entries: &[Entry]) -> String {
     // Entries beyond the budget: the last line says how many the note holds below.
     let overflow = entries.len() > LINES;
     let budget = if overflow { LINES - 1 } else { LINES };
-    let mut text = "\n## At a glance\n\n".to_string();
-    for (entry, room) in entries.iter().zip(rooms(&entries, budget)) {
+    let mut text = String::new();
+    for (entry, room) in entries.iter().zip(rooms(entries, budget)) {
         if room > 0 {
             text += &entry.render(room);
         }
@@ -257,6 +265,17 @@ mod tests {
         assert!(given[1] >= 3 && given[0] >= 3, "{given:?}");
         let many: Vec<Entry> = (0..20).map(|at| long(&at.to_string(), 1)).collect();
         assert_eq!(rooms(&many, 14).iter().sum::<usize>(), 14);
+    }
+
+    #[test]
+    fn more_entries_than_lines_end_with_how_many_are_left_out() {
+        let many: Vec<Entry> = (1..=20).map(|at| long(&format!("E{at}"), 3)).collect();
+        let text = lines(&many);
+        assert_eq!(text.lines().count(), LINES, "{text}");
+        assert_eq!(text.lines().next(), Some("- **E1**: line 1 …"));
+        assert_eq!(text.lines().last(), Some("- … 6 more below"));
+        let few = [long("A", 30), list("B", 30)];
+        assert_eq!(lines(&few).lines().count(), LINES);
     }
 
     #[test]
