@@ -182,3 +182,90 @@ fn a_scripted_answer_to_a_deeper_question_is_kept_not_refused() {
     assert_eq!(json["answers"]["deep.why"], "Because", "{json}");
     assert_eq!(json["answers"]["plan.goal"], "Agree", "{json}");
 }
+
+/// The questions `coach questions CHECKLIST` lists for the built-in pack,
+/// header included, with these extra arguments.
+fn builtin(checklist: &str, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["questions", checklist, "--format", "json"];
+    args.extend_from_slice(extra);
+    let output = Test::new().args(args).run().status(0);
+    let questions: Value = serde_json::from_str(&output.stdout).unwrap();
+    questions.as_array().unwrap().clone()
+}
+
+fn ids(questions: &[Value]) -> Vec<&str> {
+    questions
+        .iter()
+        .map(|question| question["id"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn the_built_in_walks_are_short_by_default_and_quick_asks_what_matters_most() {
+    // Header questions (customer, meeting, date) included.
+    assert!(builtin("prep", &[]).len() <= 15);
+    assert!(builtin("debrief", &[]).len() <= 12);
+    assert_eq!(
+        ids(&builtin("prep", &["--depth", "quick"]))[3..],
+        [
+            "goal",
+            "risks",
+            "promises",
+            "know-the-customer.gaps",
+            "show-personal-integrity.must-tell"
+        ]
+    );
+    assert_eq!(
+        ids(&builtin("debrief", &["--depth", "quick"]))[3..],
+        [
+            "overall",
+            "promises",
+            "next-step",
+            "know-the-customer.learned"
+        ]
+    );
+}
+
+#[test]
+fn each_built_in_include_adds_at_most_five_questions_to_a_default_walk() {
+    for checklist in ["prep", "debrief"] {
+        let base = builtin(checklist, &[]);
+        for question in &base {
+            for option in question["options"].as_array().unwrap() {
+                if option["include"].as_array().unwrap().is_empty() {
+                    continue;
+                }
+                let answer = format!(
+                    "{}={}",
+                    question["id"].as_str().unwrap(),
+                    option["label"].as_str().unwrap()
+                );
+                let with = builtin(checklist, &["--set", &answer]);
+                assert!(
+                    with.len() > base.len() && with.len() - base.len() <= 5,
+                    "{checklist}: {answer} adds {} questions: {:?}",
+                    with.len() - base.len(),
+                    ids(&with)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_full_walk_reaches_every_pattern_that_no_option_reserves() {
+    let output = Test::new()
+        .args(["patterns", "list", "--format", "json"])
+        .run();
+    let _ = output;
+    for checklist in ["prep", "debrief", "review"] {
+        let full = builtin(checklist, &["--depth", "full"]);
+        let default = builtin(checklist, &[]);
+        assert!(full.len() > default.len(), "{checklist}");
+        // Every question of the default walk is in the full one.
+        let full_ids = ids(&full);
+        for id in ids(&default) {
+            assert!(full_ids.contains(&id), "{checklist}: {id}");
+        }
+    }
+}

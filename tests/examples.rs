@@ -338,7 +338,7 @@ fn the_scripted_workflow_runs_without_a_terminal_and_exits_zero() {
         template
             .as_mapping()
             .unwrap()
-            .contains_key("play-back-what-you-heard.played-back"),
+            .contains_key("know-the-customer.learned"),
         "{template:?}"
     );
 }

@@ -269,11 +269,11 @@ fn a_walk_without_glance_answers_or_promises_has_no_glance_block() {
 }
 
 #[test]
-fn a_debrief_glances_at_the_rating_the_next_step_and_the_promises_made_and_kept() {
+fn a_debrief_glances_at_the_rating_the_next_step_and_the_promises_made_kept_and_moved() {
     let dir = notes();
     dir.write(
         "acme/2026-11-20-debrief.md",
-        "---\ncoach: 1\nchecklist: debrief\ncustomer: Acme\nmeeting: null\ndate: \"2026-11-20\"\nanswers:\n  promises:\n  - id: c-k3v9q2xa\n    what: Send the plan\n    due: \"2026-11-28\"\n    who: me\n    done: false\n---\n\n## Commitments\n\n- [ ] Send the plan (due 2026-11-28, me) `c-k3v9q2xa`\n",
+        "---\ncoach: 1\nchecklist: debrief\ncustomer: Acme\nmeeting: null\ndate: \"2026-11-20\"\nanswers:\n  promises:\n  - id: c-k3v9q2xa\n    what: Send the plan\n    due: \"2026-11-28\"\n    who: me\n    done: false\n  - id: c-k3b00000\n    what: Share the figures\n    due: \"2026-11-25\"\n    who: Dana\n    done: false\n---\n\n## Commitments\n\n- [ ] Send the plan (due 2026-11-28, me) `c-k3v9q2xa`\n- [ ] Share the figures (due 2026-11-25, Dana) `c-k3b00000`\n",
     );
     walk(
         &dir,
@@ -282,7 +282,8 @@ fn a_debrief_glances_at_the_rating_the_next_step_and_the_promises_made_and_kept(
          plan.next-step: Send the contract\n\
          plan.learned: They pick by shift\n\
          promises: [Send the contract | 2026-12-04]\n\
-         closed: [c-k3v9q2xa]\n",
+         closed: [c-k3v9q2xa]\n\
+         rescheduled: {c-k3b00000: 2026-12-08}\n",
         &[],
     );
     let note = dir.read("acme/2026-12-01-debrief.md");
@@ -293,6 +294,7 @@ fn a_debrief_glances_at_the_rating_the_next_step_and_the_promises_made_and_kept(
             "- **Next step**: Send the contract",
             "- **Promises**: Send the contract (due 2026-12-04, me)",
             "- **Kept**: `c-k3v9q2xa` Send the plan",
+            "- **Rescheduled**: `c-k3b00000` Share the figures: 2026-11-25 → 2026-12-08",
         ],
         "{note}"
     );

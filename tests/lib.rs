@@ -23,6 +23,7 @@ mod promise_keys;
 mod pty;
 mod pty_promises;
 mod relationship;
+mod rescheduling;
 mod support;
 mod text_and_names;
 mod walk_scripted;

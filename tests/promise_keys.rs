@@ -313,8 +313,10 @@ type Pairs = Vec<(String, String)>;
 /// template: each id with the first words of its promise comment, and the
 /// `question: option` answers that bring commented-out ones into the walk.
 fn promising_questions(checklist: &str) -> (Pairs, Pairs) {
-    let run = NotesDir::new("coach-promise")
-        .coach_on("2026-11-30", &["questions", checklist, "--template"]);
+    let run = NotesDir::new("coach-promise").coach_on(
+        "2026-11-30",
+        &["questions", checklist, "--template", "--depth", "full"],
+    );
     assert_eq!(run.status, 0, "{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
     let mut promising = Vec::new();
@@ -437,8 +439,9 @@ fn every_promise_of_a_built_in_prep_and_debrief_is_a_commitment_that_coach_due_l
         listed.extend(commitments);
     }
     // Prep: 2 own promises, the update date, 2 open requests; debrief: the
-    // promises answer, the update date, 2 new requests and 6 yeses.
-    assert_eq!(listed.len(), 5 + 10, "{listed:#?}");
+    // promises answer, the update date, 2 new requests, 2 things to set
+    // straight and 6 yeses.
+    assert_eq!(listed.len(), 5 + 12, "{listed:#?}");
     let due = dir.coach_on("2026-11-30", &["due"]);
     assert_eq!(due.status, 0, "{}", due.stderr);
     for c in &listed {

@@ -1324,7 +1324,7 @@ fn an_editor_that_fails_is_named_and_the_answer_typed_instead() {
 
 /// `coach WALK` at a terminal on 2026-12-10 for Northwind Traders, the
 /// meeting and its date given.
-fn northwind(place: &Place, walk: &[&str], meeting: &str, date: &str) -> Pty {
+pub(crate) fn northwind(place: &Place, walk: &[&str], meeting: &str, date: &str) -> Pty {
     let mut args = vec!["--today", "2026-12-10"];
     args.extend_from_slice(walk);
     args.extend([
@@ -1340,7 +1340,7 @@ fn northwind(place: &Place, walk: &[&str], meeting: &str, date: &str) -> Pty {
 
 /// A place whose notes folder holds Northwind Traders' history
 /// (`brief::history`).
-fn place_with_history() -> Place {
+pub(crate) fn place_with_history() -> Place {
     let place = Place::new();
     let history = crate::brief::history();
     let copied = Command::new("cp")
@@ -1387,6 +1387,8 @@ fn a_debrief_rates_the_meeting_beside_the_goal_its_prep_set() {
     let mut coach = northwind(&place, &["debrief"], "kickoff", "2026-11-20");
     coach.expect("Which of these promises were kept?");
     coach.send(ENTER);
+    // Overdue by --today and not kept: offered a new date, left as it is.
+    coach.answer("New due date for c-late0001", "");
     coach.expect("The goal you set in the prep: Agree the pilot's scope.");
     coach.expect("How well did the meeting go");
     coach.send("\x03");
@@ -1405,6 +1407,7 @@ fn a_remembered_question_offers_the_customers_last_answer() {
         "What must be true when this meeting ends",
         "A date for the rollout",
     );
+    coach.answer("What could go wrong in this meeting", "");
     coach.answer("Who will attend", "");
     coach.answer("What have you promised to do before or at the meeting?", "");
     coach.expect("Where do you want this relationship to be a year from now?");

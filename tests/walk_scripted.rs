@@ -102,7 +102,10 @@ fn prep_from_an_answers_file_writes_a_note_with_front_matter_and_body() {
         answers["goal"],
         "Agree on the scope and success criteria of the pilot"
     );
-    assert_eq!(answers["take-your-licks.no-easy-promise"], true);
+    assert_eq!(
+        answers["take-your-licks.first-words"],
+        "You are right that the pilot slipped; here is what we changed"
+    );
     assert_eq!(answers["pick-your-channels.channels"][1], "Email");
     let patterns: Vec<&str> = front["patterns"]
         .as_sequence()
@@ -126,7 +129,10 @@ fn prep_from_an_answers_file_writes_a_note_with_front_matter_and_body() {
         note.contains("\n- Who signs off the pilot budget\n"),
         "lists as bullets"
     );
-    assert!(note.contains("\nYes\n"), "confirm as yes/no");
+    assert!(
+        note.contains("\nYou are right that the pilot slipped; here is what we changed\n"),
+        "{note}"
+    );
     assert!(note.contains("\n## Reminders\n"), "{note}");
 }
 
@@ -351,7 +357,7 @@ goal: g
 knwo-the-customer.gaps: [a]
 know-which-customer-you-face.customer-type: Furious
 keep-them-posted.next-update: someday
-customer-meetings-go-early-stay-late.buffer: maybe
+its-a-relationship-not-a-sale.horizon: [a, b]
 attendees: {a: b}
 ";
     let output = prep()
@@ -364,7 +370,8 @@ attendees: {a: b}
         "`know-which-customer-you-face.customer-type`: `Furious` is not one of the options",
     );
     output.stderr_line("`keep-them-posted.next-update`: `someday` is not a date");
-    output.stderr_line("`customer-meetings-go-early-stay-late.buffer`: `maybe` is not yes or no");
+    output
+        .stderr_line("`its-a-relationship-not-a-sale.horizon`: expected text for a text question");
     output.stderr_line("`attendees`: expected a list of text");
     assert_eq!(
         output
@@ -466,12 +473,12 @@ fn an_answer_for_a_pattern_outside_the_walk_is_an_error() {
             "--set",
             "goal=g",
             "--set",
-            "take-your-licks.no-easy-promise=yes",
+            "take-your-licks.first-words=Sorry",
         ])
         .run()
         .status(2);
     output.stderr_line(
-        "`take-your-licks.no-easy-promise` was answered, but its pattern is not part of this walk",
+        "`take-your-licks.first-words` was answered, but its pattern is not part of this walk",
     );
     no_notes_written(&output);
 }
@@ -700,7 +707,7 @@ fn questions_lists_the_walk_with_includes_from_given_answers() {
         .run()
         .status(0);
     assert!(
-        angry.stdout.contains("id: take-your-licks.no-easy-promise"),
+        angry.stdout.contains("id: take-your-licks.first-words"),
         "{}",
         angry.stdout
     );

@@ -88,40 +88,56 @@ pub fn close_each(
     date: jiff::civil::Date,
     config: &Config,
 ) -> (Vec<String>, Vec<String>) {
+    let changes: Vec<(String, Change)> = ids
+        .iter()
+        .map(|id| (id.clone(), Change::Close(date)))
+        .collect();
+    change_each(&changes, config)
+}
+
+/// Applies each change to its commitment (whole ids) in its own note, for a
+/// debrief that closed or rescheduled them: the lines saying what was
+/// changed, and one line per id that could not be.
+pub fn change_each(changes: &[(String, Change)], config: &Config) -> (Vec<String>, Vec<String>) {
+    let ids: Vec<String> = changes.iter().map(|(id, _)| id.clone()).collect();
+    let not_done = |id: &str, change: &Change, why: &str| match change {
+        Change::Reschedule(date) => format!(
+            "commitment `{id}` is not rescheduled: {why}; change its `due:` to \"{date}\" by hand"
+        ),
+        _ => format!("commitment `{id}` is not closed: {why}; `coach done {id}` closes it"),
+    };
     let holding_them = Want {
-        notes: Which::HoldingIds(ids),
+        notes: Which::HoldingIds(&ids),
         answers: Answers::None,
     };
     let archive = match super::notes_source::read_notes(config, holding_them) {
         Ok(archive) => archive,
         Err(error) => {
             let why = error.to_string();
-            let failed = ids
+            let failed = changes
                 .iter()
-                .map(|id| {
-                    format!("commitment `{id}` is not closed: {why}; `coach done {id}` closes it")
-                })
+                .map(|(id, change)| not_done(id, change, &why))
                 .collect();
             return (Vec::new(), failed);
         }
     };
     let found = commitments(&archive);
-    let (mut closed, mut failed) = (Vec::new(), Vec::new());
-    for id in ids {
+    let (mut changed, mut failed) = (Vec::new(), Vec::new());
+    for (id, change) in changes {
         let holding: Vec<&Found> = found.iter().filter(|found| found.id() == id).collect();
         if holding.is_empty() {
             failed.push(format!(
-                "commitment `{id}` is in no note any more; nothing was closed"
+                "commitment `{id}` is in no note any more; nothing was changed"
             ));
             continue;
         }
         let mut said = Vec::new();
-        match apply_one(id, &holding, Change::Close(date), &mut said) {
-            Ok(()) => closed.push(String::from_utf8_lossy(&said).trim_end().to_string()),
+        match apply_one(id, &holding, *change, &mut said) {
+            Ok(()) => changed.push(String::from_utf8_lossy(&said).trim_end().to_string()),
             Err(line) => failed.push(line),
         }
     }
-    (closed, failed)
+    (changed, failed)
 }
 
 /// Every commitment with an id, in the archive's order.
@@ -257,8 +273,9 @@ fn apply_one(
     match edit::apply(path, id, change) {
         Ok(_) => {
             let verb = match change {
-                Change::Close(_) => "closed",
-                Change::Reopen => "reopened",
+                Change::Close(_) => "closed".to_string(),
+                Change::Reopen => "reopened".to_string(),
+                Change::Reschedule(date) => format!("due {date}:"),
             };
             let line = format!(
                 "{verb} {id}  {} ({})",

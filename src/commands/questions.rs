@@ -18,10 +18,15 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Resul
     let language = super::load(config)?;
     super::require_checklist(&language, &args.checklist)?;
     let mut given = answers_file::collect(&args.answers)?;
-    // A debrief's `closed` names commitments, not a question: it changes
-    // nothing asked, and is checked by the walk against the open ones.
+    // A debrief's `closed` and `rescheduled` name commitments, not
+    // questions: they change nothing asked, and are checked by the walk
+    // against the open ones.
     if args.checklist == "debrief" {
-        given.retain(|(id, _)| id != crate::walk::closing::CLOSED);
+        let promises = [
+            crate::walk::closing::CLOSED,
+            crate::walk::reschedule::RESCHEDULED,
+        ];
+        given.retain(|(id, _)| !promises.contains(&id.as_str()));
     }
     // A walk with nobody to ask: given answers and defaults decide which
     // options' `include`s join, so the list matches what a walk would ask.

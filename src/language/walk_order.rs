@@ -56,9 +56,10 @@ pub struct WalkOrder<'a> {
 }
 
 impl<'a> WalkOrder<'a> {
+    /// A full walk: every pattern the links reach.
     #[cfg(test)]
     pub fn new(language: &'a Language, checklist: &str) -> Self {
-        Self::at_depth(language, checklist, Depth::Default, HashSet::new())
+        Self::at_depth(language, checklist, Depth::Full, HashSet::new())
     }
 
     /// A walk of `checklist` at `depth`; `given` holds the full ids of the

@@ -1,11 +1,16 @@
-//! Byte-minimal edits of one note: a commitment closed or reopened in place.
+//! Byte-minimal edits of one note: a commitment closed, reopened or given
+//! a new due date in place.
 //!
 //! The edit works on the raw lines of the note, never re-emits YAML: in the
 //! front matter `done: false` becomes `done: true` with a `closed: "DATE"`
 //! line after it, and the body's task line `- [ ] ... `ID`` becomes
-//! `- [x] ...`; every other byte stays as it was. A commitment that cannot be
+//! `- [x] ...`; a new due date changes the `due:` value and the date the
+//! task line shows (see `due.rs`); every other byte stays as it was. A commitment that cannot be
 //! found with certainty is an error that says why, never a guess.
 
+mod due;
+#[cfg(test)]
+mod due_tests;
 mod layout;
 mod lines;
 mod swap;
@@ -27,15 +32,19 @@ pub enum Change {
     Close(Date),
     /// Mark it open again, removing its closing date.
     Reopen,
+    /// Give an open commitment a new due date.
+    Reschedule(Date),
 }
 
 /// An edit written to a note: where, and the lines (1-based) it changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Applied {
     pub path: PathBuf,
-    /// The `done:` line in the front matter.
+    /// The `done:` line in the front matter (the `due:` line for a
+    /// reschedule).
     pub done_line: usize,
-    /// The task line in the body.
+    /// The task line in the body (0 when a reschedule left it as it was:
+    /// it showed no date).
     pub task_line: usize,
 }
 
@@ -67,6 +76,10 @@ pub enum EditError {
     DoneNotBool { id: String, line: usize },
     #[error("commitment `{id}` is already done")]
     AlreadyDone { id: String },
+    #[error("commitment `{id}` has more than one `due:` line (lines {}); keep one", list(.lines))]
+    DueTwice { id: String, lines: Vec<usize> },
+    #[error("line {line}: the `due:` of commitment `{id}` is not a one-line date; write it as `due: \"YYYY-MM-DD\"` so that coach can change it")]
+    DueNotEditable { id: String, line: usize },
     #[error("commitment `{id}` is already open")]
     AlreadyOpen { id: String },
     #[error("line {line}: commitment `{id}` is open but has a `closed:` line; remove it by hand")]
@@ -122,6 +135,12 @@ pub fn close(text: &str, id: &str, date: Date) -> Result<String, EditError> {
 #[cfg(test)]
 pub fn reopen(text: &str, id: &str) -> Result<String, EditError> {
     lines::edit(text, id, Change::Reopen).map(|(text, _, _)| text)
+}
+
+/// The note `text` with open commitment `id` due on `date`.
+#[cfg(test)]
+pub fn reschedule(text: &str, id: &str, date: Date) -> Result<String, EditError> {
+    lines::edit(text, id, Change::Reschedule(date)).map(|(text, _, _)| text)
 }
 
 /// What `coach notes check` reports of one note's task lines.

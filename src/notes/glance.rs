@@ -119,7 +119,7 @@ fn entry(question: &Question, answer: &Answer) -> Option<Entry> {
 }
 
 /// The block's entries: the glance answers in walk order, every promise
-/// of the walk, and the open promises it closed.
+/// of the walk, and the open promises it closed and moved.
 fn entries(note: &Note) -> Vec<Entry> {
     let mut entries: Vec<Entry> = note
         .walked
@@ -154,6 +154,19 @@ fn entries(note: &Note) -> Vec<Entry> {
         entries.push(Entry {
             label: "Kept".to_string(),
             lines: kept,
+            items: true,
+        });
+    }
+    let moved: Vec<String> = note
+        .walked
+        .rescheduled
+        .iter()
+        .map(|moved| format!("`{}` {}", moved.promise.id, inline(&moved.label())))
+        .collect();
+    if !moved.is_empty() {
+        entries.push(Entry {
+            label: "Rescheduled".to_string(),
+            lines: moved,
             items: true,
         });
     }

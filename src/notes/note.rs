@@ -88,6 +88,10 @@ impl Note<'_> {
             let ids: Vec<&str> = closed.iter().map(|promise| promise.id.as_str()).collect();
             fields.insert("closed".to_string(), json!(ids));
         }
+        if let (false, Value::Object(fields)) = (self.walked.rescheduled.is_empty(), &mut front) {
+            let moved = crate::walk::reschedule::to_value(&self.walked.rescheduled);
+            fields.insert("rescheduled".to_string(), moved);
+        }
         front
     }
 
@@ -160,6 +164,12 @@ impl Note<'_> {
             text += "\n## Closed\n\n";
             for promise in closed {
                 text += &format!("- `{}` {}\n", promise.id, inline(&promise.label()));
+            }
+        }
+        if !self.walked.rescheduled.is_empty() {
+            text += "\n## Rescheduled\n\n";
+            for moved in &self.walked.rescheduled {
+                text += &format!("- `{}` {}\n", moved.promise.id, inline(&moved.label()));
             }
         }
         text += &reminders::section(self);

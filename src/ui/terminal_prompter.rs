@@ -16,6 +16,7 @@ use crate::walk::prompter::{Prompter, Section, Stop};
 
 mod customer;
 mod lines;
+mod reschedule;
 
 const SKIP: &str = "(skip)";
 
@@ -143,12 +144,7 @@ impl<'a> TerminalPrompter<'a> {
         let answer = answer::from_text(question, &text, today)
             .map_err(|reason| Stop::Failed(std::io::Error::other(reason)))?;
         if let Answer::Date(date) = &answer {
-            if text.trim() != date.to_string() {
-                self.line(&format!(
-                    "  {}",
-                    style(format!("= {} ({:?})", date, date.weekday())).dim()
-                ))?;
-            }
+            finish_date_echo(self, &text, *date)?;
         }
         Ok(Some(answer))
     }
@@ -392,6 +388,10 @@ impl Prompter for TerminalPrompter<'_> {
             .collect())
     }
 
+    fn ask_reschedule(&mut self, promise: &OpenPromise) -> Result<Option<Date>, Stop> {
+        self.new_due(promise)
+    }
+
     fn confirm_customer(
         &mut self,
         _question: &Question,
@@ -400,6 +400,17 @@ impl Prompter for TerminalPrompter<'_> {
     ) -> Result<bool, Stop> {
         self.did_you_mean(typed, known)
     }
+}
+
+/// `= 2026-12-12 (Saturday)` under a date typed in another form.
+fn finish_date_echo(prompter: &TerminalPrompter, text: &str, date: Date) -> Result<(), Stop> {
+    if text.trim() != date.to_string() {
+        prompter.line(&format!(
+            "  {}",
+            style(format!("= {} ({:?})", date, date.weekday())).dim()
+        ))?;
+    }
+    Ok(())
 }
 
 /// dialoguer reports Ctrl-C as an interrupted read (the signal thread of

@@ -1,6 +1,7 @@
 //! A debrief closes the loop: which of the customer's open commitments were
 //! kept. Asked once the customer is known (after the brief); given in
-//! advance as `closed: [ids]`, checked against the open ones.
+//! advance as `closed: [ids]`, checked against the open ones. The overdue
+//! ones still open are then offered a new date (`reschedule.rs`).
 
 use jiff::civil::Date;
 use serde_json::Value;
@@ -53,22 +54,20 @@ impl Walk<'_> {
         if let Some(typed) = state.given_closed.take() {
             let chosen = chosen(&typed, &open, &customer).map_err(WalkError::Invalid)?;
             state.walked.closed = Some(chosen);
-            return Ok(());
+        } else if let (Missing::Prompt, Some(prompter), false) =
+            (self.missing, prompter.as_deref_mut(), open.is_empty())
+        {
+            let picked = prompter
+                .ask_closed(&open)
+                .map_err(|error| state.stop(error))?;
+            let chosen = open
+                .iter()
+                .filter(|promise| picked.contains(&promise.id))
+                .cloned()
+                .collect();
+            state.walked.closed = Some(chosen);
         }
-        let prompter = match (self.missing, prompter.as_deref_mut()) {
-            (Missing::Prompt, Some(prompter)) if !open.is_empty() => prompter,
-            _ => return Ok(()),
-        };
-        let picked = prompter
-            .ask_closed(&open)
-            .map_err(|error| state.stop(error))?;
-        let chosen = open
-            .iter()
-            .filter(|promise| picked.contains(&promise.id))
-            .cloned()
-            .collect();
-        state.walked.closed = Some(chosen);
-        Ok(())
+        self.reschedule(state, prompter, &open, &customer)
     }
 }
 

@@ -5,6 +5,7 @@ pub mod answers_file;
 pub mod closing;
 mod customer;
 pub mod prompter;
+pub mod reschedule;
 #[cfg(test)]
 mod tests;
 
@@ -21,6 +22,7 @@ use crate::model::promise;
 use crate::suggest::did_you_mean;
 use crate::walk::closing::{OpenOf, OpenPromise, CLOSED};
 use crate::walk::prompter::{Prompter, Section, Stop};
+use crate::walk::reschedule::{Rescheduled, RESCHEDULED};
 
 /// How to treat a question nobody answered in advance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +54,8 @@ pub struct Walked {
     /// The customer's open commitments this debrief closes (none asked:
     /// None; asked and none kept: empty).
     pub closed: Option<Vec<OpenPromise>>,
+    /// The customer's open commitments this debrief gives a new due date.
+    pub rescheduled: Vec<Rescheduled>,
     /// Where each walked pattern's answers sit in `answers`: a pattern's
     /// questions are asked together, so its answers are one run.
     spans: HashMap<String, Range<usize>>,
@@ -229,6 +233,10 @@ impl<'a> Walk<'a> {
                 }
                 continue;
             }
+            if id == RESCHEDULED && self.open.is_some() {
+                problems.extend(reschedule::given_pairs(value).err());
+                continue;
+            }
             let Some(question) = by_id.get(id.as_str()) else {
                 // A hint compares with every question: only for the first
                 // few, which are all an error list shows by name.
@@ -318,6 +326,10 @@ impl<'a> Walk<'a> {
                 .open
                 .and_then(|_| self.given.iter().rev().find(|(id, _)| id == CLOSED))
                 .map(|(_, value)| closing::given_ids(value).unwrap_or_default()),
+            given_rescheduled: self
+                .open
+                .and_then(|_| self.given.iter().rev().find(|(id, _)| id == RESCHEDULED))
+                .map(|(_, value)| value.clone()),
             walked: Walked {
                 checklist: self.checklist.to_string(),
                 answers: Vec::new(),
@@ -328,6 +340,7 @@ impl<'a> Walk<'a> {
                 skipped: Vec::new(),
                 warnings: Vec::new(),
                 closed: None,
+                rescheduled: Vec::new(),
                 spans: HashMap::new(),
             },
         };
@@ -577,6 +590,8 @@ struct State<'w> {
     last_texts: Vec<(String, String)>,
     /// The `closed` ids given, until checked against the open commitments.
     given_closed: Option<Vec<String>>,
+    /// The `rescheduled` answer given, until checked as `closed` is.
+    given_rescheduled: Option<Value>,
     /// `Walk::skipped`, found in O(1).
     skipped: HashSet<&'w str>,
     walked: Walked,
@@ -617,8 +632,19 @@ impl State<'_> {
             (None, given) => given.clone(),
         }
         .map(|ids: Vec<String>| (CLOSED.to_string(), serde_json::json!(ids)));
+        let rescheduled = match &self.given_rescheduled {
+            _ if !self.walked.rescheduled.is_empty() => {
+                Some(reschedule::to_value(&self.walked.rescheduled))
+            }
+            given => given.clone(),
+        }
+        .map(|value| (RESCHEDULED.to_string(), value));
         SoFar {
-            answers: asked.chain(closed).chain(given).collect(),
+            answers: asked
+                .chain(closed)
+                .chain(rescheduled)
+                .chain(given)
+                .collect(),
             skipped: self.walked.skipped.clone(),
         }
     }

@@ -1,5 +1,7 @@
 //! What a walk needs from whoever answers it: a terminal, or a test script.
 
+use jiff::civil::Date;
+
 use crate::language::{Pattern, Question};
 use crate::memory::known::KnownCustomer;
 use crate::model::answer::Answer;
@@ -68,6 +70,13 @@ pub trait Prompter {
     fn ask_closed(&mut self, open: &[OpenPromise]) -> Result<Vec<String>, Stop> {
         let _ = open;
         Ok(Vec::new())
+    }
+
+    /// A new due date for an overdue commitment still open (a debrief),
+    /// or None to leave it as it is. A script leaves it.
+    fn ask_reschedule(&mut self, promise: &OpenPromise) -> Result<Option<Date>, Stop> {
+        let _ = promise;
+        Ok(None)
     }
 
     /// Whether the customer name `typed` meant the known customer `known`

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 use crate::language::{load_texts, Language, Question};
 use crate::model::answer::Answer;
+use crate::walk::closing::OpenPromise;
 use crate::walk::prompter::{Prompter, Section, Stop};
 use crate::walk::{Missing, Walk, WalkError};
 
@@ -45,6 +46,9 @@ struct Scripted {
     replies: VecDeque<Result<Option<Answer>, ()>>,
     asked: Vec<String>,
     sections: Vec<String>,
+    /// The ids `ask_closed` picks, and the answers `ask_reschedule` gives.
+    kept: Vec<String>,
+    new_dates: VecDeque<Option<jiff::civil::Date>>,
 }
 
 impl Scripted {
@@ -53,6 +57,8 @@ impl Scripted {
             replies: replies.into(),
             asked: Vec::new(),
             sections: Vec::new(),
+            kept: Vec::new(),
+            new_dates: VecDeque::new(),
         }
     }
 }
@@ -81,6 +87,15 @@ impl Prompter for Scripted {
             Ok(answer) => Ok(answer),
             Err(()) => Err(Stop::Interrupted),
         }
+    }
+
+    fn ask_closed(&mut self, _open: &[OpenPromise]) -> Result<Vec<String>, Stop> {
+        Ok(self.kept.clone())
+    }
+
+    fn ask_reschedule(&mut self, promise: &OpenPromise) -> Result<Option<jiff::civil::Date>, Stop> {
+        self.asked.push(format!("new date for {}", promise.id));
+        Ok(self.new_dates.pop_front().flatten())
     }
 }
 
@@ -266,4 +281,51 @@ fn questions_skipped_before_are_not_asked_again() {
         walked.skipped,
         ["meeting", "date", "start.mood", "next.when"]
     );
+}
+
+#[test]
+fn a_debrief_offers_a_new_date_for_each_overdue_promise_it_did_not_close() {
+    let language = load_texts(&[(
+        "pack.yaml",
+        "checklists:\n  - id: debrief\n    questions:\n      - {id: went, ask: Went?}\n",
+    )])
+    .unwrap();
+    let promise = |id: &str, due| OpenPromise {
+        id: id.to_string(),
+        what: id.to_string(),
+        side: "ours".to_string(),
+        who: None,
+        due,
+    };
+    let open_of = |_: &str| {
+        vec![
+            promise("c-kept0001", Some(date(2026, 11, 1))),
+            promise("c-late0001", Some(date(2026, 11, 2))),
+            promise("c-late0002", Some(date(2026, 11, 3))),
+            promise("c-soon0001", Some(date(2026, 12, 1))),
+            promise("c-nodate01", None),
+        ]
+    };
+    let mut walk = walk(&language, vec![], Missing::Prompt);
+    walk.checklist = "debrief";
+    walk.open = Some(&open_of);
+    let mut prompter = Scripted::new(vec![text("Acme"), Ok(None), Ok(None), text("Well")]);
+    prompter.kept = vec!["c-kept0001".to_string()];
+    prompter.new_dates = vec![Some(date(2026, 11, 30)), None].into();
+    let walked = walk.run(Some(&mut prompter)).unwrap();
+    let offered: Vec<&String> = prompter
+        .asked
+        .iter()
+        .filter(|asked| asked.starts_with("new date"))
+        .collect();
+    assert_eq!(
+        offered,
+        ["new date for c-late0001", "new date for c-late0002"]
+    );
+    let moved: Vec<(&str, jiff::civil::Date)> = walked
+        .rescheduled
+        .iter()
+        .map(|moved| (moved.promise.id.as_str(), moved.to))
+        .collect();
+    assert_eq!(moved, [("c-late0001", date(2026, 11, 30))]);
 }

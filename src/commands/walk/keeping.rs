@@ -19,6 +19,7 @@ use crate::ui::terminal_prompter::TerminalPrompter;
 use crate::walk::answers_file;
 use crate::walk::closing::{OpenPromise, CLOSED};
 use crate::walk::prompter::{Prompter, Section, Stop};
+use crate::walk::reschedule::RESCHEDULED;
 use crate::walk::SoFar;
 
 /// Saves what was answered before the walk stopped (Esc, a failed
@@ -225,6 +226,23 @@ impl Prompter for Publishing<'_, '_> {
             answers_file::set(&mut walking.so_far.answers, CLOSED.to_string(), value);
         }
         Ok(ids)
+    }
+
+    fn ask_reschedule(&mut self, promise: &OpenPromise) -> Result<Option<jiff::civil::Date>, Stop> {
+        let to = self.inner.ask_reschedule(promise)?;
+        let mut walking = WALKING.lock().unwrap_or_else(PoisonError::into_inner);
+        if let (Some(walking), Some(to)) = (walking.as_mut(), to) {
+            // One more id and date in the draft's `rescheduled` mapping.
+            let answers = &mut walking.so_far.answers;
+            let mut moved = answers
+                .iter()
+                .find(|(id, _)| id == RESCHEDULED)
+                .and_then(|(_, value)| value.as_object().cloned())
+                .unwrap_or_default();
+            moved.insert(promise.id.clone(), serde_json::json!(to.to_string()));
+            answers_file::set(answers, RESCHEDULED.to_string(), moved.into());
+        }
+        Ok(to)
     }
 
     fn confirm_customer(

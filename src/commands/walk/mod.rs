@@ -20,6 +20,7 @@ use crate::walk::prompter::Prompter;
 use crate::walk::{BriefOf, Missing, SoFar, Walk, WalkError, Walked};
 
 mod keeping;
+mod reschedule;
 mod resume;
 mod since;
 
@@ -237,6 +238,7 @@ pub fn run(
         }
     }
     close_kept(&walked, written.is_some(), config);
+    reschedule::move_rescheduled(&walked, written.is_some(), config);
     Ok(())
 }
 

@@ -235,8 +235,13 @@ pub(super) fn flow_lines(note: &Note, id: &str) -> Vec<usize> {
 }
 
 /// The body's one task line of `id` (a `- [ ]` or `- [x]` line naming
-/// `` `id` ``): the splice that turns its mark over.
-pub(super) fn task_line(note: &Note, id: &str, done: bool) -> Result<Splice, EditError> {
+/// `` `id` ``) when it agrees with `done`: its index, where its mark is in
+/// the whole text, and the mark.
+pub(super) fn find_task(
+    note: &Note,
+    id: &str,
+    done: bool,
+) -> Result<(usize, usize, char), EditError> {
     let named = format!("`{id}`");
     let tasks: Vec<(usize, usize, char)> = (note.fence + 1..note.lines.len())
         .filter(|&at| note.content(at).contains(&named))
@@ -257,14 +262,20 @@ pub(super) fn task_line(note: &Note, id: &str, done: bool) -> Result<Splice, Edi
                     done,
                 });
             }
-            let with = if done { " " } else { "x" };
-            Ok((*offset..offset + mark.len_utf8(), with.to_string()))
+            Ok((*at, *offset, *mark))
         }
         _ => Err(EditError::TaskTwice {
             id: id.to_string(),
             lines: tasks.iter().map(|(at, _, _)| at + 1).collect(),
         }),
     }
+}
+
+/// The splice that turns the mark of `id`'s task line over.
+pub(super) fn task_line(note: &Note, id: &str, done: bool) -> Result<Splice, EditError> {
+    let (_, offset, mark) = find_task(note, id, done)?;
+    let with = if done { " " } else { "x" };
+    Ok((offset..offset + mark.len_utf8(), with.to_string()))
 }
 
 /// Line `at` as a task line (`- [ ] ...`, `* [x] ...`): where its mark is in

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::layout::{
     block_text, flow_lines, key_line, mapping_keys, single_line, task_line, KeyLine, Note, Splice,
 };
-use super::{Change, EditError};
+use super::{due, Change, EditError};
 use crate::yaml;
 
 /// The front matter's mappings whose `id` is `id`, as paths into the value.
@@ -140,6 +140,9 @@ pub(super) fn edit(
     };
     let closed: Vec<&KeyLine> = keys.iter().filter(|line| line.key == "closed").collect();
     let mut splices: Vec<Splice> = Vec::new();
+    // Where the front-matter change starts: the line `Applied` reports.
+    let mut front_at = done.value_start;
+    let mut task = None;
     let value_range = done.value_start..done.value_start + done.value.len();
     match change {
         Change::Close(date) => {
@@ -158,7 +161,7 @@ pub(super) fn edit(
                 "" => "\n",
                 eol => eol,
             };
-            let line = format!("{}closed: {}{eol}", " ".repeat(column), closed_value(date));
+            let line = format!("{}closed: {}{eol}", " ".repeat(column), date_value(date));
             splices.push((after..after, line));
         }
         Change::Reopen => {
@@ -182,10 +185,24 @@ pub(super) fn edit(
                 }
             }
         }
+        Change::Reschedule(date) => {
+            if is_done {
+                return Err(EditError::AlreadyDone { id: id_error() });
+            }
+            let front = due::front_due(&note, &keys, done, column, date, id)?;
+            front_at = front.0.start;
+            splices.push(front);
+            let old = mapping.get("due").and_then(Value::as_str);
+            task = Some(due::task_due(&note, id, old, date)?);
+        }
     }
-    let task = task_line(&note, id, is_done)?;
-    let (done_at, task_at) = (done.value_start, task.0.start);
-    splices.push(task);
+    let task = match task {
+        Some(task) => task,
+        None => Some(task_line(&note, id, is_done)?),
+    };
+    // A reschedule of a task line that shows no date changes no task line.
+    let task_at = task.as_ref().map(|(range, _)| range.start);
+    splices.extend(task);
     splices.sort_by_key(|(range, _)| range.start);
     let mut out = String::with_capacity(text.len() + 24);
     let (mut from, mut done_line, mut task_line) = (0, 0, 0);
@@ -193,9 +210,9 @@ pub(super) fn edit(
         out += &text[from..range.start];
         // Counted in the new text: a line added or removed moves the others.
         let line = out.matches('\n').count() + 1;
-        if range.start == done_at {
+        if range.start == front_at {
             done_line = line;
-        } else if range.start == task_at {
+        } else if Some(range.start) == task_at {
             task_line = line;
         }
         out += &with;
@@ -207,12 +224,12 @@ pub(super) fn edit(
 }
 
 /// `"2026-12-05"`: a date string, double-quoted as `yaml::to_string` writes it.
-fn closed_value(date: jiff::civil::Date) -> String {
+pub(super) fn date_value(date: jiff::civil::Date) -> String {
     yaml::to_string(&date.to_string()).trim_end().to_string()
 }
 
 /// The edited front matter reads as the old one with only the commitment's
-/// `done` (and `closed`) changed; anything else is refused.
+/// `done` (and `closed`), or its `due`, changed; anything else is refused.
 fn verify(
     text: &str,
     before: Value,
@@ -236,6 +253,9 @@ fn verify(
         Change::Reopen => {
             mapping.insert("done".to_string(), Value::Bool(false));
             mapping.shift_remove("closed");
+        }
+        Change::Reschedule(date) => {
+            mapping.insert("due".to_string(), Value::String(date.to_string()));
         }
     }
     if after == expected {
