@@ -11,6 +11,7 @@ mod depth;
 mod done;
 mod examples;
 mod files;
+mod glance;
 mod hangup;
 mod hostile_input;
 mod include_only;

@@ -578,7 +578,7 @@ fn every_kind_of_question_can_be_answered_with_the_keyboard() {
 
     let edited = std::fs::read_to_string(place.path().join("edited")).expect("the editor ran");
     assert!(edited.trim_end().ends_with(".md"), "{edited}");
-    note.body_has("**Tell the story so far.**\n\nThe pilot went well.\nThey want a second site.\n");
+    note.body_has("**Tell the story so far.**\nThe pilot went well.\nThey want a second site.\n");
     note.body_has("4/5");
     note.body_has("- Budget freeze\n- New CTO\n");
     note.body_has(&format!(
@@ -645,7 +645,7 @@ fn a_long_answer_without_an_editor_is_typed_line_by_line() {
         note.answer("every-kind.story"),
         &text("We met in May.\nThey liked the demo.")
     );
-    note.body_has("**Tell the story so far.**\n\nWe met in May.\nThey liked the demo.\n");
+    note.body_has("**Tell the story so far.**\nWe met in May.\nThey liked the demo.\n");
 }
 
 /// The header and the checklist's own question, typed.

@@ -266,6 +266,7 @@ fn titles_labels_and_long_answers_cannot_make_headings_fences_or_tasks() {
         headings,
         [
             &"# ACME: Kickoff --- # Injected",
+            &"## At a glance",
             &"## Test",
             &"## Alpha --- # Injected pattern",
             &"## Commitments"

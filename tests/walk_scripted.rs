@@ -122,8 +122,8 @@ fn prep_from_an_answers_file_writes_a_note_with_front_matter_and_body() {
         "{note}"
     );
     assert!(
-        note.contains("\n## Take Your Licks\n\n> "),
-        "pattern sections quote their summary"
+        note.contains("\n## Take Your Licks\n`coach patterns show take-your-licks`\n"),
+        "pattern sections name the command that shows the pattern, not its summary"
     );
     assert!(
         note.contains("\n- Who signs off the pilot budget\n"),

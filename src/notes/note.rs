@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 use crate::language::Language;
 use crate::model::answer::{Answer, Commitment};
 use crate::model::{Kind, Question};
+use crate::notes::{glance, reminders};
 use crate::text::{one_line, strip_controls};
 use crate::walk::Walked;
 use crate::yaml;
@@ -111,6 +112,7 @@ impl Note<'_> {
         if let Some(link) = &self.prep_link {
             text += &format!("\nPrepared in [{link}]({}).\n", link.replace(' ', "%20"));
         }
+        text += &glance::block(self);
         if let Some((lines, _)) = &self.brief {
             // Indented lines of a list, never a task item or a heading:
             // `coach done` edits task lines only.
@@ -137,12 +139,13 @@ impl Note<'_> {
             let Some(pattern) = self.language.pattern(id) else {
                 continue;
             };
-            text += &format!("\n## {}\n\n", one_line(&pattern.name));
-            text += &quote(&pattern.summary);
             let answered: Vec<&(Question, Answer)> = self.walked.answers_for(id).collect();
             if answered.is_empty() {
-                text += "\n_No answers._\n";
+                continue;
             }
+            // The summary is one command away; the note keeps what was said.
+            text += &format!("\n## {}\n", one_line(&pattern.name));
+            text += &format!("`coach patterns show {}`\n", pattern.id);
             for (question, answer) in answered {
                 text += &self.answer_block(question, answer);
             }
@@ -169,29 +172,12 @@ impl Note<'_> {
                 text += &format!("- `{}` {}\n", moved.promise.id, inline(&moved.label()));
             }
         }
-        // One tip per pattern that got answers keeps the section short and relevant.
-        let tips: Vec<String> = self
-            .walked
-            .patterns
-            .iter()
-            .filter_map(|id| self.language.pattern(id))
-            .filter(|pattern| self.walked.answers_for(&pattern.id).next().is_some())
-            .filter_map(|pattern| {
-                pattern
-                    .tips
-                    .first()
-                    .map(|tip| format!("- {} ({})\n", inline(tip), one_line(&pattern.name)))
-            })
-            .collect();
-        if !tips.is_empty() {
-            text += "\n## Reminders\n\n";
-            text += &tips.concat();
-        }
+        text += &reminders::section(self);
         text
     }
 
     /// The open commitments this debrief closed, when it closed any.
-    fn closed(&self) -> Option<&[crate::walk::closing::OpenPromise]> {
+    pub(super) fn closed(&self) -> Option<&[crate::walk::closing::OpenPromise]> {
         self.walked
             .closed
             .as_deref()
@@ -215,7 +201,7 @@ impl Note<'_> {
             Answer::Commitments(list) => {
                 // A yes that made a promise still reads as the yes it was.
                 let yes = if question.kind == Kind::Confirm {
-                    "Yes\n\n"
+                    "Yes\n"
                 } else {
                     ""
                 };
@@ -226,12 +212,14 @@ impl Note<'_> {
                 format!("{yes}{lines}")
             }
         };
-        format!("\n**{}**\n\n{body}", one_line(&question.ask))
+        // The answer right under its question: a note read before every
+        // meeting stays short (a list or a long answer still renders apart).
+        format!("\n**{}**\n{body}", one_line(&question.ask))
     }
 }
 
 /// `Send the plan (due 2026-12-05, Dana)`: one commitment on one line.
-fn describe(commitment: &Commitment) -> String {
+pub(super) fn describe(commitment: &Commitment) -> String {
     let who = commitment
         .who
         .as_deref()
@@ -240,20 +228,13 @@ fn describe(commitment: &Commitment) -> String {
     format!("{} (due {}{who})", inline(&commitment.what), commitment.due)
 }
 
-fn is_header(question: &Question) -> bool {
+pub(super) fn is_header(question: &Question) -> bool {
     crate::language::HEADER_IDS.contains(&question.id.as_str())
-}
-
-fn quote(text: &str) -> String {
-    strip_controls(text)
-        .lines()
-        .map(|line| format!("> {line}\n"))
-        .collect()
 }
 
 /// One line that starts as text: a leading `#`, `[`, `-`... is escaped, so
 /// that `[ ] x` after a list's `- ` is no task and `# x` no heading.
-fn inline(text: &str) -> String {
+pub(super) fn inline(text: &str) -> String {
     escape_start(&one_line(text))
 }
 

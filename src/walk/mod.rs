@@ -569,7 +569,7 @@ fn duplicate_commitment_ids(checked: &[(String, Answer)]) -> Vec<String> {
 }
 
 /// The patterns a chosen select or multiselect option brings into the walk.
-fn includes(question: &Question, answer: &Answer) -> Vec<String> {
+pub fn includes(question: &Question, answer: &Answer) -> Vec<String> {
     let chosen = answer.chosen();
     question
         .options
