@@ -102,6 +102,28 @@ pub enum Command {
     /// Look after the notes themselves.
     #[command(subcommand)]
     Notes(NotesCommand),
+    /// List the drafts of interrupted walks; `coach drafts rm ID` removes one.
+    Drafts(DraftsArgs),
+}
+
+#[derive(Debug, Args, Default, Clone)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct DraftsArgs {
+    /// One JSON array.
+    #[arg(long)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Option<DraftsCommand>,
+}
+
+#[derive(Debug, Subcommand, Clone)]
+pub enum DraftsCommand {
+    /// Remove one draft, by the id `coach drafts` lists.
+    Rm {
+        /// The draft's id, for example prep-20261122-101010.
+        id: String,
+    },
 }
 
 #[derive(Debug, Args, Default, Clone)]
@@ -279,9 +301,11 @@ pub struct WalkArgs {
     #[arg(long)]
     pub defaults: bool,
 
-    /// Continue the newest interrupted walk of this checklist from its draft.
-    #[arg(long)]
-    pub resume: bool,
+    /// Continue an interrupted walk of this checklist from its draft: the
+    /// one `coach drafts` lists as ID, else the one chosen at a terminal
+    /// (the newest without one).
+    #[arg(long, value_name = "ID", num_args = 0..=1)]
+    pub resume: Option<Option<String>>,
 
     /// Leave out "Since last time": the brief of this customer's earlier notes.
     #[arg(long)]

@@ -43,6 +43,8 @@ pub struct Config {
     pub cache_dir: Option<PathBuf>,
     /// Standard error is a terminal: progress can be drawn there.
     pub stderr_is_terminal: bool,
+    /// Standard output is a terminal: lists may be aligned for a reader.
+    pub stdout_is_terminal: bool,
     /// Standard output was closed when coach started (`>&-`): data meant
     /// for it cannot be delivered.
     pub stdout_closed: bool,
@@ -133,6 +135,7 @@ impl Config {
             editor,
             cache_dir,
             stderr_is_terminal,
+            stdout_is_terminal: std::io::stdout().is_terminal(),
             today,
             me: file.me,
             keep_in_touch: file.keep_in_touch,

@@ -6,6 +6,7 @@ mod closing;
 mod configuration;
 mod customer_picker;
 mod done;
+mod drafts;
 mod examples;
 mod files;
 mod hangup;

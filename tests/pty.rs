@@ -147,7 +147,7 @@ impl Place {
         self.command(&all)
     }
 
-    fn drafts(&self) -> Vec<PathBuf> {
+    pub(crate) fn drafts(&self) -> Vec<PathBuf> {
         match std::fs::read_dir(self.notes().join(".drafts")) {
             Ok(entries) => entries.map(|entry| entry.unwrap().path()).collect(),
             Err(_) => Vec::new(),
@@ -297,7 +297,7 @@ impl Pty {
 
     /// Sends `signal` (`TERM`, `HUP`...) to coach with `kill`.
     #[track_caller]
-    fn kill(&mut self, signal: &str) {
+    pub(crate) fn kill(&mut self, signal: &str) {
         let pid = self.session.get_process().pid().to_string();
         let killed = Command::new("kill")
             .args([&format!("-{signal}"), &pid])
@@ -397,7 +397,7 @@ impl Note {
         }
     }
 
-    fn answer(&self, id: &str) -> &Value {
+    pub(crate) fn answer(&self, id: &str) -> &Value {
         &self.front["answers"][id]
     }
 

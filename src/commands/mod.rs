@@ -2,6 +2,7 @@
 
 mod customers;
 mod done;
+mod drafts;
 mod due;
 mod history;
 mod notes_check;
@@ -65,6 +66,7 @@ pub fn execute(command: Command, config: &Config) -> Result<i32, Error> {
         }
         Command::Customers(args) => customers::run(&args, config, &mut out)?,
         Command::History(args) => history::run(&args, config, &mut out)?,
+        Command::Drafts(args) => drafts::run(&args, config, &mut out)?,
         Command::Notes(NotesCommand::Check) => {
             let code = notes_check::run(config, &mut out)?;
             out.flush()?;
