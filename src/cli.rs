@@ -236,7 +236,9 @@ pub enum PatternsCommand {
     },
     /// Show one pattern: summary, tips, links both ways, questions.
     Show {
-        /// The pattern id, for example listen-listen-listen.
+        /// The pattern id (listen-listen-listen) or its name in any case
+        /// ("Take Your Licks").
+        #[arg(value_name = "ID|NAME")]
         id: String,
     },
     /// Print the language as a graph of `uses` and `include` links.

@@ -19,6 +19,10 @@ pub enum Error {
     #[error("no pattern `{id}`{hint}")]
     UnknownPattern { id: String, hint: String },
 
+    /// A name that more than one pattern has (packs may reuse names).
+    #[error("{} patterns are named `{name}`: {}; show one by its id", .ids.len(), .ids.join(", "))]
+    AmbiguousPattern { name: String, ids: Vec<String> },
+
     #[error("{path}: {message}")]
     Config { path: PathBuf, message: String },
 

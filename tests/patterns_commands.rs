@@ -175,3 +175,48 @@ fn help_and_version_exit_zero_and_bad_flags_exit_two() {
         .status(2)
         .stderr_has("--bogus");
 }
+
+#[test]
+fn show_finds_a_pattern_by_its_name_in_any_case() {
+    let by_id = Test::new()
+        .args(["patterns", "show", "take-your-licks"])
+        .run()
+        .status(0);
+    for name in ["Take Your Licks", "take your licks", "  TAKE  your LICKS "] {
+        Test::new()
+            .args(["patterns", "show", name])
+            .run()
+            .status(0)
+            .stdout_is(&by_id.stdout);
+    }
+}
+
+#[test]
+fn show_of_a_name_two_patterns_share_lists_their_ids() {
+    let pack = "\
+patterns:
+  - id: listen-first
+    name: Listen
+    summary: Listen first.
+  - id: listen-again
+    name: listen
+    summary: Listen again.
+";
+    Test::new()
+        .write("pack/a.yaml", pack)
+        .args(["--no-builtin", "--patterns", "pack", "patterns", "show", "LISTEN"])
+        .run()
+        .status(1)
+        .stderr_has(
+            "coach: error: 2 patterns are named `LISTEN`: listen-first, listen-again; show one by its id",
+        );
+}
+
+#[test]
+fn show_of_an_unknown_name_suggests_the_nearest_name() {
+    Test::new()
+        .args(["patterns", "show", "Take Your Lick"])
+        .run()
+        .status(1)
+        .stderr_has("no pattern `Take Your Lick`; did you mean `Take Your Licks`?");
+}
