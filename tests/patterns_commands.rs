@@ -220,3 +220,46 @@ fn show_of_an_unknown_name_suggests_the_nearest_name() {
         .status(1)
         .stderr_has("no pattern `Take Your Lick`; did you mean `Take Your Licks`?");
 }
+
+#[test]
+fn walk_help_lists_the_checklists_of_the_loaded_packs() {
+    let pack = "\
+patterns:
+  - id: listen
+    name: Listen
+    summary: Listen first.
+    questions:
+      intake:
+        - id: heard
+          ask: What did you hear?
+checklists:
+  - id: intake
+    title: A first call
+    start: [listen]
+";
+    let output = Test::new()
+        .write("pack/a.yaml", pack)
+        .args(["--patterns", "pack", "walk", "--help"])
+        .run()
+        .status(0);
+    let listed = output
+        .stdout
+        .split_once("Checklists of the loaded packs:\n")
+        .map(|(_, rest)| rest.to_string())
+        .unwrap_or_else(|| panic!("no checklists:\n{}", output.stdout));
+    assert_eq!(
+        listed,
+        "  prep     Before the meeting\n  debrief  After the meeting\n  review   Relationship review\n  intake   A first call\n"
+    );
+}
+
+#[test]
+fn walk_help_with_a_broken_pack_still_helps_and_says_the_checklists_cannot_be_listed() {
+    Test::new()
+        .write("pack/a.yaml", "patterns: [\n")
+        .args(["walk", "--patterns", "pack", "-h"])
+        .run()
+        .status(0)
+        .stdout_has("Usage: coach walk")
+        .stdout_has("Checklists: the settings or pattern packs do not load");
+}

@@ -13,6 +13,7 @@ mod patterns_list;
 mod patterns_show;
 mod questions;
 mod walk;
+pub mod walk_help;
 
 use std::io::Write;
 
