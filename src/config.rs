@@ -53,6 +53,8 @@ pub struct Config {
 /// What the config file may set; every field optional.
 #[derive(Debug, Default)]
 struct FileSettings {
+    /// The file read, if any.
+    path: Option<PathBuf>,
     patterns: Vec<PathBuf>,
     no_builtin: Option<bool>,
     notes_dir: Option<PathBuf>,
@@ -88,19 +90,33 @@ impl Config {
                 None => file.no_builtin.unwrap_or(false),
             };
         // Lowest precedence first, so that a flag's pack wins on a shared id.
+        // A folder a setting names that is not there is a bad setting (exit
+        // 2), not a broken pack.
         let mut packs = Vec::new();
         if !no_builtin {
             packs.push(PackSource::Builtin);
         }
-        packs.extend(file.patterns.into_iter().map(PackSource::Dir));
-        if let Some(list) = env("COACH_PATTERNS") {
-            packs.extend(
-                std::env::split_paths(&list)
-                    .filter(|dir| !dir.as_os_str().is_empty())
-                    .map(PackSource::Dir),
-            );
+        for dir in file.patterns {
+            let path = file.path.clone().unwrap_or_default();
+            packs.push(PackSource::Dir(pack_dir(dir, "`patterns`").map_err(
+                |message| Error::Config {
+                    path: path.clone(),
+                    message,
+                },
+            )?));
         }
-        packs.extend(args.patterns.iter().cloned().map(PackSource::Dir));
+        if let Some(list) = env("COACH_PATTERNS") {
+            for dir in std::env::split_paths(&list).filter(|dir| !dir.as_os_str().is_empty()) {
+                packs.push(PackSource::Dir(
+                    pack_dir(dir, "COACH_PATTERNS").map_err(Error::usage)?,
+                ));
+            }
+        }
+        for dir in &args.patterns {
+            packs.push(PackSource::Dir(
+                pack_dir(dir.clone(), "--patterns").map_err(Error::usage)?,
+            ));
+        }
 
         let notes_dir = match (&args.notes_dir, env("COACH_NOTES_DIR"), file.notes_dir) {
             (Some(dir), _, _) => checked_notes_dir(dir.clone(), "--notes-dir")?,
@@ -260,7 +276,11 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
         path: path.to_path_buf(),
         message,
     };
-    let text = crate::capped_read::read_capped(path)?;
+    // A config file that cannot be read is a bad setting, like a bad value in it.
+    let text = crate::capped_read::read_capped(path).map_err(|error| match error {
+        Error::Io { source, .. } => fail(format!("cannot read it: {source}")),
+        other => other,
+    })?;
     let document = yaml::parse(&text).map_err(|error| {
         let at = error
             .line
@@ -274,7 +294,10 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
         _ => return Err(fail("expected a mapping of settings".to_string())),
     };
     let base = path.parent().unwrap_or(Path::new("."));
-    let mut settings = FileSettings::default();
+    let mut settings = FileSettings {
+        path: Some(path.to_path_buf()),
+        ..FileSettings::default()
+    };
     let lines = yaml::locator::SourceMap::new(&text);
     for (name, value) in &fields {
         let fail = |message: String| {
@@ -413,6 +436,28 @@ fn resolve_path(base: &Path, text: &str) -> PathBuf {
         }
     }
     base.join(text)
+}
+
+/// A pack folder named by a setting (`from`), or why it cannot be one.
+fn pack_dir(dir: PathBuf, from: &str) -> Result<PathBuf, String> {
+    match std::fs::metadata(&dir) {
+        Ok(metadata) if metadata.is_dir() => Ok(dir),
+        Ok(metadata) => {
+            let kind = match metadata.file_type() {
+                kind if kind.is_file() => "a file",
+                kind => crate::file_type::describe(kind),
+            };
+            Err(format!(
+                "{from}: {} is {kind}, not a folder of pattern files",
+                dir.display()
+            ))
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Err(format!("{from}: there is no folder {}", dir.display()))
+        }
+        // Anything else is the pack loader's to report, with the pack.
+        Err(_) => Ok(dir),
+    }
 }
 
 fn parse_flag(name: &str, value: &str) -> Result<bool, Error> {
