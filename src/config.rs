@@ -48,6 +48,9 @@ pub struct Config {
     /// Standard output was closed when coach started (`>&-`): data meant
     /// for it cannot be delivered.
     pub stdout_closed: bool,
+    /// Pack folders named by a setting that are not folders: the config
+    /// file that names one (none for a flag or variable), and why.
+    missing_packs: Vec<(Option<PathBuf>, String)>,
 }
 
 /// What the config file may set; every field optional.
@@ -91,33 +94,30 @@ impl Config {
             };
         // Lowest precedence first, so that a flag's pack wins on a shared id.
         // A folder a setting names that is not there is a bad setting (exit
-        // 2), not a broken pack.
+        // 2), not a broken pack; said when the packs are loaded, so that
+        // commands that need none still work.
         let mut packs = Vec::new();
-        if !no_builtin {
-            packs.push(PackSource::Builtin);
-        }
+        let mut missing_packs = Vec::new();
+        let mut add = |dir: PathBuf, from: &str, file: Option<&PathBuf>| {
+            if let Err(message) = pack_dir(&dir, from) {
+                missing_packs.push((file.cloned(), message));
+            }
+            packs.push(PackSource::Dir(dir));
+        };
         for dir in file.patterns {
-            let path = file.path.clone().unwrap_or_default();
-            packs.push(PackSource::Dir(pack_dir(dir, "`patterns`").map_err(
-                |message| Error::Config {
-                    path: path.clone(),
-                    message,
-                },
-            )?));
+            add(dir, "`patterns`", file.path.as_ref());
         }
         if let Some(list) = env("COACH_PATTERNS") {
             for dir in std::env::split_paths(&list).filter(|dir| !dir.as_os_str().is_empty()) {
-                packs.push(PackSource::Dir(
-                    pack_dir(dir, "COACH_PATTERNS").map_err(Error::usage)?,
-                ));
+                add(dir, "COACH_PATTERNS", None);
             }
         }
         for dir in &args.patterns {
-            packs.push(PackSource::Dir(
-                pack_dir(dir.clone(), "--patterns").map_err(Error::usage)?,
-            ));
+            add(dir.clone(), "--patterns", None);
         }
-
+        if !no_builtin {
+            packs.insert(0, PackSource::Builtin);
+        }
         let notes_dir = match (&args.notes_dir, env("COACH_NOTES_DIR"), file.notes_dir) {
             (Some(dir), _, _) => checked_notes_dir(dir.clone(), "--notes-dir")?,
             (None, Some(dir), _) => checked_notes_dir(PathBuf::from(dir), "COACH_NOTES_DIR")?,
@@ -160,7 +160,21 @@ impl Config {
             color,
             can_prompt: stderr_is_terminal && std::io::stdin().is_terminal(),
             stdout_closed: STDOUT_CLOSED.load(std::sync::atomic::Ordering::SeqCst),
+            missing_packs,
         })
+    }
+
+    /// Fails, as a bad setting, when a pack folder a setting names is not
+    /// there; run before the packs are loaded.
+    pub fn check_pack_dirs(&self) -> Result<(), Error> {
+        match self.missing_packs.first() {
+            None => Ok(()),
+            Some((Some(path), message)) => Err(Error::Config {
+                path: path.clone(),
+                message: message.clone(),
+            }),
+            Some((None, message)) => Err(Error::usage(message.clone())),
+        }
     }
 
     /// Applies the colour choice to console's stdout and stderr styling.
@@ -439,9 +453,9 @@ fn resolve_path(base: &Path, text: &str) -> PathBuf {
 }
 
 /// A pack folder named by a setting (`from`), or why it cannot be one.
-fn pack_dir(dir: PathBuf, from: &str) -> Result<PathBuf, String> {
-    match std::fs::metadata(&dir) {
-        Ok(metadata) if metadata.is_dir() => Ok(dir),
+fn pack_dir(dir: &Path, from: &str) -> Result<(), String> {
+    match std::fs::metadata(dir) {
+        Ok(metadata) if metadata.is_dir() => Ok(()),
         Ok(metadata) => {
             let kind = match metadata.file_type() {
                 kind if kind.is_file() => "a file",
@@ -456,7 +470,7 @@ fn pack_dir(dir: PathBuf, from: &str) -> Result<PathBuf, String> {
             Err(format!("{from}: there is no folder {}", dir.display()))
         }
         // Anything else is the pack loader's to report, with the pack.
-        Err(_) => Ok(dir),
+        Err(_) => Ok(()),
     }
 }
 

@@ -80,6 +80,7 @@ pub fn execute(command: Command, config: &Config) -> Result<i32, Error> {
 
 /// The language of the configured packs, or every problem they have.
 fn load(config: &Config) -> Result<Language, Error> {
+    config.check_pack_dirs()?;
     Ok(language::load(&config.packs)?)
 }
 
@@ -88,7 +89,11 @@ fn load(config: &Config) -> Result<Language, Error> {
 /// with one warning, when the packs do not load (the notes still do).
 fn review_scales(config: &Config) -> crate::memory::relationship::ReviewScales {
     use crate::memory::relationship::ReviewScales;
-    match language::load(&config.packs) {
+    let loaded = config
+        .check_pack_dirs()
+        .map_err(|_| Vec::new())
+        .and_then(|()| language::load(&config.packs));
+    match loaded {
         Ok(language) => ReviewScales::of(&language),
         Err(_) => {
             let _ = writeln!(

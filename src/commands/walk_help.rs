@@ -18,6 +18,7 @@ pub fn asked(args: &[OsString]) -> bool {
 pub fn text(args: &[OsString]) -> String {
     let loaded = Config::resolve(&globals(args))
         .ok()
+        .filter(|config| config.check_pack_dirs().is_ok())
         .and_then(|config| language::load(&config.packs).ok());
     let Some(language) = loaded else {
         return "Checklists: the settings or pattern packs do not load, so none can be listed \
