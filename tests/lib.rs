@@ -24,4 +24,5 @@ mod pty_promises;
 mod relationship;
 mod support;
 mod text_and_names;
+mod untitled_walks;
 mod walk_scripted;

@@ -44,6 +44,18 @@ pub fn run(
         format!("coach walk {checklist}")
     };
 
+    if let Some(checklist) = language
+        .checklist(checklist)
+        .filter(|found| !found.meeting && args.answers.header.meeting.is_some())
+    {
+        return Err(Error::Usage {
+            message: format!(
+                "--meeting: the `{}` checklist has no meeting title (`meeting: false` at {})",
+                checklist.id, checklist.origin
+            ),
+            hint: Some(format!("leave --meeting out of `{command}`")),
+        });
+    }
     let prompting = config.can_prompt && !args.no_input && !args.defaults;
     let resumed = match &args.resume {
         Some(id) => Some(draft_to_resume(
