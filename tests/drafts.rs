@@ -305,3 +305,53 @@ fn a_signal_after_one_typed_answer_keeps_a_draft() {
     assert_eq!(coach.finish(), 143, "{}", coach.screen());
     assert_eq!(place.drafts().len(), 1);
 }
+
+#[test]
+fn ctrl_c_at_the_draft_chooser_keeps_every_draft_as_it_was() {
+    let place = place_with_two_drafts();
+    let mut coach = prep_on_a_terminal(&place, &["--resume"]);
+    coach.expect("Which draft do you continue?");
+    coach.wait_for_key_read();
+    coach.send(CTRL_C);
+    coach.expect("coach: interrupted; every draft is kept as it was");
+    assert_eq!(coach.finish(), 130, "{}", coach.screen());
+    assert_eq!(place.drafts().len(), 4);
+    let older = std::fs::read_to_string(place.path().join(OLDER)).unwrap();
+    assert!(older.contains("customer: Contoso"), "{older}");
+}
+
+// Regression guard: the chooser's Ctrl-C handler must give way to the
+// walk's, which keeps the answers as a draft.
+#[test]
+fn ctrl_c_in_the_walk_after_the_chooser_keeps_the_resumed_answers_as_a_draft() {
+    let place = place_with_two_drafts();
+    let mut coach = prep_on_a_terminal(&place, &["--resume"]);
+    coach.expect("Which draft do you continue?");
+    coach.wait_for_key_read();
+    coach.send(DOWN);
+    coach.expect("❯ Contoso");
+    coach.send(ENTER);
+    coach.expect("When is the meeting?");
+    coach.expect("›");
+    coach.wait_for_key_read();
+    coach.send(CTRL_C);
+    coach.expect("coach: interrupted; answers so far saved in ");
+    assert_eq!(coach.finish(), 130, "{}", coach.screen());
+    // The new draft replaces the one resumed; the others stay.
+    let drafts = place.drafts();
+    assert_eq!(drafts.len(), 4, "{drafts:?}");
+    assert!(!place.path().join(OLDER).exists());
+    let newest = drafts
+        .iter()
+        .find(|path| {
+            ![NEWER, EMPTY, DEBRIEF]
+                .iter()
+                .any(|kept| place.path().join(kept) == **path)
+        })
+        .unwrap();
+    let saved = std::fs::read_to_string(newest).unwrap();
+    assert!(
+        saved.contains("customer: Contoso") && saved.contains("listen.worry: Price"),
+        "{saved}"
+    );
+}
