@@ -122,6 +122,8 @@ pub enum Command {
         #[arg(value_name = "COMMAND")]
         command: Option<String>,
     },
+    /// List the drafts of interrupted walks; `coach drafts rm ID` removes one.
+    Drafts(DraftsArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -150,6 +152,26 @@ impl Shell {
             Shell::Powershell => "powershell",
         }
     }
+}
+
+#[derive(Debug, Args, Default, Clone)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct DraftsArgs {
+    /// One JSON array.
+    #[arg(long)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Option<DraftsCommand>,
+}
+
+#[derive(Debug, Subcommand, Clone)]
+pub enum DraftsCommand {
+    /// Remove one draft, by the id `coach drafts` lists.
+    Rm {
+        /// The draft's id, for example prep-20261122-101010.
+        id: String,
+    },
 }
 
 #[derive(Debug, Args, Default, Clone)]
@@ -262,7 +284,9 @@ pub enum PatternsCommand {
     },
     /// Show one pattern: summary, tips, links both ways, questions.
     Show {
-        /// The pattern id, for example listen-listen-listen.
+        /// The pattern id (listen-listen-listen) or its name in any case
+        /// ("Take Your Licks").
+        #[arg(value_name = "ID|NAME")]
         id: String,
     },
     /// Print the language as a graph of `uses` and `include` links.
@@ -327,9 +351,11 @@ pub struct WalkArgs {
     #[arg(long)]
     pub defaults: bool,
 
-    /// Continue the newest interrupted walk of this checklist from its draft.
-    #[arg(long)]
-    pub resume: bool,
+    /// Continue an interrupted walk of this checklist from its draft: the
+    /// one `coach drafts` lists as ID, else the one chosen at a terminal
+    /// (the newest without one).
+    #[arg(long, value_name = "ID", num_args = 0..=1)]
+    pub resume: Option<Option<String>>,
 
     /// Leave out "Since last time": the brief of this customer's earlier notes.
     #[arg(long)]

@@ -81,7 +81,7 @@ fn bash_completes_commands_checklists_and_open_commitment_ids() {
     let (place, path) = place();
     assert_eq!(
         bash_offers(&place, &path, &["coach", "d"]),
-        ["debrief", "due", "done"]
+        ["debrief", "due", "done", "drafts"]
     );
     assert_eq!(
         bash_offers(&place, &path, &["coach", "done", "c-"]),

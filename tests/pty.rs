@@ -147,7 +147,7 @@ impl Place {
         self.command(&all)
     }
 
-    fn drafts(&self) -> Vec<PathBuf> {
+    pub(crate) fn drafts(&self) -> Vec<PathBuf> {
         match std::fs::read_dir(self.notes().join(".drafts")) {
             Ok(entries) => entries.map(|entry| entry.unwrap().path()).collect(),
             Err(_) => Vec::new(),
@@ -297,7 +297,7 @@ impl Pty {
 
     /// Sends `signal` (`TERM`, `HUP`...) to coach with `kill`.
     #[track_caller]
-    fn kill(&mut self, signal: &str) {
+    pub(crate) fn kill(&mut self, signal: &str) {
         let pid = self.session.get_process().pid().to_string();
         let killed = Command::new("kill")
             .args([&format!("-{signal}"), &pid])
@@ -397,7 +397,7 @@ impl Note {
         }
     }
 
-    fn answer(&self, id: &str) -> &Value {
+    pub(crate) fn answer(&self, id: &str) -> &Value {
         &self.front["answers"][id]
     }
 
@@ -1323,18 +1323,16 @@ fn an_editor_that_fails_is_named_and_the_answer_typed_instead() {
 }
 
 /// `coach WALK` at a terminal on 2026-12-10 for Northwind Traders, the
-/// meeting and its date given.
+/// meeting and its date given (an empty meeting: no `--meeting`, as for
+/// the review, which has no meeting title).
 pub(crate) fn northwind(place: &Place, walk: &[&str], meeting: &str, date: &str) -> Pty {
     let mut args = vec!["--today", "2026-12-10"];
     args.extend_from_slice(walk);
-    args.extend([
-        "--customer",
-        "Northwind Traders",
-        "--meeting",
-        meeting,
-        "--date",
-        date,
-    ]);
+    args.extend(["--customer", "Northwind Traders"]);
+    if !meeting.is_empty() {
+        args.extend(["--meeting", meeting]);
+    }
+    args.extend(["--date", date]);
     Pty::spawn(place.command(&args))
 }
 
@@ -1370,7 +1368,7 @@ fn a_prep_at_the_terminal_starts_from_since_last_time() {
 #[test]
 fn a_scale_question_says_what_it_was_last_time() {
     let place = place_with_history();
-    let mut coach = northwind(&place, &["walk", "review"], "Quarterly", "2026-12-10");
+    let mut coach = northwind(&place, &["walk", "review"], "", "2026-12-10");
     coach.expect("Since last time");
     coach.answer("From what date does this review look back?", "2026-11-01");
     // The last review answered health with 4.
@@ -1438,7 +1436,7 @@ fn a_review_shows_the_promise_record_before_asking_whether_promises_were_kept() 
     for answer in &given {
         walk.extend(["--set", answer]);
     }
-    let mut coach = northwind(&place, &walk, "Quarterly", "2026-12-10");
+    let mut coach = northwind(&place, &walk, "", "2026-12-10");
     coach.expect("Since last time");
     // The brief lists the promise kept in the last 90 days …
     coach.expect("Share the figures");

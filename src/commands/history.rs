@@ -178,11 +178,16 @@ fn timeline_entry(
         }
         _ => String::new(),
     };
+    // A note without a meeting title (a review) has no gap for one.
+    let title = note
+        .meeting
+        .as_deref()
+        .map(|title| format!("  {}", shown(title)))
+        .unwrap_or_default();
     let line = format!(
-        "{}  {}  {}{rating}",
+        "{}  {}{title}{rating}",
         note.date,
         pad_str(&shown(&note.checklist), width, Alignment::Left, None),
-        note.meeting.as_deref().map(shown).unwrap_or_default()
     );
     writeln!(out, "{}", line.trim_end())?;
     for commitment in &note.commitments {

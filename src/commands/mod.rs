@@ -4,6 +4,7 @@ pub mod completions;
 mod config;
 mod customers;
 mod done;
+mod drafts;
 mod due;
 mod history;
 mod man;
@@ -15,6 +16,7 @@ mod patterns_list;
 mod patterns_show;
 mod questions;
 mod walk;
+pub mod walk_help;
 
 use std::io::Write;
 
@@ -75,6 +77,7 @@ pub fn execute(command: Command, config: &Config) -> Result<i32, Error> {
         Command::Config { what: None, json } => config::show(config, json, &mut out)?,
         Command::Completions { shell } => completions::run(shell, &mut out)?,
         Command::Man { command } => man::run(command.as_deref(), &mut out)?,
+        Command::Drafts(args) => drafts::run(&args, config, &mut out)?,
         Command::Notes(NotesCommand::Check) => {
             let code = notes_check::run(config, &mut out)?;
             out.flush()?;
@@ -87,6 +90,7 @@ pub fn execute(command: Command, config: &Config) -> Result<i32, Error> {
 
 /// The language of the configured packs, or every problem they have.
 fn load(config: &Config) -> Result<Language, Error> {
+    config.check_pack_dirs()?;
     Ok(language::load(&config.packs)?)
 }
 
@@ -95,7 +99,11 @@ fn load(config: &Config) -> Result<Language, Error> {
 /// with one warning, when the packs do not load (the notes still do).
 fn review_scales(config: &Config) -> crate::memory::relationship::ReviewScales {
     use crate::memory::relationship::ReviewScales;
-    match language::load(&config.packs) {
+    let loaded = config
+        .check_pack_dirs()
+        .map_err(|_| Vec::new())
+        .and_then(|()| language::load(&config.packs));
+    match loaded {
         Ok(language) => ReviewScales::of(&language),
         Err(_) => {
             let _ = writeln!(

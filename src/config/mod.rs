@@ -50,16 +50,23 @@ pub struct Config {
     pub cache_dir: Option<PathBuf>,
     /// Standard error is a terminal: progress can be drawn there.
     pub stderr_is_terminal: bool,
+    /// Standard output is a terminal: lists may be aligned for a reader.
+    pub stdout_is_terminal: bool,
     /// Standard output was closed when coach started (`>&-`): data meant
     /// for it cannot be delivered.
     pub stdout_closed: bool,
     /// Where each setting came from (`coach config`).
     pub origins: Origins,
+    /// Pack folders named by a setting that are not folders: the config
+    /// file that names one (none for a flag or variable), and why.
+    missing_packs: Vec<(Option<PathBuf>, String)>,
 }
 
 /// What the config file may set; every field optional.
 #[derive(Debug, Default)]
 struct FileSettings {
+    /// The file read, if any.
+    path: Option<PathBuf>,
     patterns: Vec<PathBuf>,
     no_builtin: Option<bool>,
     notes_dir: Option<PathBuf>,
@@ -118,26 +125,33 @@ impl Config {
                 None => file.no_builtin.unwrap_or(false),
             };
         // Lowest precedence first, so that a flag's pack wins on a shared id.
+        // A folder a setting names that is not there is a bad setting (exit
+        // 2), not a broken pack; said when the packs are loaded, so that
+        // commands that need none still work.
         let mut packs = Vec::new();
-        let mut add = |pack: PackSource, origin: Origin| {
-            packs.push(pack);
+        let mut missing_packs = Vec::new();
+        let mut add = |dir: PathBuf, from: &str, file: Option<&PathBuf>, origin: Origin| {
+            if let Err(message) = pack_dir(&dir, from) {
+                missing_packs.push((file.cloned(), message));
+            }
+            packs.push(PackSource::Dir(dir));
             origins.packs.push(origin);
         };
-        if !no_builtin {
-            add(PackSource::Builtin, Origin::Default);
-        }
         for dir in file.patterns {
-            add(PackSource::Dir(dir), Origin::File);
+            add(dir, "`patterns`", file.path.as_ref(), Origin::File);
         }
         if let Some(list) = env("COACH_PATTERNS") {
             for dir in std::env::split_paths(&list).filter(|dir| !dir.as_os_str().is_empty()) {
-                add(PackSource::Dir(dir), Origin::Env("COACH_PATTERNS"));
+                add(dir, "COACH_PATTERNS", None, Origin::Env("COACH_PATTERNS"));
             }
         }
         for dir in &args.patterns {
-            add(PackSource::Dir(dir.clone()), Origin::Flag("--patterns"));
+            add(dir.clone(), "--patterns", None, Origin::Flag("--patterns"));
         }
-
+        if !no_builtin {
+            packs.insert(0, PackSource::Builtin);
+            origins.packs.insert(0, Origin::Default);
+        }
         let notes_dir = match (&args.notes_dir, env("COACH_NOTES_DIR"), file.notes_dir) {
             (Some(dir), _, _) => checked_notes_dir(dir.clone(), "--notes-dir")?,
             (None, Some(dir), _) => checked_notes_dir(PathBuf::from(dir), "COACH_NOTES_DIR")?,
@@ -176,6 +190,7 @@ impl Config {
             editor,
             cache_dir,
             stderr_is_terminal,
+            stdout_is_terminal: std::io::stdout().is_terminal(),
             today,
             me: file.me,
             keep_in_touch: file.keep_in_touch,
@@ -186,7 +201,21 @@ impl Config {
             can_prompt: stderr_is_terminal && std::io::stdin().is_terminal(),
             stdout_closed: STDOUT_CLOSED.load(std::sync::atomic::Ordering::SeqCst),
             origins,
+            missing_packs,
         })
+    }
+
+    /// Fails, as a bad setting, when a pack folder a setting names is not
+    /// there; run before the packs are loaded.
+    pub fn check_pack_dirs(&self) -> Result<(), Error> {
+        match self.missing_packs.first() {
+            None => Ok(()),
+            Some((Some(path), message)) => Err(Error::Config {
+                path: path.clone(),
+                message: message.clone(),
+            }),
+            Some((None, message)) => Err(Error::usage(message.clone())),
+        }
     }
 
     /// Applies the colour choice to console's stdout and stderr styling.
@@ -311,7 +340,11 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
         path: path.to_path_buf(),
         message,
     };
-    let text = crate::capped_read::read_capped(path)?;
+    // A config file that cannot be read is a bad setting, like a bad value in it.
+    let text = crate::capped_read::read_capped(path).map_err(|error| match error {
+        Error::Io { source, .. } => fail(format!("cannot read it: {source}")),
+        other => other,
+    })?;
     let document = yaml::parse(&text).map_err(|error| {
         let at = error
             .line
@@ -325,7 +358,10 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
         _ => return Err(fail("expected a mapping of settings".to_string())),
     };
     let base = path.parent().unwrap_or(Path::new("."));
-    let mut settings = FileSettings::default();
+    let mut settings = FileSettings {
+        path: Some(path.to_path_buf()),
+        ..FileSettings::default()
+    };
     let lines = yaml::locator::SourceMap::new(&text);
     for (name, value) in &fields {
         let fail = |message: String| {
@@ -469,6 +505,28 @@ fn resolve_path(base: &Path, text: &str) -> PathBuf {
         }
     }
     base.join(text)
+}
+
+/// A pack folder named by a setting (`from`), or why it cannot be one.
+fn pack_dir(dir: &Path, from: &str) -> Result<(), String> {
+    match std::fs::metadata(dir) {
+        Ok(metadata) if metadata.is_dir() => Ok(()),
+        Ok(metadata) => {
+            let kind = match metadata.file_type() {
+                kind if kind.is_file() => "a file",
+                kind => crate::file_type::describe(kind),
+            };
+            Err(format!(
+                "{from}: {} is {kind}, not a folder of pattern files",
+                dir.display()
+            ))
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Err(format!("{from}: there is no folder {}", dir.display()))
+        }
+        // Anything else is the pack loader's to report, with the pack.
+        Err(_) => Ok(()),
+    }
 }
 
 fn parse_flag(name: &str, value: &str) -> Result<bool, Error> {

@@ -124,8 +124,9 @@ impl Walked {
     }
 }
 
-/// The header questions every walk asks first.
-pub fn header_questions() -> [Question; 3] {
+/// The header questions a walk asks first: customer, meeting and date, or
+/// only customer and date for a checklist with `meeting: false`.
+pub fn header_questions(asks_meeting: bool) -> Vec<Question> {
     let question =
         |id: &str, ask: &str, kind: Kind, required: bool, default: Option<&str>| Question {
             id: id.to_string(),
@@ -141,7 +142,7 @@ pub fn header_questions() -> [Question; 3] {
             depth: crate::model::Depth::Quick,
             glance: false,
         };
-    [
+    let header = [
         question("customer", "Who is the customer?", Kind::Text, true, None),
         question(
             "meeting",
@@ -157,7 +158,11 @@ pub fn header_questions() -> [Question; 3] {
             false,
             Some("today"),
         ),
-    ]
+    ];
+    header
+        .into_iter()
+        .filter(|question| asks_meeting || question.id != "meeting")
+        .collect()
 }
 
 /// "Since last time" for a customer: the brief's lines (none: nothing to
@@ -216,7 +221,8 @@ impl<'a> Walk<'a> {
 
     /// Checks every given answer against its question; all problems at once.
     pub fn check_given(&self) -> Result<Vec<(String, Answer)>, WalkError> {
-        let header = header_questions();
+        let asks_meeting = self.language.asks_meeting(self.checklist);
+        let header = header_questions(asks_meeting);
         let questions: Vec<&Question> = header.iter().chain(self.all_questions()).collect();
         let by_id: HashMap<&str, &Question> = questions
             .iter()
@@ -235,6 +241,13 @@ impl<'a> Walk<'a> {
             }
             if id == RESCHEDULED && self.open.is_some() {
                 problems.extend(reschedule::given_pairs(value).err());
+                continue;
+            }
+            if id == "meeting" && !asks_meeting {
+                problems.push(format!(
+                    "`meeting`: the `{}` checklist has no meeting title (`meeting: false` in its pack); leave it out",
+                    self.checklist
+                ));
                 continue;
             }
             let Some(question) = by_id.get(id.as_str()) else {
@@ -345,7 +358,7 @@ impl<'a> Walk<'a> {
             },
         };
         let prompter = &mut prompter;
-        let header = header_questions();
+        let header = header_questions(self.language.asks_meeting(self.checklist));
         self.section(
             &mut state,
             prompter,
