@@ -3,7 +3,7 @@
 
 use crate::model::answer::Answer;
 use crate::model::{Kind, Question};
-use crate::notes::note::{describe, inline, is_header, Note};
+use crate::notes::note::{inline, is_header, Note};
 
 /// The most lines the block holds under its heading.
 pub const LINES: usize = 15;
@@ -11,6 +11,8 @@ pub const LINES: usize = 15;
 /// One `- **Label**: answer` of the block, with every line it could show.
 #[derive(Debug, PartialEq)]
 struct Entry {
+    /// The question whose answer it shows; none for the promise lists.
+    id: Option<String>,
     label: String,
     lines: Vec<String>,
     /// A list (items under the label) rather than text that goes on.
@@ -112,38 +114,28 @@ fn entry(question: &Question, answer: &Answer) -> Option<Entry> {
     };
     let lines: Vec<String> = lines.into_iter().filter(|line| !line.is_empty()).collect();
     (!lines.is_empty()).then(|| Entry {
+        id: Some(question.id.clone()),
         label: label_of(question),
         lines,
         items,
     })
 }
 
-/// The block's entries: the glance answers in walk order, every promise
-/// of the walk, and the open promises it closed and moved.
+/// The block's entries: the glance answers in walk order, and the open
+/// promises the walk closed and moved. The promises it made are the
+/// Commitments list right below the block, not repeated here.
 fn entries(note: &Note) -> Vec<Entry> {
     let mut entries: Vec<Entry> = note
         .walked
         .answers
         .iter()
-        // Promises are shown together, under one label, whichever
-        // questions made them.
+        // Promises are the Commitments list below, whichever questions
+        // made them.
         .filter(|(question, answer)| {
             question.glance && !is_header(question) && !matches!(answer, Answer::Commitments(_))
         })
         .filter_map(|(question, answer)| entry(question, answer))
         .collect();
-    let promises: Vec<String> = note
-        .walked
-        .commitments()
-        .map(|(_, commitment)| describe(commitment))
-        .collect();
-    if !promises.is_empty() {
-        entries.push(Entry {
-            label: "Promises".to_string(),
-            lines: promises,
-            items: true,
-        });
-    }
     let kept: Vec<String> = note
         .closed()
         .unwrap_or_default()
@@ -152,6 +144,7 @@ fn entries(note: &Note) -> Vec<Entry> {
         .collect();
     if !kept.is_empty() {
         entries.push(Entry {
+            id: None,
             label: "Kept".to_string(),
             lines: kept,
             items: true,
@@ -165,6 +158,7 @@ fn entries(note: &Note) -> Vec<Entry> {
         .collect();
     if !moved.is_empty() {
         entries.push(Entry {
+            id: None,
             label: "Rescheduled".to_string(),
             lines: moved,
             items: true,
@@ -210,6 +204,23 @@ pub fn block(note: &Note) -> String {
     }
 }
 
+/// The questions whose answers the block shows whole: the note's
+/// sections need not repeat them.
+pub fn shown_whole(note: &Note) -> Vec<String> {
+    let entries = entries(note);
+    let budget = if entries.len() > LINES {
+        LINES - 1
+    } else {
+        LINES
+    };
+    entries
+        .iter()
+        .zip(rooms(&entries, budget))
+        .filter(|(entry, room)| *room >= entry.whole())
+        .filter_map(|(entry, _)| entry.id.clone())
+        .collect()
+}
+
 /// The entries in at most `LINES` lines.
 fn lines(entries: &[Entry]) -> String {
     // Entries beyond the budget: the last line says how many the note holds below.
@@ -233,6 +244,7 @@ mod tests {
 
     fn list(label: &str, count: usize) -> Entry {
         Entry {
+            id: None,
             label: label.to_string(),
             lines: (1..=count).map(|at| format!("item {at}")).collect(),
             items: true,
@@ -241,6 +253,7 @@ mod tests {
 
     fn long(label: &str, count: usize) -> Entry {
         Entry {
+            id: None,
             label: label.to_string(),
             lines: (1..=count).map(|at| format!("line {at}")).collect(),
             items: false,

@@ -113,6 +113,17 @@ impl Note<'_> {
             text += &format!("\nPrepared in [{link}]({}).\n", link.replace(' ', "%20"));
         }
         text += &glance::block(self);
+        // The promises on the table, right under the glance: what is read
+        // before the next meeting. Task lines: `coach done` edits them.
+        let commitments = self.commitments();
+        if !commitments.is_empty() {
+            text += "\n## Commitments\n\n";
+            for (id, _, commitment) in commitments {
+                let mark = if commitment.done { "x" } else { " " };
+                let id = id.map(|id| format!(" `{id}`")).unwrap_or_default();
+                text += &format!("- [{mark}] {}{id}\n", describe(commitment));
+            }
+        }
         if let Some((lines, _)) = &self.brief {
             // Indented lines of a list, never a task item or a heading:
             // `coach done` edits task lines only.
@@ -123,11 +134,20 @@ impl Note<'_> {
                 text += &format!("{marker}{}\n", inline(line.trim_start()));
             }
         }
+        // What the glance block shows whole, and the promises the
+        // Commitments list shows, are not written twice.
+        let at_a_glance = glance::shown_whole(self);
+        let repeated = |question: &Question, answer: &Answer| {
+            at_a_glance.contains(&question.id)
+                || (matches!(answer, Answer::Commitments(_)) && question.kind != Kind::Confirm)
+        };
         let own: Vec<&(Question, Answer)> = self
             .walked
             .answers
             .iter()
-            .filter(|(question, _)| !is_header(question) && !question.id.contains('.'))
+            .filter(|(question, answer)| {
+                !is_header(question) && !question.id.contains('.') && !repeated(question, answer)
+            })
             .collect();
         if !own.is_empty() {
             text += &format!("\n## {title}\n");
@@ -139,7 +159,11 @@ impl Note<'_> {
             let Some(pattern) = self.language.pattern(id) else {
                 continue;
             };
-            let answered: Vec<&(Question, Answer)> = self.walked.answers_for(id).collect();
+            let answered: Vec<&(Question, Answer)> = self
+                .walked
+                .answers_for(id)
+                .filter(|(question, answer)| !repeated(question, answer))
+                .collect();
             if answered.is_empty() {
                 continue;
             }
@@ -148,15 +172,6 @@ impl Note<'_> {
             text += &format!("`coach patterns show {}`\n", pattern.id);
             for (question, answer) in answered {
                 text += &self.answer_block(question, answer);
-            }
-        }
-        let commitments = self.commitments();
-        if !commitments.is_empty() {
-            text += "\n## Commitments\n\n";
-            for (id, _, commitment) in commitments {
-                let mark = if commitment.done { "x" } else { " " };
-                let id = id.map(|id| format!(" `{id}`")).unwrap_or_default();
-                text += &format!("- [{mark}] {}{id}\n", describe(commitment));
             }
         }
         if let Some(closed) = self.closed() {
