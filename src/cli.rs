@@ -110,6 +110,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Open a note in $VISUAL or $EDITOR: `last` (the default), the note holding a commitment id,
+    /// or a customer's latest note. Without an editor or a terminal, print its path.
+    Open {
+        /// `last`, a commitment id (`c-k3v9q2xa`, or a unique start of one) or a customer's name.
+        #[arg(value_name = "last|ID|CUSTOMER")]
+        target: Option<String>,
+    },
     /// Print a shell completion script: `coach completions bash > ~/.local/share/bash-completion/completions/coach`.
     Completions {
         /// The shell to complete in.

@@ -21,6 +21,7 @@ mod journey;
 mod keeping_answers;
 mod man_page;
 mod memory;
+mod open;
 mod pack_scale;
 mod patterns_commands;
 mod promise_keys;

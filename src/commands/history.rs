@@ -113,7 +113,7 @@ pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<
 /// The notes of the customer `typed` names: the same name in any case or
 /// spacing, or the name of its folder; else a usage error with the nearest
 /// name. One pass over the customers, keeping at most two.
-fn find(typed: &str, config: &Config) -> Result<Vec<NoteRecord>, Error> {
+pub(super) fn find(typed: &str, config: &Config) -> Result<Vec<NoteRecord>, Error> {
     let wanted = relationship::key(typed);
     let folder = crate::slug::slug(typed);
     let want = Want {

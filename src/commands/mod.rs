@@ -10,6 +10,7 @@ mod history;
 mod man;
 mod notes_check;
 mod notes_source;
+mod open;
 mod patterns_check;
 mod patterns_graph;
 mod patterns_list;
@@ -75,6 +76,11 @@ pub fn execute(command: Command, config: &Config) -> Result<i32, Error> {
             ..
         } => config::path(config, &mut out)?,
         Command::Config { what: None, json } => config::show(config, json, &mut out)?,
+        Command::Open { target } => {
+            let code = open::run(target.as_deref(), config, &mut out)?;
+            out.flush()?;
+            return Ok(code);
+        }
         Command::Completions { shell } => completions::run(shell, &mut out)?,
         Command::Man { command } => man::run(command.as_deref(), &mut out)?,
         Command::Drafts(args) => drafts::run(&args, config, &mut out)?,
