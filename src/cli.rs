@@ -56,6 +56,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = "Global options")]
     pub no_index: bool,
 
+    /// Commit each note written and each edit to the notes folder's git repository (also `git: commit`).
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub git: bool,
+
     /// The day to take as today (YYYY-MM-DD), for tests and reruns.
     #[arg(long, value_name = "DATE", global = true, hide = true)]
     pub today: Option<String>,

@@ -12,6 +12,7 @@ mod done;
 mod drafts;
 mod examples;
 mod files;
+mod git_sharing;
 mod glance;
 mod hangup;
 mod hostile_input;

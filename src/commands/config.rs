@@ -80,6 +80,11 @@ fn settings(config: &Config) -> Vec<(&'static str, Value, String)> {
             from(&origins.depth, config),
         ),
         ("index", index, from(&origins.index, config)),
+        (
+            "git",
+            json!(if config.git { "commit" } else { "off" }),
+            from(&origins.git, config),
+        ),
         ("me", json!(config.me), from(&origins.me, config)),
         (
             "keep_in_touch",

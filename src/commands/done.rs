@@ -87,7 +87,7 @@ pub fn close_each(
     ids: &[String],
     date: jiff::civil::Date,
     config: &Config,
-) -> (Vec<String>, Vec<String>) {
+) -> (Vec<Edited>, Vec<String>) {
     let changes: Vec<(String, Change)> = ids
         .iter()
         .map(|id| (id.clone(), Change::Close(date)))
@@ -98,7 +98,7 @@ pub fn close_each(
 /// Applies each change to its commitment (whole ids) in its own note, for a
 /// debrief that closed or rescheduled them: the lines saying what was
 /// changed, and one line per id that could not be.
-pub fn change_each(changes: &[(String, Change)], config: &Config) -> (Vec<String>, Vec<String>) {
+pub fn change_each(changes: &[(String, Change)], config: &Config) -> (Vec<Edited>, Vec<String>) {
     let ids: Vec<String> = changes.iter().map(|(id, _)| id.clone()).collect();
     let not_done = |id: &str, change: &Change, why: &str| match change {
         Change::Reschedule(date) => format!(
@@ -131,9 +131,8 @@ pub fn change_each(changes: &[(String, Change)], config: &Config) -> (Vec<String
             ));
             continue;
         }
-        let mut said = Vec::new();
-        match apply_one(id, &holding, *change, &mut said) {
-            Ok(()) => changed.push(String::from_utf8_lossy(&said).trim_end().to_string()),
+        match apply_one(id, &holding, *change, &mut std::io::sink()) {
+            Ok(edit) => changed.push(edit),
             Err(line) => failed.push(line),
         }
     }
@@ -235,13 +234,18 @@ fn apply_all(
     let archive = super::notes_source::read_notes(config, holding_them)?;
     let found = commitments(&archive);
     let mut code = exit_code::SUCCESS;
+    let mut edited = Vec::new();
     for id in &ids {
         let holding: Vec<&Found> = found.iter().filter(|found| found.id() == id).collect();
-        if let Err(line) = apply_one(id, &holding, change, out) {
-            code = exit_code::FAILURE;
-            error_line(&line);
+        match apply_one(id, &holding, change, out) {
+            Ok(edit) => edited.push(edit),
+            Err(line) => {
+                code = exit_code::FAILURE;
+                error_line(&line);
+            }
         }
     }
+    commit_edits(&edited, config);
     Ok(code)
 }
 
@@ -252,7 +256,7 @@ fn apply_one(
     holding: &[&Found],
     change: Change,
     out: &mut impl Write,
-) -> Result<(), String> {
+) -> Result<Edited, String> {
     let mut paths: Vec<&Path> = holding
         .iter()
         .map(|found| found.note.path.as_path())
@@ -284,7 +288,10 @@ fn apply_one(
             );
             // A closed stdout is not an error of the edit, which is written.
             let _ = writeln!(out, "{}", visible_controls(&line)).and_then(|()| out.flush());
-            Ok(())
+            Ok(Edited {
+                path: path.to_path_buf(),
+                line,
+            })
         }
         Err(EditError::AlreadyDone { .. }) => {
             let closed = found
@@ -303,6 +310,41 @@ fn apply_one(
         )),
         Err(error @ (EditError::Changed { .. } | EditError::File(_))) => Err(error.to_string()),
         Err(error) => Err(format!("{}: {error}", path.display())),
+    }
+}
+
+/// A note edited, and the line that says how.
+pub struct Edited {
+    pub path: std::path::PathBuf,
+    pub line: String,
+}
+
+/// Commits the edited notes when the notes are shared through git (`git:
+/// commit`): one commit, its subject the edit or how many there were.
+pub fn commit_edits(edited: &[Edited], config: &Config) {
+    if !config.git || edited.is_empty() {
+        return;
+    }
+    let message = match edited {
+        [one] => format!("coach: {}", one.line),
+        many => format!(
+            "coach: {} commitments changed\n\n{}",
+            many.len(),
+            many.iter()
+                .map(|edit| format!("- {}", edit.line))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    };
+    let paths: Vec<std::path::PathBuf> = edited.iter().map(|edit| edit.path.clone()).collect();
+    if let Err(why) = crate::notes::git::commit(&config.notes_dir, &paths, &message) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            visible_controls(&format!(
+                "coach: warning: the edit is written but not committed: {why}"
+            ))
+        );
     }
 }
 

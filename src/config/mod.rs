@@ -16,7 +16,7 @@ use crate::language::{Depth, PackSource};
 use crate::suggest::did_you_mean;
 use crate::yaml;
 
-const CONFIG_KEYS: [&str; 7] = [
+const CONFIG_KEYS: [&str; 8] = [
     "patterns",
     "no_builtin",
     "notes_dir",
@@ -24,6 +24,7 @@ const CONFIG_KEYS: [&str; 7] = [
     "me",
     "keep_in_touch",
     "depth",
+    "git",
 ];
 
 #[derive(Debug, Clone)]
@@ -34,6 +35,9 @@ pub struct Config {
     pub color: ColorChoice,
     /// How deep a walk goes unless `--depth` says (`COACH_DEPTH`, `depth:`).
     pub depth: Depth,
+    /// Commit each note written and each edit to the notes' git repository
+    /// (`--git`, `COACH_GIT=commit`, `git: commit`).
+    pub git: bool,
     /// Both stdin and stderr are terminals: prompting can work. With stdin
     /// piped, console would read keys from /dev/tty and wait forever.
     pub can_prompt: bool,
@@ -72,6 +76,7 @@ struct FileSettings {
     notes_dir: Option<PathBuf>,
     color: Option<ColorChoice>,
     depth: Option<Depth>,
+    git: Option<bool>,
     me: Vec<String>,
     keep_in_touch: Vec<(String, i64)>,
 }
@@ -114,6 +119,7 @@ impl Config {
                 file.color.is_some(),
             ),
             depth: Origin::first((false, ""), set("COACH_DEPTH"), file.depth.is_some()),
+            git: Origin::first((args.git, "--git"), set("COACH_GIT"), file.git.is_some()),
             index: Origin::first((args.no_index, "--no-index"), set("COACH_NO_INDEX"), false),
             me: Origin::first((false, ""), (false, ""), !file.me.is_empty()),
             keep_in_touch: Origin::first((false, ""), (false, ""), !file.keep_in_touch.is_empty()),
@@ -171,6 +177,11 @@ impl Config {
             (None, Some(depth)) => depth,
             (None, None) => Depth::Default,
         };
+        let git = args.git
+            || match env("COACH_GIT") {
+                Some(value) => parse_git("COACH_GIT", &value.to_string_lossy())?,
+                None => file.git.unwrap_or(false),
+            };
         let stderr_is_terminal = std::io::stderr().is_terminal();
         let editor = env("VISUAL")
             .or_else(|| env("EDITOR"))
@@ -198,6 +209,7 @@ impl Config {
             notes_dir,
             color,
             depth,
+            git,
             can_prompt: stderr_is_terminal && std::io::stdin().is_terminal(),
             stdout_closed: STDOUT_CLOSED.load(std::sync::atomic::Ordering::SeqCst),
             origins,
@@ -434,6 +446,10 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
                 settings.color =
                     Some(parse_color("color", choice).map_err(|error| fail(error.to_string()))?)
             }
+            ("git", Value::String(choice)) => {
+                settings.git =
+                    Some(parse_git("git", choice).map_err(|error| fail(error.to_string()))?)
+            }
             ("depth", Value::String(depth)) => {
                 settings.depth =
                     Some(parse_depth("depth", depth).map_err(|error| fail(error.to_string()))?)
@@ -446,6 +462,7 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
                     "me" => "a name or a list of names",
                     "keep_in_touch" => "a mapping of customer names to spans (Acme: 30d)",
                     "depth" => "quick, default or full",
+                    "git" => "commit or off",
                     _ => "auto, always or never",
                 };
                 return Err(fail(format!(
@@ -535,6 +552,16 @@ fn parse_flag(name: &str, value: &str) -> Result<bool, Error> {
         "0" | "false" | "no" | "off" => Ok(false),
         _ => Err(Error::usage(format!(
             "{name}={value} is not a boolean (use 1 or 0)"
+        ))),
+    }
+}
+
+fn parse_git(name: &str, value: &str) -> Result<bool, Error> {
+    match value {
+        "commit" => Ok(true),
+        "off" => Ok(false),
+        _ => Err(Error::usage(format!(
+            "{name}: `{value}` is not a git choice (commit or off)"
         ))),
     }
 }

@@ -49,6 +49,7 @@ pub struct Origins {
     pub no_builtin: Origin,
     pub color: Origin,
     pub depth: Origin,
+    pub git: Origin,
     pub index: Origin,
     pub me: Origin,
     pub keep_in_touch: Origin,

@@ -2,6 +2,7 @@
 
 pub mod atomic_file;
 pub mod draft;
+pub mod git;
 mod glance;
 pub mod note;
 pub mod note_writer;

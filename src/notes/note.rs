@@ -117,11 +117,14 @@ impl Note<'_> {
         // before the next meeting. Task lines: `coach done` edits them.
         let commitments = self.commitments();
         if !commitments.is_empty() {
-            text += "\n## Commitments\n\n";
+            // A blank line between task lines: two people closing two
+            // promises of one note edit lines git can merge (adjacent
+            // changed lines would be a conflict).
+            text += "\n## Commitments\n";
             for (id, _, commitment) in commitments {
                 let mark = if commitment.done { "x" } else { " " };
                 let id = id.map(|id| format!(" `{id}`")).unwrap_or_default();
-                text += &format!("- [{mark}] {}{id}\n", describe(commitment));
+                text += &format!("\n- [{mark}] {}{id}\n", describe(commitment));
             }
         }
         if let Some((lines, _)) = &self.brief {

@@ -14,7 +14,7 @@ const STEM_BYTES: usize = 200;
 
 /// Records which customer a folder belongs to, so that two names with the
 /// same slug ("C++ Inc", "C Inc") never share a folder by accident.
-const OWNER_FILE: &str = ".customer";
+pub const OWNER_FILE: &str = ".customer";
 
 pub struct NoteWriter<'a> {
     pub notes_dir: &'a Path,

@@ -5,6 +5,7 @@ use std::io::Write;
 use serde_json::json;
 
 use crate::cli::WalkArgs;
+use crate::commands::done::Edited;
 use crate::config::Config;
 use crate::error::{Error, Unsaved};
 use crate::interrupt;
@@ -22,6 +23,7 @@ use crate::walk::{BriefOf, Missing, SoFar, Walk, WalkError, Walked};
 mod keeping;
 mod reschedule;
 mod resume;
+mod shared;
 mod since;
 
 use keeping::{
@@ -256,8 +258,13 @@ pub fn run(
             let _ = writeln!(std::io::stderr(), "coach: wrote {}", path.display());
         }
     }
-    close_kept(&walked, written.is_some(), config);
-    reschedule::move_rescheduled(&walked, written.is_some(), config);
+    let mut edited = close_kept(&walked, written.is_some(), config);
+    edited.extend(reschedule::move_rescheduled(
+        &walked,
+        written.is_some(),
+        config,
+    ));
+    shared::commit(&walked, written.as_deref(), &edited, config);
     Ok(())
 }
 
@@ -428,7 +435,7 @@ fn commitment_ids(walked: &Walked, written: bool, config: &Config) -> Vec<Option
 /// Closes the commitments the debrief recorded as kept, each in its own
 /// note on the debrief's date, as `coach done` does; what fails is one
 /// warning line each, and the debrief stays written.
-fn close_kept(walked: &Walked, written: bool, config: &Config) {
+fn close_kept(walked: &Walked, written: bool, config: &Config) -> Vec<Edited> {
     let ids: Vec<String> = walked
         .closed
         .iter()
@@ -436,7 +443,7 @@ fn close_kept(walked: &Walked, written: bool, config: &Config) {
         .map(|promise| promise.id.clone())
         .collect();
     if ids.is_empty() {
-        return;
+        return Vec::new();
     }
     let mut stderr = std::io::stderr();
     if !written {
@@ -445,12 +452,16 @@ fn close_kept(walked: &Walked, written: bool, config: &Config) {
             "coach: warning: the note was not written to the notes folder, so nothing was closed; `coach done {}` closes them",
             ids.join(" ")
         );
-        return;
+        return Vec::new();
     }
     let date = walked.meeting_date(config.today);
     let (closed, failed) = super::done::close_each(&ids, date, config);
-    for line in closed {
-        let _ = writeln!(stderr, "coach: {}", crate::text::visible_controls(&line));
+    for edit in &closed {
+        let _ = writeln!(
+            stderr,
+            "coach: {}",
+            crate::text::visible_controls(&edit.line)
+        );
     }
     for line in failed {
         let _ = writeln!(
@@ -459,4 +470,5 @@ fn close_kept(walked: &Walked, written: bool, config: &Config) {
             crate::text::visible_controls(&line)
         );
     }
+    closed
 }

@@ -3,15 +3,16 @@
 
 use std::io::Write;
 
+use crate::commands::done::Edited;
 use crate::config::Config;
 use crate::memory::edit::Change;
 use crate::walk::Walked;
 
 /// Gives the commitments the debrief rescheduled their new due dates;
 /// what fails is one warning line each, and the debrief stays written.
-pub(super) fn move_rescheduled(walked: &Walked, written: bool, config: &Config) {
+pub(super) fn move_rescheduled(walked: &Walked, written: bool, config: &Config) -> Vec<Edited> {
     if walked.rescheduled.is_empty() {
-        return;
+        return Vec::new();
     }
     let mut stderr = std::io::stderr();
     if !written {
@@ -25,7 +26,7 @@ pub(super) fn move_rescheduled(walked: &Walked, written: bool, config: &Config) 
             "coach: warning: the note was not written to the notes folder, so nothing was rescheduled; change the `due:` of {} by hand",
             moved.join(", ")
         );
-        return;
+        return Vec::new();
     }
     let changes: Vec<(String, Change)> = walked
         .rescheduled
@@ -33,8 +34,12 @@ pub(super) fn move_rescheduled(walked: &Walked, written: bool, config: &Config) 
         .map(|moved| (moved.promise.id.clone(), Change::Reschedule(moved.to)))
         .collect();
     let (moved, failed) = crate::commands::done::change_each(&changes, config);
-    for line in moved {
-        let _ = writeln!(stderr, "coach: {}", crate::text::visible_controls(&line));
+    for edit in &moved {
+        let _ = writeln!(
+            stderr,
+            "coach: {}",
+            crate::text::visible_controls(&edit.line)
+        );
     }
     for line in failed {
         let _ = writeln!(
@@ -43,4 +48,5 @@ pub(super) fn move_rescheduled(walked: &Walked, written: bool, config: &Config) 
             crate::text::visible_controls(&line)
         );
     }
+    moved
 }
