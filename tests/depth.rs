@@ -136,9 +136,9 @@ fn depth_and_glance_in_a_pack_are_checked_strictly() {
         ),
         (
             "          glance: true\n",
-            "          glance: often\n",
+            "          glance: [often]\n",
             "question `plan.goal`",
-            "`glance` must be true or false, found the text `often`",
+            "`glance` must be true, false or a short label, found a list",
         ),
         (
             "long walk.\n    depth: full\n",

@@ -238,7 +238,7 @@ fn scale_answers_show_the_label_of_their_point() {
     assert!(
         output
             .stdout
-            .contains("- **Overall**: 5/5 (achieved what you wanted)\n"),
+            .contains("- **Rating**: 5/5 (achieved what you wanted)\n"),
         "{}",
         output.stdout
     );

@@ -6,8 +6,9 @@ use serde_json::Value;
 
 /// Fields of a pack that are one line wherever they are shown: names, labels,
 /// titles, prompts, sources, promises. Their line breaks become spaces.
-const ONE_LINE_FIELDS: [&str; 7] = [
+const ONE_LINE_FIELDS: [&str; 8] = [
     "name",
+    "glance",
     "source",
     "title",
     "ask",

@@ -89,8 +89,8 @@ struct RawQuestion {
     #[serde(default)]
     remember: bool,
     depth: Option<String>,
-    #[serde(default)]
-    glance: bool,
+    /// true, or the label to show (`glance: Open questions`).
+    glance: Option<Value>,
 }
 
 #[derive(Deserialize)]
@@ -232,7 +232,11 @@ fn question(raw: RawQuestion, pattern: Option<&str>) -> Result<Question, String>
         promise,
         remember: raw.remember,
         depth: depth(raw.depth.as_deref())?,
-        glance: raw.glance,
+        glance: matches!(raw.glance, Some(Value::Bool(true)) | Some(Value::String(_))),
+        glance_label: match raw.glance {
+            Some(Value::String(label)) => Some(label),
+            _ => None,
+        },
     })
 }
 

@@ -325,13 +325,19 @@ impl Reader<'_> {
             }
         };
         let depth = self.depth(fields, path, subject.clone());
-        let glance = match fields.get("glance") {
-            None => false,
-            Some(Value::Bool(glance)) => *glance,
+        let (glance, glance_label) = match fields.get("glance") {
+            None => (false, None),
+            Some(Value::Bool(glance)) => (*glance, None),
+            Some(Value::String(label)) if !label.trim().is_empty() => {
+                (true, Some(clean("glance", label)))
+            }
             Some(other) => {
-                let message = format!("`glance` must be true or false, found {}", describe(other));
+                let message = format!(
+                    "`glance` must be true, false or a short label, found {}",
+                    describe(other)
+                );
                 self.problem(&child(path, key("glance")), subject.clone(), message);
-                false
+                (false, None)
             }
         };
         let options = self.choices(fields, path, kind, subject.clone());
@@ -352,6 +358,7 @@ impl Reader<'_> {
             remember,
             depth,
             glance,
+            glance_label,
         };
         if let Some(default) = fields.get("default") {
             // Only the form of a default is checked here; relative dates are

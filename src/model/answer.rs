@@ -481,6 +481,7 @@ mod tests {
             remember: false,
             depth: crate::model::Depth::Default,
             glance: false,
+            glance_label: None,
         }
     }
 

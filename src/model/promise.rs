@@ -114,6 +114,7 @@ mod tests {
             remember: false,
             depth: crate::model::Depth::Default,
             glance: false,
+            glance_label: None,
         }
     }
 

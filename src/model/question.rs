@@ -25,8 +25,11 @@ pub struct Question {
     /// The shallowest walk that asks it (`depth:`); a walk reaching its
     /// pattern along `uses` also needs the pattern's own `depth:`.
     pub depth: Depth,
-    /// Its answer feeds the note's "At a glance" block (`glance: true`).
+    /// Its answer feeds the note's "At a glance" block (`glance: true`, or
+    /// `glance: LABEL`).
     pub glance: bool,
+    /// The label it gets there (`glance: LABEL`); else one made of its id.
+    pub glance_label: Option<String>,
 }
 
 impl Question {

@@ -77,6 +77,9 @@ impl Entry {
 
 /// `must-say` → `Must say`: a question's own id as its label.
 fn label_of(question: &Question) -> String {
+    if let Some(label) = &question.glance_label {
+        return inline(label);
+    }
     let id = question.id.rsplit('.').next().unwrap_or(&question.id);
     let words = id.replace('-', " ");
     let mut chars = words.chars();
@@ -319,6 +322,7 @@ mod tests {
             remember: false,
             depth: crate::model::Depth::Default,
             glance: true,
+            glance_label: None,
         };
         assert_eq!(label_of(&question("goal")), "Goal");
         assert_eq!(

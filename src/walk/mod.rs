@@ -141,6 +141,7 @@ pub fn header_questions(asks_meeting: bool) -> Vec<Question> {
             remember: false,
             depth: crate::model::Depth::Quick,
             glance: false,
+            glance_label: None,
         };
     let header = [
         question("customer", "Who is the customer?", Kind::Text, true, None),
