@@ -271,17 +271,26 @@ fn the_promises_chosen_before_ctrl_c_are_kept_in_the_draft_and_closed_on_resume(
 }
 
 #[test]
-fn esc_at_the_kept_promises_keeps_a_draft_and_closes_nothing() {
+fn esc_at_the_kept_promises_closes_nothing_and_ctrl_c_then_keeps_a_draft() {
     let place = acme_on_a_terminal();
     let mut coach = debrief_on_a_terminal(&place, &[]);
     coach.expect("Which of these promises were kept?");
     coach.wait_for_key_read();
     coach.send(" ");
     coach.send("\x1b");
+    // Esc changes nothing, as in `coach done`; the walk goes on.
+    coach.expect("›");
+    coach.wait_for_key_read();
+    coach.send("\x03");
     coach.expect("--resume`");
     assert_eq!(coach.finish(), 130, "{}", coach.screen());
-    let drafts = std::fs::read_dir(place.notes().join(".drafts")).unwrap();
-    assert_eq!(drafts.count(), 1);
+    let drafts: Vec<_> = std::fs::read_dir(place.notes().join(".drafts"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(drafts.len(), 1);
+    let draft = std::fs::read_to_string(&drafts[0]).unwrap();
+    assert!(!draft.contains("c-"), "a promise was closed:\n{draft}");
     assert_eq!(
         std::fs::read_to_string(place.notes().join(ACME)).unwrap(),
         EARLIER

@@ -21,6 +21,7 @@ mod patterns_commands;
 mod promise_keys;
 mod pty;
 mod pty_promises;
+mod pty_terminal;
 mod relationship;
 mod rescheduling;
 mod support;

@@ -2,7 +2,7 @@
 
 use console::{style, Term};
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Input, MultiSelect, Select};
+use dialoguer::{Confirm, Input, MultiSelect};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jiff::civil::Date;
 
@@ -14,11 +14,10 @@ use crate::ui::pattern_view::{textwrap, write_pattern};
 use crate::walk::closing::OpenPromise;
 use crate::walk::prompter::{Prompter, Section, Stop};
 
+mod choice;
 mod customer;
 mod lines;
 mod reschedule;
-
-const SKIP: &str = "(skip)";
 
 pub struct TerminalPrompter<'a> {
     term: Term,
@@ -149,111 +148,6 @@ impl<'a> TerminalPrompter<'a> {
         Ok(Some(answer))
     }
 
-    fn choose_one(
-        &mut self,
-        question: &Question,
-        labels: Vec<String>,
-        default: Option<usize>,
-    ) -> Result<Option<usize>, Stop> {
-        let mut items = labels;
-        if !question.required {
-            items.push(SKIP.to_string());
-        }
-        let picked = Select::with_theme(&self.theme)
-            .with_prompt(&question.ask)
-            .items(&items)
-            .default(default.unwrap_or(0))
-            .interact_on_opt(&self.term);
-        let picked = finish(picked)?.ok_or(Stop::Interrupted)?;
-        Ok((items[picked] != SKIP || question.required).then_some(picked))
-    }
-
-    fn select(
-        &mut self,
-        question: &Question,
-        default: Option<&Answer>,
-    ) -> Result<Option<Answer>, Stop> {
-        let labels: Vec<String> = question
-            .options
-            .iter()
-            .map(|option| option.label.clone())
-            .collect();
-        let at = default.and_then(|answer| {
-            labels
-                .iter()
-                .position(|label| answer.chosen().contains(&label.as_str()))
-        });
-        Ok(self
-            .choose_one(question, labels.clone(), at)?
-            .map(|index| Answer::Text(labels[index].clone())))
-    }
-
-    fn scale(
-        &mut self,
-        question: &Question,
-        default: Option<&Answer>,
-    ) -> Result<Option<Answer>, Stop> {
-        let at = match default {
-            Some(Answer::Scale(number)) => Some(usize::from(*number) - 1),
-            _ => Some(2),
-        };
-        let labels = (1..=5u8)
-            .map(|point| match question.scale_label(point) {
-                Some(label) => format!("{point}  {label}"),
-                None => point.to_string(),
-            })
-            .collect();
-        Ok(self
-            .choose_one(question, labels, at)?
-            .map(|index| Answer::Scale(index as u8 + 1)))
-    }
-
-    fn multiselect(
-        &mut self,
-        question: &Question,
-        default: Option<&Answer>,
-    ) -> Result<Option<Answer>, Stop> {
-        let chosen = default.map(Answer::chosen).unwrap_or_default();
-        let items: Vec<(&str, bool)> = question
-            .options
-            .iter()
-            .map(|option| {
-                (
-                    option.label.as_str(),
-                    chosen.contains(&option.label.as_str()),
-                )
-            })
-            .collect();
-        loop {
-            let picked = MultiSelect::with_theme(&self.theme)
-                .with_prompt(format!(
-                    "{} {}",
-                    question.ask,
-                    style("(space toggles, enter accepts)").dim()
-                ))
-                .items_checked(items.iter().copied())
-                .interact_on_opt(&self.term);
-            let picked = finish(picked)?.ok_or(Stop::Interrupted)?;
-            if picked.is_empty() && question.required {
-                self.line(
-                    &style("  Choose at least one: this answer is required.")
-                        .red()
-                        .to_string(),
-                )?;
-                continue;
-            }
-            if picked.is_empty() {
-                return Ok(None);
-            }
-            return Ok(Some(Answer::Items(
-                picked
-                    .into_iter()
-                    .map(|index| items[index].0.to_string())
-                    .collect(),
-            )));
-        }
-    }
-
     fn confirm(
         &mut self,
         question: &Question,
@@ -380,7 +274,8 @@ impl Prompter for TerminalPrompter<'_> {
             ))
             .items(&labels)
             .interact_on_opt(&self.term);
-        let picked = finish(picked)?.ok_or(Stop::Interrupted)?;
+        // Esc keeps them all open, as Enter with none ticked does.
+        let picked = finish(picked)?.unwrap_or_default();
         Ok(picked
             .into_iter()
             .filter_map(|at| open.get(at))

@@ -1,0 +1,123 @@
+//! The terminal never stumbles (issue 10 §3): where a choice's cursor
+//! starts, what Esc does, what each prompt says it takes, `?` and the key
+//! hint, going back, the editor's comment lines, and a clean screen at 40
+//! and 120 columns.
+
+use std::process::Command;
+
+use crate::pty::{interrupted, Note, Place, Pty, DOWN, ENTER, ESC};
+
+/// One pattern with a question of each kind the terminal treats apart.
+const KEYS_PACK: &str = "\
+patterns:
+  - id: keys
+    name: Keys
+    summary: Questions to try the keys on.
+    questions:
+      prep:
+        - id: size
+          ask: How big is the deal?
+          kind: select
+          options: [Small, Medium, Large]
+          default: Medium
+        - id: ready
+          ask: How ready are you?
+          kind: scale
+          required: true
+        - id: next
+          ask: When is the next step?
+          kind: date
+        - id: risks
+          ask: Which risks do you see?
+          kind: list
+checklists:
+  - id: prep
+    title: Before the meeting
+    start: [keys]
+";
+
+const TODAY: &str = "2026-12-01";
+
+fn keys_place() -> Place {
+    let place = Place::new();
+    place.write("pack/keys.yaml", KEYS_PACK);
+    place
+}
+
+/// `coach prep` on the keys pack, today being 2026-12-01, with `args`.
+fn keys_command(place: &Place, args: &[&str]) -> Command {
+    let mut all = vec![
+        "--no-builtin",
+        "--patterns",
+        "pack",
+        "--today",
+        TODAY,
+        "prep",
+    ];
+    all.extend_from_slice(args);
+    place.command(&all)
+}
+
+/// The header answered with flags.
+const HEADER: [&str; 6] = [
+    "--customer",
+    "Acme",
+    "--meeting",
+    "Kickoff",
+    "--date",
+    TODAY,
+];
+
+#[test]
+fn a_choice_starts_on_its_default_and_esc_twice_at_a_required_one_keeps_a_draft() {
+    let place = keys_place();
+    let mut coach = Pty::spawn(keys_command(&place, &HEADER));
+    coach.expect("How big is the deal?");
+    coach.expect("❯ Medium");
+    coach.send(ENTER);
+    coach.expect("✔ How big is the deal? · Medium");
+
+    // A required scale without a default: no option under the cursor.
+    coach.expect("Arrows choose, Enter picks.");
+    coach.expect("How ready are you?");
+    let shown = coach.rendered();
+    assert!(
+        !shown.contains('❯'),
+        "an option is under the cursor:\n{shown}"
+    );
+    coach.send(ESC);
+    coach.expect("This answer is required");
+    coach.expect("How ready are you?");
+    coach.wait_for_key_read();
+    coach.send(ESC);
+    let draft = interrupted(&mut coach, &place);
+    let saved = std::fs::read_to_string(&draft).unwrap();
+    assert!(saved.contains("keys.size: Medium"), "{saved}");
+    assert!(!saved.contains("keys.ready"), "{saved}");
+}
+
+#[test]
+fn esc_at_an_optional_choice_skips_it_and_the_walk_goes_on() {
+    let place = keys_place();
+    let mut coach = Pty::spawn(keys_command(&place, &HEADER));
+    coach.expect("❯ Medium");
+    coach.wait_for_key_read();
+    coach.send(ESC);
+    coach.expect("✔ How big is the deal? · (skip)");
+    coach.expect("How ready are you?");
+    coach.wait_for_key_read();
+    coach.send(DOWN);
+    coach.expect("❯ 1");
+    coach.send(ENTER);
+    coach.expect("✔ How ready are you? · 1");
+    coach.answer("When is the next step?", "");
+    coach.answer("item 1", "");
+    coach.expect("coach: wrote");
+    assert_eq!(coach.finish(), 0, "{}", coach.screen());
+    let note = Note::read(&coach.written());
+    assert_eq!(note.front["answers"]["keys.size"], serde_yaml::Value::Null);
+    assert_eq!(
+        note.front["answers"]["keys.ready"],
+        serde_yaml::Value::from(1)
+    );
+}
