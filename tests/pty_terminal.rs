@@ -121,3 +121,37 @@ fn esc_at_an_optional_choice_skips_it_and_the_walk_goes_on() {
         serde_yaml::Value::from(1)
     );
 }
+
+#[test]
+fn a_date_prompt_shows_today_and_the_forms_it_takes_and_a_list_says_how_it_ends() {
+    let place = keys_place();
+    let args = ["--customer", "Acme", "--meeting", "Kickoff"];
+    let mut coach = Pty::spawn(keys_command(&place, &args));
+    coach.answer("When is the meeting? (date: 2026-12-01, tuesday, +3d)", "");
+    coach.expect("✔ When is the meeting? · 2026-12-01");
+    coach.expect("❯ Medium");
+    coach.send(ENTER);
+    coach.expect("How ready are you?");
+    coach.wait_for_key_read();
+    coach.send(DOWN);
+    coach.expect("❯ 1");
+    coach.send(ENTER);
+    coach.answer(
+        "When is the next step? (date: 2026-12-01, tuesday, +3d)",
+        "+3d",
+    );
+    // The answer's line is the question and the answer, without the hint.
+    coach.expect("✔ When is the next step? · +3d");
+    coach.expect("= 2026-12-04 (Friday)");
+    coach.expect("Which risks do you see?");
+    coach.expect("One per line, empty line to finish.");
+    coach.answer("item 1", "Budget");
+    coach.answer("item 2", "");
+    coach.expect("coach: wrote");
+    assert_eq!(coach.finish(), 0, "{}", coach.screen());
+    let note = Note::read(&coach.written());
+    assert_eq!(
+        note.front["answers"]["keys.next"],
+        serde_yaml::Value::from("2026-12-04")
+    );
+}

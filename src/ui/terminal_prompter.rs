@@ -2,20 +2,21 @@
 
 use console::{style, Term};
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Input, MultiSelect};
+use dialoguer::{Confirm, MultiSelect};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jiff::civil::Date;
 
 use crate::interrupt;
 use crate::language::{Kind, Language, Question};
 use crate::memory::known::KnownCustomer;
-use crate::model::answer::{self, Answer};
-use crate::ui::pattern_view::{textwrap, write_pattern};
+use crate::model::answer::Answer;
+use crate::ui::pattern_view::textwrap;
 use crate::walk::closing::OpenPromise;
 use crate::walk::prompter::{Prompter, Section, Stop};
 
 mod choice;
 mod customer;
+mod line_input;
 mod lines;
 mod reschedule;
 
@@ -27,6 +28,9 @@ pub struct TerminalPrompter<'a> {
     today: Date,
     /// The pattern being walked, for `?`.
     pattern: Option<String>,
+    /// The id and help of the question being asked, for `?` where no
+    /// pattern asks it.
+    asking: Option<(String, Option<String>)>,
     /// Told each time a list, long or commitments answer grows by a
     /// confirmed line, so that a stop in the middle keeps what was given.
     partial: Option<fn(&Question, Answer)>,
@@ -41,6 +45,7 @@ impl<'a> TerminalPrompter<'a> {
             editor,
             today,
             pattern: None,
+            asking: None,
             partial: None,
         }
     }
@@ -63,89 +68,6 @@ impl<'a> TerminalPrompter<'a> {
 
     fn width(&self) -> usize {
         usize::from(self.term.size().1).clamp(40, 100) - 2
-    }
-
-    /// `?` at a text prompt: the whole pattern, then the same question again.
-    fn show_pattern(&mut self) -> Result<(), Stop> {
-        let found = self
-            .pattern
-            .as_deref()
-            .and_then(|id| self.language.pattern(id));
-        match found {
-            Some(pattern) => {
-                self.line("")?;
-                write_pattern(self.language, pattern, &mut self.term).map_err(Stop::Failed)?;
-                self.line("")
-            }
-            None => self.line(
-                &style("No pattern here: these questions come from the checklist itself.")
-                    .dim()
-                    .to_string(),
-            ),
-        }
-    }
-
-    /// Reads one line; `?` shows the pattern and asks again. The validator
-    /// runs the same checks as scripted answers.
-    fn read_line(
-        &mut self,
-        prompt: &str,
-        default: Option<String>,
-        check: &dyn Fn(&str) -> Result<(), String>,
-    ) -> Result<String, Stop> {
-        loop {
-            let mut input = Input::<String>::with_theme(&self.theme)
-                .with_prompt(prompt)
-                .allow_empty(true);
-            if let Some(default) = &default {
-                input = input.default(default.clone());
-            }
-            let text = finish(
-                input
-                    .validate_with(|text: &String| {
-                        if text.trim() == "?" {
-                            Ok(())
-                        } else {
-                            check(text)
-                        }
-                    })
-                    .interact_text_on(&self.term),
-            )?;
-            if text.trim() == "?" {
-                self.show_pattern()?;
-                continue;
-            }
-            return Ok(text);
-        }
-    }
-
-    fn text(
-        &mut self,
-        question: &Question,
-        default: Option<&Answer>,
-    ) -> Result<Option<Answer>, Stop> {
-        let today = self.today;
-        let default = default.map(|answer| match answer {
-            Answer::Date(date) => date.to_string(),
-            Answer::Text(text) => text.clone(),
-            other => other.to_value().to_string(),
-        });
-        let check = |text: &str| -> Result<(), String> {
-            if text.trim().is_empty() && !question.required {
-                return Ok(());
-            }
-            answer::from_text(question, text, today).map(|_| ())
-        };
-        let text = self.read_line(&question.ask, default, &check)?;
-        if text.trim().is_empty() {
-            return Ok(None);
-        }
-        let answer = answer::from_text(question, &text, today)
-            .map_err(|reason| Stop::Failed(std::io::Error::other(reason)))?;
-        if let Answer::Date(date) = &answer {
-            finish_date_echo(self, &text, *date)?;
-        }
-        Ok(Some(answer))
     }
 
     fn confirm(
@@ -227,6 +149,7 @@ impl Prompter for TerminalPrompter<'_> {
         question: &Question,
         default: Option<&Answer>,
     ) -> Result<Option<Answer>, Stop> {
+        self.asking = Some((question.id.clone(), question.help.clone()));
         if let Some(help) = &question.help {
             self.line(&style(textwrap(help, self.width(), "  ")).dim().to_string())?;
         }
@@ -248,6 +171,7 @@ impl Prompter for TerminalPrompter<'_> {
         question: &Question,
         known: &[KnownCustomer],
     ) -> Result<Option<Answer>, Stop> {
+        self.asking = Some((question.id.clone(), question.help.clone()));
         self.pick_customer(question, known)
             .map(|answer| answer.map(|answer| answer.without_controls()))
     }
@@ -257,6 +181,7 @@ impl Prompter for TerminalPrompter<'_> {
         question: &Question,
         titles: &[String],
     ) -> Result<Option<Answer>, Stop> {
+        self.asking = Some((question.id.clone(), question.help.clone()));
         self.pick_meeting(question, titles)
             .map(|answer| answer.map(|answer| answer.without_controls()))
     }
@@ -295,17 +220,6 @@ impl Prompter for TerminalPrompter<'_> {
     ) -> Result<bool, Stop> {
         self.did_you_mean(typed, known)
     }
-}
-
-/// `= 2026-12-12 (Saturday)` under a date typed in another form.
-fn finish_date_echo(prompter: &TerminalPrompter, text: &str, date: Date) -> Result<(), Stop> {
-    if text.trim() != date.to_string() {
-        prompter.line(&format!(
-            "  {}",
-            style(format!("= {} ({:?})", date, date.weekday())).dim()
-        ))?;
-    }
-    Ok(())
 }
 
 /// dialoguer reports Ctrl-C as an interrupted read (the signal thread of

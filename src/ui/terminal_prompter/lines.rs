@@ -27,6 +27,11 @@ impl TerminalPrompter<'_> {
         ))?;
         // Each line of a promising list is a promise: `what | due | who`.
         let promising = question.promise == Some(Promise::EachItem);
+        self.line(
+            &style("  One per line, empty line to finish.")
+                .dim()
+                .to_string(),
+        )?;
         if promising {
             self.line(
                 &style("  Each line is a promise of yours; add `| date` for its due date (else the meeting day).")
@@ -117,7 +122,15 @@ impl TerminalPrompter<'_> {
             style("?").yellow(),
             style(&question.ask).bold()
         ))?;
+        self.line(
+            &style(
+                "  One promise at a time: what, then its due date and who; empty line to finish.",
+            )
+            .dim()
+            .to_string(),
+        )?;
         let today = self.today;
+        let date = super::line_input::date_hint(today);
         let mut commitments = Vec::new();
         loop {
             let what = self.read_line(
@@ -138,7 +151,7 @@ impl TerminalPrompter<'_> {
                 break;
             }
             let check = |text: &str| crate::dates::parse(text, today).map(|_| ());
-            let due = self.read_line("    due", None, &check)?;
+            let due = self.read_hinted("    due", Some(&date), None, &check)?;
             let due = crate::dates::parse(&due, today)
                 .map_err(|reason| Stop::Failed(std::io::Error::other(reason)))?;
             let who = self.read_line("    who (optional)", None, &|_| Ok(()))?;
