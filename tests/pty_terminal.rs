@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-use crate::pty::{interrupted, Note, Place, Pty, DOWN, ENTER, ESC};
+use crate::pty::{choose, interrupted, Note, Place, Pty, DOWN, ENTER, ESC};
 
 /// One pattern with a question of each kind the terminal treats apart.
 const KEYS_PACK: &str = "\
@@ -18,7 +18,11 @@ patterns:
         - id: size
           ask: How big is the deal?
           kind: select
-          options: [Small, Medium, Large]
+          options:
+            - Small
+            - Medium
+            - label: Large
+              include: [big-deal]
           default: Medium
         - id: ready
           ask: How ready are you?
@@ -30,6 +34,13 @@ patterns:
         - id: risks
           ask: Which risks do you see?
           kind: list
+  - id: big-deal
+    name: Big Deal
+    summary: A large deal needs its sponsor.
+    questions:
+      prep:
+        - id: sponsor
+          ask: Who signs off?
 checklists:
   - id: prep
     title: Before the meeting
@@ -154,4 +165,42 @@ fn a_date_prompt_shows_today_and_the_forms_it_takes_and_a_list_says_how_it_ends(
         note.front["answers"]["keys.next"],
         serde_yaml::Value::from("2026-12-04")
     );
+}
+
+#[test]
+fn help_at_a_header_prompt_is_not_the_answer_and_the_keys_and_added_patterns_are_said() {
+    let place = keys_place();
+    let mut coach = Pty::spawn(keys_command(&place, &[]));
+    coach.expect("Keys: ? at a text prompt explains the question");
+    coach.answer("Who is the customer?", "?");
+    coach.expect("The customer's name.");
+    coach.answer("Who is the customer?", "Acme");
+    coach.expect("✔ Who is the customer? · Acme");
+    coach.answer("What is the meeting?", "?");
+    coach.expect("A short title for the meeting");
+    coach.answer("What is the meeting?", "Kickoff");
+    coach.answer("When is the meeting?", "?");
+    coach.expect("The day of the meeting; empty means today.");
+    coach.answer("When is the meeting?", "");
+    coach.expect("pattern 1 of 1");
+    choose(&mut coach, "Large");
+    coach.expect("How ready are you?");
+    coach.wait_for_key_read();
+    coach.send(DOWN);
+    coach.expect("❯ 1");
+    coach.send(ENTER);
+    coach.answer("When is the next step?", "");
+    coach.answer("item 1", "");
+    // The include is counted apart instead of the total jumping silently.
+    coach.expect("pattern 2 of 2 (+1 from your answers)");
+    coach.answer("Who signs off?", "Dana");
+    coach.expect("coach: wrote");
+    assert_eq!(coach.finish(), 0, "{}", coach.screen());
+    let screen = coach.screen();
+    assert_eq!(screen.matches("Keys:").count(), 1, "{screen}");
+    assert!(!screen.contains("pattern 1 of 1 ("), "{screen}");
+    let note = Note::read(&coach.written());
+    assert_eq!(note.front["customer"], serde_yaml::Value::from("Acme"));
+    assert_eq!(note.front["meeting"], serde_yaml::Value::from("Kickoff"));
+    assert_eq!(note.front["date"], serde_yaml::Value::from(TODAY));
 }

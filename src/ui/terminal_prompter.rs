@@ -20,12 +20,17 @@ mod line_input;
 mod lines;
 mod reschedule;
 
+/// The keys, said once per walk at its first section.
+const KEYS: &str = "Keys: ? at a text prompt explains the question (a pattern's whole text); Esc skips an optional choice; Ctrl-C stops and keeps a draft (--resume continues).";
+
 pub struct TerminalPrompter<'a> {
     term: Term,
     theme: ColorfulTheme,
     language: &'a Language,
     editor: Option<String>,
     today: Date,
+    /// The key hint was shown: once per walk.
+    hinted: bool,
     /// The pattern being walked, for `?`.
     pattern: Option<String>,
     /// The id and help of the question being asked, for `?` where no
@@ -44,6 +49,7 @@ impl<'a> TerminalPrompter<'a> {
             language,
             editor,
             today,
+            hinted: false,
             pattern: None,
             asking: None,
             partial: None,
@@ -101,10 +107,14 @@ impl Prompter for TerminalPrompter<'_> {
                 Some(total as u64),
                 ProgressDrawTarget::term(self.term.clone(), 20),
             );
-            let style = ProgressStyle::with_template("{bar:30.cyan/blue} pattern {pos} of {len}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            let style =
+                ProgressStyle::with_template("{bar:30.cyan/blue} pattern {pos} of {len}{msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style.progress_chars("━━─"));
             bar.set_position(step as u64);
+            if section.added > 0 {
+                bar.set_message(format!(" (+{} from your answers)", section.added));
+            }
             bar.abandon();
         }
         // Pack text was cleaned of control characters when the pack loaded.
@@ -119,8 +129,10 @@ impl Prompter for TerminalPrompter<'_> {
             for tip in &pattern.tips {
                 self.line(&style(textwrap(tip, width, "  • ")).dim().to_string())?;
             }
-            let hint = format!("Type ? at a text prompt for the whole pattern (or run coach patterns show {}); Ctrl-C (or Esc in a list of options) stops and keeps a draft.", pattern.id);
-            self.line(&style(textwrap(&hint, width, "  ")).dim().to_string())?;
+        }
+        if !self.hinted {
+            self.hinted = true;
+            self.line(&style(textwrap(KEYS, width, "  ")).dim().to_string())?;
         }
         Ok(())
     }

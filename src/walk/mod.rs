@@ -353,6 +353,7 @@ impl<'a> Walk<'a> {
                 title: "The meeting",
                 pattern: None,
                 step: None,
+                added: 0,
             },
             header.iter().collect(),
             None,
@@ -362,6 +363,9 @@ impl<'a> Walk<'a> {
         self.close(&mut state, prompter)?;
         let given_ids = state.given.keys().cloned().collect();
         let mut order = WalkOrder::at_depth(self.language, self.checklist, self.depth, given_ids);
+        // The plan before any answer brought a pattern in: progress counts
+        // the patterns added since apart.
+        let planned = order.remaining();
         if let Some(checklist) = self
             .language
             .checklist(self.checklist)
@@ -372,6 +376,7 @@ impl<'a> Walk<'a> {
                 title,
                 pattern: None,
                 step: None,
+                added: 0,
             };
             let asked = checklist
                 .questions
@@ -404,6 +409,7 @@ impl<'a> Walk<'a> {
                 title: &pattern.name,
                 pattern: Some(pattern),
                 step: Some((step, total)),
+                added: total.saturating_sub(planned),
             };
             let first = state.walked.answers.len();
             let asked = order.questions(pattern);

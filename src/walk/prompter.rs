@@ -14,6 +14,9 @@ pub struct Section<'a> {
     pub pattern: Option<&'a Pattern>,
     /// 1-based position among the patterns, and how many there are as the walk stands.
     pub step: Option<(usize, usize)>,
+    /// How many of those patterns the answers brought in beyond the walk's
+    /// first plan (includes).
+    pub added: usize,
 }
 
 /// Why a walk stopped before its end.
