@@ -204,3 +204,53 @@ fn help_at_a_header_prompt_is_not_the_answer_and_the_keys_and_added_patterns_are
     assert_eq!(note.front["meeting"], serde_yaml::Value::from("Kickoff"));
     assert_eq!(note.front["date"], serde_yaml::Value::from(TODAY));
 }
+
+#[test]
+fn lt_at_a_text_prompt_goes_back_across_patterns_with_the_old_answer_offered() {
+    let place = keys_place();
+    let mut coach = Pty::spawn(keys_command(&place, &HEADER));
+    choose(&mut coach, "Large");
+    coach.expect("How ready are you?");
+    coach.wait_for_key_read();
+    coach.send(DOWN);
+    coach.expect("❯ 1");
+    coach.send(ENTER);
+    coach.answer("When is the next step?", "+3d");
+    coach.answer("item 1", "Budget");
+    coach.answer("item 2", "");
+    coach.expect("pattern 2 of 2 (+1 from your answers)");
+    // Back from the included pattern to the list of the pattern before.
+    coach.answer("Who signs off?", "<");
+    coach.expect("back to the previous question");
+    coach.expect("Which risks do you see?");
+    coach.expect("Before: Budget. An empty first line keeps it.");
+    // And once more, to the date, offered as it was.
+    coach.answer("item 1", "<");
+    coach.answer(
+        "When is the next step? (date: 2026-12-01, tuesday, +3d) (2026-12-04)",
+        "+1w",
+    );
+    coach.expect("✔ When is the next step? · +1w");
+    coach.answer("item 1", "Budget");
+    coach.answer("item 2", "New CTO");
+    coach.answer("item 3", "");
+    coach.answer("Who signs off?", "Dana");
+    coach.expect("coach: wrote");
+    assert_eq!(coach.finish(), 0, "{}", coach.screen());
+    let screen = coach.screen();
+    assert_eq!(
+        screen.matches("? How ready are you? ›").count(),
+        1,
+        "asked again:\n{screen}"
+    );
+    let note = Note::read(&coach.written());
+    let answers = &note.front["answers"];
+    assert_eq!(answers["keys.size"], serde_yaml::Value::from("Large"));
+    assert_eq!(answers["keys.ready"], serde_yaml::Value::from(1));
+    assert_eq!(answers["keys.next"], serde_yaml::Value::from("2026-12-08"));
+    assert_eq!(
+        answers["keys.risks"],
+        serde_yaml::Value::from(vec!["Budget", "New CTO"])
+    );
+    assert_eq!(answers["big-deal.sponsor"], serde_yaml::Value::from("Dana"));
+}

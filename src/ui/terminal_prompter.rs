@@ -21,7 +21,7 @@ mod lines;
 mod reschedule;
 
 /// The keys, said once per walk at its first section.
-const KEYS: &str = "Keys: ? at a text prompt explains the question (a pattern's whole text); Esc skips an optional choice; Ctrl-C stops and keeps a draft (--resume continues).";
+const KEYS: &str = "Keys: ? at a text prompt explains the question (a pattern's whole text); < alone at a text prompt goes back to the previous question; Esc skips an optional choice; Ctrl-C stops and keeps a draft (--resume continues).";
 
 pub struct TerminalPrompter<'a> {
     term: Term,
@@ -172,7 +172,7 @@ impl Prompter for TerminalPrompter<'_> {
             Kind::Select => self.select(question, default),
             Kind::MultiSelect => self.multiselect(question, default),
             Kind::Scale => self.scale(question, default),
-            Kind::List => self.list(question),
+            Kind::List => self.list(question, default),
             Kind::Commitments => self.commitments(question),
         }
         .map(|answer| answer.map(|answer| answer.without_controls()))

@@ -26,6 +26,9 @@ pub enum Stop {
     Interrupted,
     /// The terminal failed under us.
     Failed(std::io::Error),
+    /// Back to the previous question (`<` at a text prompt): its answer is
+    /// offered again, and the walk goes on from there.
+    Back,
 }
 
 pub trait Prompter {

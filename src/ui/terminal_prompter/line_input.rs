@@ -21,6 +21,9 @@ use crate::model::answer::{self, Answer};
 use crate::ui::pattern_view::{textwrap, write_pattern};
 use crate::walk::prompter::Stop;
 
+/// Typed alone at a text prompt: back to the previous question.
+pub(super) const BACK: &str = "<";
+
 /// What a date prompt takes, counted from `today`:
 /// `(date: 2026-12-01, tuesday, +3d)`.
 pub(super) fn date_hint(today: Date) -> String {
@@ -106,7 +109,7 @@ impl TerminalPrompter<'_> {
         self.line(&style(textwrap(&help, self.width(), "  ")).dim().to_string())
     }
 
-    /// Reads one line; `?` shows help and asks again. `hint` (what the
+    /// Reads one line; `?` shows help and asks again, `<` goes back. `hint` (what the
     /// prompt takes) is shown with the prompt but not in the answer's line.
     /// `check` runs the same checks as scripted answers; a refused answer
     /// is asked again under its reason.
@@ -153,6 +156,10 @@ impl TerminalPrompter<'_> {
                 .clear_last_lines(wrapped_onto + above)
                 .map_err(Stop::Failed)?;
             above = 0;
+            if typed.trim() == BACK {
+                self.line(&style("  ↩ back to the previous question").dim().to_string())?;
+                return Err(Stop::Back);
+            }
             let text = match (typed.is_empty(), &default) {
                 (true, Some(default)) => default.clone(),
                 _ => typed,

@@ -9,16 +9,20 @@ use crate::interrupt;
 use crate::language::Question;
 use crate::model::answer::{Answer, Commitment};
 use crate::model::promise::{self, Promise};
+use crate::ui::pattern_view::textwrap;
 use crate::walk::prompter::Stop;
 
 impl TerminalPrompter<'_> {
     /// Lines until an empty one; for lists and for long answers without an
-    /// editor. `whole` makes the answer of the lines confirmed so far.
+    /// editor. `whole` makes the answer of the lines confirmed so far;
+    /// `old` (the answer offered again after a step back) is kept by an
+    /// empty first line.
     fn lines(
         &mut self,
         question: &Question,
         label: &str,
         whole: fn(Vec<String>) -> Answer,
+        old: &[String],
     ) -> Result<Vec<String>, Stop> {
         self.line(&format!(
             "{} {}",
@@ -39,6 +43,13 @@ impl TerminalPrompter<'_> {
                     .to_string(),
             )?;
         }
+        if !old.is_empty() {
+            let before = format!(
+                "  Before: {}. An empty first line keeps it.",
+                old.join("; ")
+            );
+            self.line(&style(textwrap(&before, self.width(), "")).dim().to_string())?;
+        }
         let today = self.today;
         let check = move |text: &str| match promising && !text.trim().is_empty() {
             true => promise::item(text, today).map(|_| ()),
@@ -49,6 +60,9 @@ impl TerminalPrompter<'_> {
             loop {
                 let prompt = format!("  {label} {} (empty line ends)", lines.len() + 1);
                 let line = self.read_line(&prompt, None, &check)?;
+                if line.trim().is_empty() && lines.is_empty() && !old.is_empty() {
+                    return Ok(old.to_vec());
+                }
                 if line.trim().is_empty() {
                     break;
                 }
@@ -67,8 +81,16 @@ impl TerminalPrompter<'_> {
         }
     }
 
-    pub(super) fn list(&mut self, question: &Question) -> Result<Option<Answer>, Stop> {
-        let items = self.lines(question, "item", Answer::Items)?;
+    pub(super) fn list(
+        &mut self,
+        question: &Question,
+        default: Option<&Answer>,
+    ) -> Result<Option<Answer>, Stop> {
+        let old = match default {
+            Some(Answer::Items(items)) => items.clone(),
+            _ => Vec::new(),
+        };
+        let items = self.lines(question, "item", Answer::Items, &old)?;
         Ok((!items.is_empty()).then_some(Answer::Items(items)))
     }
 
@@ -112,7 +134,12 @@ impl TerminalPrompter<'_> {
                 ))?,
             }
         }
-        let lines = self.lines(question, "line", |lines| Answer::Text(lines.join("\n")))?;
+        let old: Vec<String> = match default {
+            Some(Answer::Text(text)) => text.lines().map(str::to_string).collect(),
+            _ => Vec::new(),
+        };
+        let whole = |lines: Vec<String>| Answer::Text(lines.join("\n"));
+        let lines = self.lines(question, "line", whole, &old)?;
         Ok((!lines.is_empty()).then(|| Answer::Text(lines.join("\n"))))
     }
 
