@@ -254,3 +254,51 @@ fn lt_at_a_text_prompt_goes_back_across_patterns_with_the_old_answer_offered() {
     );
     assert_eq!(answers["big-deal.sponsor"], serde_yaml::Value::from("Dana"));
 }
+
+/// An editor that keeps a copy of the file it is given and adds a line.
+const COPYING_EDITOR: &str = r#"#!/bin/sh
+for file; do :; done
+cp "$file" "$(dirname "$0")/seen.md"
+printf '# Going well\nThe pilot went well.\n' >> "$file"
+"#;
+
+const STORY_PACK: &str = "\
+patterns:
+  - id: story
+    name: Story
+    summary: Know how you got here.
+    questions:
+      prep:
+        - id: so-far
+          ask: Tell the story so far.
+          kind: long
+          help: Since the pilot started.
+checklists:
+  - id: prep
+    start: [story]
+";
+
+#[test]
+fn the_editor_file_starts_with_the_question_as_comment_lines_that_the_answer_loses() {
+    use std::os::unix::fs::PermissionsExt;
+    let place = Place::new();
+    place.write("pack/story.yaml", STORY_PACK);
+    let editor = place.write("editor.sh", COPYING_EDITOR);
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut command = keys_command(&place, &HEADER);
+    command.env("EDITOR", &editor);
+    let mut coach = Pty::spawn(command);
+    coach.expect("coach: wrote");
+    assert_eq!(coach.finish(), 0, "{}", coach.screen());
+
+    let seen = std::fs::read_to_string(place.path().join("seen.md")).expect("the editor ran");
+    assert!(
+        seen.starts_with(";; Tell the story so far.\n;; Since the pilot started.\n;; From the pattern Story: Know how you got here.\n"),
+        "{seen}"
+    );
+    let note = Note::read(&coach.written());
+    assert_eq!(
+        note.front["answers"]["story.so-far"],
+        serde_yaml::Value::from("# Going well\nThe pilot went well.")
+    );
+}

@@ -16,6 +16,7 @@ use crate::walk::prompter::{Prompter, Section, Stop};
 
 mod choice;
 mod customer;
+mod editor_file;
 mod line_input;
 mod lines;
 mod reschedule;

@@ -4,6 +4,7 @@ use std::io::Write;
 
 use console::style;
 
+use super::editor_file::{with_comments, without_comments};
 use super::TerminalPrompter;
 use crate::interrupt;
 use crate::language::Question;
@@ -110,10 +111,17 @@ impl TerminalPrompter<'_> {
                 Some(Answer::Text(text)) => text.clone(),
                 _ => String::new(),
             };
-            match edit(&editor, &initial) {
-                Ok(Edited::Saved(text)) if !text.trim().is_empty() => {
-                    return Ok(Some(Answer::Text(text.trim().to_string())))
-                }
+            let pattern = self
+                .pattern
+                .as_deref()
+                .and_then(|id| self.language.pattern(id));
+            let initial = with_comments(question, pattern, &initial);
+            let edited = edit(&editor, &initial).map(|edited| match edited {
+                Edited::Saved(text) => Edited::Saved(without_comments(&text)),
+                failed => failed,
+            });
+            match edited {
+                Ok(Edited::Saved(text)) if !text.is_empty() => return Ok(Some(Answer::Text(text))),
                 Ok(Edited::Saved(_)) if !question.required => return Ok(None),
                 Ok(Edited::Saved(_)) => self.line(
                     &style("  The answer is empty, and it is required: type it here instead.")
