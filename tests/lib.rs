@@ -22,6 +22,7 @@ mod promise_keys;
 mod pty;
 mod pty_promises;
 mod pty_terminal;
+mod pty_width;
 mod relationship;
 mod rescheduling;
 mod support;

@@ -181,6 +181,43 @@ impl Pty {
         }
     }
 
+    /// `command` in a terminal `columns` wide and `rows` high from its
+    /// first byte on (`stty` sets the size before coach starts).
+    #[track_caller]
+    pub(crate) fn spawn_sized(command: Command, columns: u16, rows: u16) -> Self {
+        let mut sized = Command::new("sh");
+        sized.env_clear();
+        for (key, value) in command.get_envs() {
+            if let Some(value) = value {
+                sized.env(key, value);
+            }
+        }
+        if let Some(dir) = command.get_current_dir() {
+            sized.current_dir(dir);
+        }
+        sized
+            .arg("-c")
+            .arg(format!(
+                "stty cols {columns} rows {rows} && exec \"$0\" \"$@\""
+            ))
+            .arg(command.get_program())
+            .args(command.get_args());
+        let mut session = Session::spawn(sized).expect("coach starts in a pseudo-terminal");
+        let _ = session.get_process_mut().set_window_size(columns, rows);
+        Pty {
+            session,
+            transcript: Vec::new(),
+            seen: 0,
+            eof: false,
+        }
+    }
+
+    /// Everything printed so far, as bytes.
+    pub(crate) fn transcript(&mut self) -> &[u8] {
+        while self.pump() {}
+        &self.transcript
+    }
+
     /// Reads what is available; false when there was nothing new.
     fn pump(&mut self) -> bool {
         if self.eof {

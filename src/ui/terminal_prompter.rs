@@ -87,7 +87,7 @@ impl<'a> TerminalPrompter<'a> {
         // dialoguer then reads Esc and Enter alike as "no answer", so Esc
         // cannot stop the walk here; Ctrl-C does.
         let mut prompt = Confirm::with_theme(&self.theme)
-            .with_prompt(&question.ask)
+            .with_prompt(self.wrapped(&question.ask))
             .wait_for_newline(true);
         if let Some(Answer::Yes(yes)) = default {
             prompt = prompt.default(*yes);

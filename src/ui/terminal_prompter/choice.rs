@@ -53,6 +53,16 @@ impl TerminalPrompter<'_> {
         Ok(Escaped::Again)
     }
 
+    /// `items` cut to fit one line each: dialoguer erases an item's line by
+    /// count, and a wrapped item would leave its second row behind.
+    fn fitted<T: AsRef<str>>(&self, items: &[T]) -> Vec<String> {
+        let width = self.columns().saturating_sub(3).max(8);
+        items
+            .iter()
+            .map(|item| console::truncate_str(item.as_ref(), width, "…").into_owned())
+            .collect()
+    }
+
     /// `✔ question · answer`, as dialoguer reports a choice.
     pub(super) fn report(&mut self, question: &Question, answer: &str) -> Result<(), Stop> {
         let mut line = String::new();
@@ -81,15 +91,21 @@ impl TerminalPrompter<'_> {
             self.line(&style("  Arrows choose, Enter picks.").dim().to_string())?;
         }
         let mut escaped = false;
+        let prompt = self.wrapped(&question.ask);
+        let shown = self.fitted(&items);
         loop {
+            // Reported here, with the question unwrapped: dialoguer would
+            // repeat the prompt's line breaks in the answer's line.
             let picked = Select::with_theme(&self.theme)
-                .with_prompt(&question.ask)
-                .items(&items)
+                .with_prompt(&prompt)
+                .items(&shown)
                 .default(start)
+                .report(false)
                 .interact_on_opt(&self.term);
             match finish(picked)? {
                 Some(picked) => {
-                    return Ok((items[picked] != SKIP || question.required).then_some(picked))
+                    self.report(question, &items[picked])?;
+                    return Ok((items[picked] != SKIP || question.required).then_some(picked));
                 }
                 None => match self.escape(question, &mut escaped)? {
                     Escaped::Skip => return Ok(None),
@@ -156,14 +172,20 @@ impl TerminalPrompter<'_> {
             })
             .collect();
         let mut escaped = false;
+        let prompt = self.wrapped(&format!(
+            "{} {}",
+            question.ask,
+            style("(space toggles, enter accepts)").dim()
+        ));
+        let labels: Vec<&str> = items.iter().map(|(label, _)| *label).collect();
+        let shown = self.fitted(&labels);
+        let checked: Vec<bool> = items.iter().map(|(_, checked)| *checked).collect();
         loop {
             let picked = MultiSelect::with_theme(&self.theme)
-                .with_prompt(format!(
-                    "{} {}",
-                    question.ask,
-                    style("(space toggles, enter accepts)").dim()
-                ))
-                .items_checked(items.iter().copied())
+                .with_prompt(&prompt)
+                .items(&shown)
+                .defaults(&checked)
+                .report(false)
                 .interact_on_opt(&self.term);
             let Some(picked) = finish(picked)? else {
                 match self.escape(question, &mut escaped)? {
@@ -179,6 +201,8 @@ impl TerminalPrompter<'_> {
                 )?;
                 continue;
             }
+            let chosen: Vec<&str> = picked.iter().map(|at| items[*at].0).collect();
+            self.report(question, &chosen.join(", "))?;
             if picked.is_empty() {
                 return Ok(None);
             }

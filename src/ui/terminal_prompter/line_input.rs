@@ -175,10 +175,11 @@ impl TerminalPrompter<'_> {
                 self.line(&line)?;
                 continue;
             }
+            // Never erased: the terminal may wrap it as it likes.
             let mut line = String::new();
-            let _ =
-                self.theme
-                    .format_input_prompt_selection(&mut line, &self.wrapped(prompt), &text);
+            let _ = self
+                .theme
+                .format_input_prompt_selection(&mut line, prompt, &text);
             self.line(&line)?;
             return Ok(text);
         }
