@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-use crate::pty::{choose, interrupted, Note, Place, Pty, DOWN, ENTER, ESC};
+use crate::pty::{choose, interrupted, Note, Place, Pty, CTRL_C, DOWN, ENTER, ESC};
 
 /// One pattern with a question of each kind the terminal treats apart.
 const KEYS_PACK: &str = "\
@@ -301,4 +301,30 @@ fn the_editor_file_starts_with_the_question_as_comment_lines_that_the_answer_los
         note.front["answers"]["story.so-far"],
         serde_yaml::Value::from("# Going well\nThe pilot went well.")
     );
+}
+
+#[test]
+fn an_answer_dropped_by_going_back_is_not_kept_in_the_draft_of_a_later_ctrl_c() {
+    let place = keys_place();
+    let mut coach = Pty::spawn(keys_command(&place, &HEADER));
+    coach.expect("❯ Medium");
+    coach.send(ENTER);
+    coach.expect("How ready are you?");
+    coach.wait_for_key_read();
+    coach.send(DOWN);
+    coach.expect("❯ 1");
+    coach.send(ENTER);
+    coach.answer("When is the next step?", "+3d");
+    coach.answer("item 1", "Budget");
+    coach.answer("item 2", "<");
+    coach.expect("back to the previous question");
+    coach.expect("When is the next step?");
+    coach.expect("(2026-12-04) ›");
+    coach.wait_for_key_read();
+    coach.send(CTRL_C);
+    let draft = interrupted(&mut coach, &place);
+    let saved = std::fs::read_to_string(&draft).unwrap();
+    assert!(saved.contains("keys.ready: 1"), "{saved}");
+    assert!(!saved.contains("keys.next"), "{saved}");
+    assert!(!saved.contains("Budget"), "{saved}");
 }

@@ -104,6 +104,7 @@ impl Rewind<'_> {
     /// `<` was typed: drops the last answer and what followed it, and stops
     /// the walk so that it runs again. With nothing typed yet, says so.
     fn back(&mut self) -> Result<bool, Stop> {
+        self.again = None;
         let Some(last) = self
             .typed
             .iter()
@@ -115,8 +116,16 @@ impl Rewind<'_> {
             )?;
             return Ok(false);
         };
-        if let Some(Typed::Answer(id, answer)) = self.typed.drain(last..).next() {
-            self.again = Some((id, answer));
+        for dropped in self.typed.drain(last..).collect::<Vec<_>>() {
+            match dropped {
+                Typed::Answer(id, answer) => {
+                    self.inner.forget(&id);
+                    self.again.get_or_insert((id, answer));
+                }
+                Typed::Closed(_) => self.inner.forget(CLOSED),
+                Typed::Rescheduled(..) => self.inner.forget(RESCHEDULED),
+                Typed::Meant(..) => {}
+            }
         }
         self.went_back = true;
         Ok(true)

@@ -85,6 +85,12 @@ pub trait Prompter {
         Ok(None)
     }
 
+    /// The answer to `id` was dropped by a step back: whatever keeps
+    /// answers for a draft forgets it (`closed` and `rescheduled` too).
+    fn forget(&mut self, id: &str) {
+        let _ = id;
+    }
+
     /// Whether the customer name `typed` meant the known customer `known`
     /// ("did you mean Northwind Traders?"). Only a person can say: no by
     /// default.
