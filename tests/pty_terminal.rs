@@ -328,3 +328,49 @@ fn an_answer_dropped_by_going_back_is_not_kept_in_the_draft_of_a_later_ctrl_c() 
     assert!(!saved.contains("keys.next"), "{saved}");
     assert!(!saved.contains("Budget"), "{saved}");
 }
+
+const PROMISE_PACK: &str = "\
+patterns:
+  - id: promise
+    name: Promise
+    summary: Say what you will do.
+    questions:
+      prep:
+        - id: what
+          ask: What will you promise?
+          kind: commitments
+        - id: first
+          ask: What will you say first?
+checklists:
+  - id: prep
+    start: [promise]
+";
+
+#[test]
+fn going_back_to_promises_offers_them_and_an_empty_first_line_keeps_them() {
+    let place = Place::new();
+    place.write("pack/promise.yaml", PROMISE_PACK);
+    let mut coach = Pty::spawn(keys_command(&place, &HEADER));
+    coach.answer("Promise 1", "Send the plan");
+    coach.answer("due", "+3d");
+    coach.answer("who (optional)", "Dana");
+    coach.answer("Promise 2", "");
+    coach.answer("What will you say first?", "<");
+    coach.expect("Before: Send the plan (due 2026-12-04, Dana). An empty first line keeps it.");
+    coach.answer("Promise 1", "");
+    coach.answer("What will you say first?", "Thanks for coming");
+    coach.expect("coach: wrote");
+    assert_eq!(coach.finish(), 0, "{}", coach.screen());
+    let note = Note::read(&coach.written());
+    let promises = &note.front["answers"]["promise.what"];
+    assert_eq!(
+        promises.as_sequence().map(Vec::len),
+        Some(1),
+        "{promises:?}"
+    );
+    assert_eq!(
+        promises[0]["what"],
+        serde_yaml::Value::from("Send the plan")
+    );
+    assert_eq!(promises[0]["due"], serde_yaml::Value::from("2026-12-04"));
+}

@@ -174,7 +174,7 @@ impl Prompter for TerminalPrompter<'_> {
             Kind::MultiSelect => self.multiselect(question, default),
             Kind::Scale => self.scale(question, default),
             Kind::List => self.list(question, default),
-            Kind::Commitments => self.commitments(question),
+            Kind::Commitments => self.commitments(question, default),
         }
         .map(|answer| answer.map(|answer| answer.without_controls()))
     }

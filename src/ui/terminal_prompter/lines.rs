@@ -151,7 +151,13 @@ impl TerminalPrompter<'_> {
         Ok((!lines.is_empty()).then(|| Answer::Text(lines.join("\n"))))
     }
 
-    pub(super) fn commitments(&mut self, question: &Question) -> Result<Option<Answer>, Stop> {
+    /// `old`: the promises offered again after a step back, kept by an
+    /// empty first line.
+    pub(super) fn commitments(
+        &mut self,
+        question: &Question,
+        old: Option<&Answer>,
+    ) -> Result<Option<Answer>, Stop> {
         self.line(&format!(
             "{} {}",
             style("?").yellow(),
@@ -164,6 +170,24 @@ impl TerminalPrompter<'_> {
             .dim()
             .to_string(),
         )?;
+        let old = match old {
+            Some(Answer::Commitments(old)) => old.clone(),
+            _ => Vec::new(),
+        };
+        if !old.is_empty() {
+            let listed: Vec<String> = old
+                .iter()
+                .map(|promise| match &promise.who {
+                    Some(who) => format!("{} (due {}, {who})", promise.what, promise.due),
+                    None => format!("{} (due {})", promise.what, promise.due),
+                })
+                .collect();
+            let before = format!(
+                "  Before: {}. An empty first line keeps it.",
+                listed.join("; ")
+            );
+            self.line(&style(textwrap(&before, self.width(), "")).dim().to_string())?;
+        }
         let today = self.today;
         let date = super::line_input::date_hint(today);
         let mut commitments = Vec::new();
@@ -174,6 +198,9 @@ impl TerminalPrompter<'_> {
                 &|_| Ok(()),
             )?;
             let what = what.trim().to_string();
+            if what.is_empty() && commitments.is_empty() && !old.is_empty() {
+                return Ok(Some(Answer::Commitments(old)));
+            }
             if what.is_empty() {
                 if commitments.is_empty() && question.required {
                     self.line(
