@@ -55,7 +55,7 @@ impl TerminalPrompter<'_> {
 
     /// `items` cut to fit one line each: dialoguer erases an item's line by
     /// count, and a wrapped item would leave its second row behind.
-    fn fitted<T: AsRef<str>>(&self, items: &[T]) -> Vec<String> {
+    pub(super) fn fitted<T: AsRef<str>>(&self, items: &[T]) -> Vec<String> {
         let width = self.columns().saturating_sub(3).max(8);
         items
             .iter()

@@ -52,7 +52,7 @@ impl TerminalPrompter<'_> {
         let picked = loop {
             let picked = FuzzySelect::with_theme(&self.theme)
                 .with_prompt(&question.ask)
-                .items(&items)
+                .items(self.fitted(&items))
                 .default(0)
                 .max_length(10)
                 .report(false)
@@ -96,7 +96,7 @@ impl TerminalPrompter<'_> {
         let picked = loop {
             let picked = Select::with_theme(&self.theme)
                 .with_prompt(&question.ask)
-                .items(&items)
+                .items(self.fitted(&items))
                 .default(0)
                 .interact_on_opt(&self.term);
             match finish(picked)? {
