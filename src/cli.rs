@@ -102,6 +102,83 @@ pub enum Command {
     /// Look after the notes themselves.
     #[command(subcommand)]
     Notes(NotesCommand),
+    /// Show the settings in effect and where each came from (flag, variable, config file, default).
+    Config {
+        #[command(subcommand)]
+        what: Option<ConfigCommand>,
+        /// One JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Open a note in $VISUAL or $EDITOR: `last` (the default), the note holding a commitment id,
+    /// or a customer's latest note. Without an editor or a terminal, print its path.
+    Open {
+        /// `last`, a commitment id (`c-k3v9q2xa`, or a unique start of one) or a customer's name.
+        #[arg(value_name = "last|ID|CUSTOMER")]
+        target: Option<String>,
+    },
+    /// Print a shell completion script: `coach completions bash > ~/.local/share/bash-completion/completions/coach`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff): `coach man | man -l -`, or one command's page: `coach man due`.
+    Man {
+        /// A command whose page to print instead of coach's.
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
+    /// List the drafts of interrupted walks; `coach drafts rm ID` removes one.
+    Drafts(DraftsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path of the config file coach reads (it may not exist yet).
+    Path,
+}
+
+/// A shell coach prints completions for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
+}
+
+impl Shell {
+    pub fn name(self) -> &'static str {
+        match self {
+            Shell::Bash => "bash",
+            Shell::Zsh => "zsh",
+            Shell::Fish => "fish",
+            Shell::Elvish => "elvish",
+            Shell::Powershell => "powershell",
+        }
+    }
+}
+
+#[derive(Debug, Args, Default, Clone)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct DraftsArgs {
+    /// One JSON array.
+    #[arg(long)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Option<DraftsCommand>,
+}
+
+#[derive(Debug, Subcommand, Clone)]
+pub enum DraftsCommand {
+    /// Remove one draft, by the id `coach drafts` lists.
+    Rm {
+        /// The draft's id, for example prep-20261122-101010.
+        id: String,
+    },
 }
 
 #[derive(Debug, Args, Default, Clone)]
@@ -214,7 +291,9 @@ pub enum PatternsCommand {
     },
     /// Show one pattern: summary, tips, links both ways, questions.
     Show {
-        /// The pattern id, for example listen-listen-listen.
+        /// The pattern id (listen-listen-listen) or its name in any case
+        /// ("Take Your Licks").
+        #[arg(value_name = "ID|NAME")]
         id: String,
     },
     /// Print the language as a graph of `uses` and `include` links.
@@ -279,9 +358,11 @@ pub struct WalkArgs {
     #[arg(long)]
     pub defaults: bool,
 
-    /// Continue the newest interrupted walk of this checklist from its draft.
-    #[arg(long)]
-    pub resume: bool,
+    /// Continue an interrupted walk of this checklist from its draft: the
+    /// one `coach drafts` lists as ID, else the one chosen at a terminal
+    /// (the newest without one).
+    #[arg(long, value_name = "ID", num_args = 0..=1)]
+    pub resume: Option<Option<String>>,
 
     /// Leave out "Since last time": the brief of this customer's earlier notes.
     #[arg(long)]

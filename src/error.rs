@@ -19,6 +19,10 @@ pub enum Error {
     #[error("no pattern `{id}`{hint}")]
     UnknownPattern { id: String, hint: String },
 
+    /// A name that more than one pattern has (packs may reuse names).
+    #[error("{} patterns are named `{name}`: {}; show one by its id", .ids.len(), .ids.join(", "))]
+    AmbiguousPattern { name: String, ids: Vec<String> },
+
     #[error("{path}: {message}")]
     Config { path: PathBuf, message: String },
 
@@ -41,13 +45,22 @@ pub enum Error {
         checklist: String,
     },
 
+    /// `draft` is None when nothing was answered that is worth keeping.
     #[error("interrupted")]
-    Interrupted { draft: Kept, command: String },
+    Interrupted {
+        draft: Option<Kept>,
+        command: String,
+    },
+
+    /// Esc in a list offered before anything was changed (the `--resume`
+    /// draft picker): what was left as it was.
+    #[error("interrupted; {0}")]
+    Cancelled(String),
 
     #[error("the terminal failed: {source}")]
     PromptFailed {
         source: std::io::Error,
-        draft: Kept,
+        draft: Option<Kept>,
         command: String,
     },
 
@@ -85,6 +98,9 @@ pub enum Error {
     #[error("{0}")]
     Search(Box<Error>),
 }
+
+/// What a walk stopped before any answer worth keeping says about its draft.
+const NOTHING_KEPT: &str = "nothing was answered yet, so no draft was kept";
 
 /// Where the answers of a stopped walk went: a draft file, or (when the
 /// draft could not be saved) printed as an answers file.
@@ -129,7 +145,7 @@ impl Error {
             | Error::Config { .. }
             | Error::Answers(_)
             | Error::MissingAnswers { .. } => exit_code::USAGE,
-            Error::Interrupted { .. } => exit_code::INTERRUPTED,
+            Error::Interrupted { .. } | Error::Cancelled(_) => exit_code::INTERRUPTED,
             Error::Search(error) if error.exit_code() == exit_code::SUCCESS => exit_code::SUCCESS,
             Error::Search(_) => exit_code::USAGE,
             Error::Stdout(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -164,17 +180,19 @@ impl Error {
                 lines.push(format!("coach: hint: `coach questions {checklist} --template > answers.yaml` writes an answers file to fill in"));
             }
             Error::Interrupted { draft, command } => match draft {
-                Ok(path) => lines.push(format!("coach: interrupted; answers so far saved in {}; continue with `{command} --resume`", path.display())),
-                Err(unsaved) => {
+                Some(Ok(path)) => lines.push(format!("coach: interrupted; answers so far saved in {}; continue with `{command} --resume`", path.display())),
+                Some(Err(unsaved)) => {
                     lines.push("coach: interrupted".to_string());
                     lines.push(unsaved.line(command));
                 }
+                None => lines.push(format!("coach: interrupted; {NOTHING_KEPT}")),
             },
             Error::PromptFailed { draft, command, .. } => {
                 lines.push(format!("coach: error: {self}"));
                 lines.push(match draft {
-                    Ok(path) => format!("coach: answers so far saved in {}; continue with `{command} --resume`", path.display()),
-                    Err(unsaved) => unsaved.line(command),
+                    Some(Ok(path)) => format!("coach: answers so far saved in {}; continue with `{command} --resume`", path.display()),
+                    Some(Err(unsaved)) => unsaved.line(command),
+                    None => format!("coach: {NOTHING_KEPT}"),
                 });
             }
             Error::NoteNotWritten { draft, printed, command, .. } => {
@@ -205,6 +223,7 @@ impl Error {
                 }
             }
             Error::Search(error) => lines = error.lines(),
+            Error::Cancelled(_) => lines.push(format!("coach: {self}")),
             _ => lines.push(format!("coach: error: {self}")),
         }
         lines

@@ -44,9 +44,14 @@ static LISTENING: AtomicBool = AtomicBool::new(false);
 /// The terminal's settings before any prompt, to restore on the way out.
 static TERMINAL: OnceLock<Option<libc::termios>> = OnceLock::new();
 
-/// Starts the signal thread; `on_signal` runs on it before the exit. Later
-/// calls do nothing.
+/// What the signal thread runs before the exit: the latest `install`'s.
+static HANDLER: Mutex<Option<fn(i32)>> = Mutex::new(None);
+
+/// Starts the signal thread; `on_signal` runs on it before the exit. A
+/// later call only replaces `on_signal` (the `--resume` draft picker comes
+/// before the walk).
 pub fn install(on_signal: fn(i32)) {
+    *HANDLER.lock().unwrap_or_else(PoisonError::into_inner) = Some(on_signal);
     if TERMINAL.get().is_some() {
         return;
     }
@@ -70,7 +75,10 @@ pub fn install(on_signal: fn(i32)) {
                     .is_ok()
                 {
                     end_editor();
-                    on_signal(signal);
+                    let handler = *HANDLER.lock().unwrap_or_else(PoisonError::into_inner);
+                    if let Some(on_signal) = handler {
+                        on_signal(signal);
+                    }
                     leave(signal);
                 }
             }

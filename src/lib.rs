@@ -25,7 +25,7 @@ mod yaml;
 use std::ffi::OsString;
 use std::io::Write;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 pub use error::Error;
 
@@ -36,7 +36,19 @@ where
     T: Into<OsString> + Clone,
 {
     config::detect_closed_stdout();
-    let arguments = match cli::Arguments::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    if commands::completions::answer_request(&args) {
+        return exit_code::SUCCESS;
+    }
+    let mut command = cli::Arguments::command();
+    if commands::walk_help::asked(&args) {
+        let checklists = commands::walk_help::text(&args);
+        command = command.mut_subcommand("walk", |walk| walk.after_help(checklists));
+    }
+    let parsed = command
+        .try_get_matches_from(args)
+        .and_then(|matches| cli::Arguments::from_arg_matches(&matches));
+    let arguments = match parsed {
         Ok(arguments) => arguments,
         Err(error) => {
             // --help and --version land here too, with exit code 0.

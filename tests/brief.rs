@@ -127,8 +127,6 @@ fn a_review_lists_the_promises_kept_lately_and_its_note_keeps_them() {
             "review",
             "--customer",
             "Northwind Traders",
-            "--meeting",
-            "Quarterly",
             "--date",
             "2026-12-10",
             "--no-input",

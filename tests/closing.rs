@@ -270,8 +270,10 @@ fn the_promises_chosen_before_ctrl_c_are_kept_in_the_draft_and_closed_on_resume(
     );
 }
 
+// The header came from flags and Esc closed nothing: nothing typed, so a
+// Ctrl-C then keeps no draft (issue 10 sections 3 and 4).
 #[test]
-fn esc_at_the_kept_promises_closes_nothing_and_ctrl_c_then_keeps_a_draft() {
+fn esc_at_the_kept_promises_closes_nothing_and_a_ctrl_c_then_keeps_no_draft() {
     let place = acme_on_a_terminal();
     let mut coach = debrief_on_a_terminal(&place, &[]);
     coach.expect("Which of these promises were kept?");
@@ -282,15 +284,9 @@ fn esc_at_the_kept_promises_closes_nothing_and_ctrl_c_then_keeps_a_draft() {
     coach.expect("›");
     coach.wait_for_key_read();
     coach.send("\x03");
-    coach.expect("--resume`");
+    coach.expect("coach: interrupted; nothing was answered yet, so no draft was kept");
     assert_eq!(coach.finish(), 130, "{}", coach.screen());
-    let drafts: Vec<_> = std::fs::read_dir(place.notes().join(".drafts"))
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    assert_eq!(drafts.len(), 1);
-    let draft = std::fs::read_to_string(&drafts[0]).unwrap();
-    assert!(!draft.contains("c-"), "a promise was closed:\n{draft}");
+    assert!(!place.notes().join(".drafts").exists());
     assert_eq!(
         std::fs::read_to_string(place.notes().join(ACME)).unwrap(),
         EARLIER

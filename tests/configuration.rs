@@ -194,3 +194,106 @@ fn a_bad_environment_value_is_a_usage_error() {
         .status(2)
         .stderr_has("COACH_NO_BUILTIN=maybe");
 }
+
+// Issue 10 §5: every settings error exits 2, as README's "Exit codes" says;
+// a config file that could not be read, and a pack folder a setting names
+// that is not there, exited 1 as if a pack were broken.
+#[test]
+fn a_config_file_that_cannot_be_read_exits_2_naming_it() {
+    let unreadable = [
+        (
+            "a folder",
+            "cannot read it: it is a folder, not a regular file",
+        ),
+        ("not UTF-8", "cannot read it: it is not UTF-8 text"),
+        ("a missing pack", "`patterns`: there is no folder "),
+    ];
+    for (what, expected) in unreadable {
+        let test = Test::new();
+        let path = test.path().join("config/coach/config.yaml");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        match what {
+            "a folder" => std::fs::create_dir(&path).unwrap(),
+            "not UTF-8" => std::fs::write(&path, b"\xff\xfe").unwrap(),
+            _ => std::fs::write(&path, "patterns: no-such-pack\n").unwrap(),
+        }
+        let output = test.args(["patterns", "list"]).run().status(2);
+        let line = output.stderr_line(expected);
+        assert!(
+            line.contains("config/coach/config.yaml: "),
+            "{what}: {line}"
+        );
+    }
+}
+
+#[test]
+fn every_bad_environment_value_exits_2_naming_the_variable() {
+    for (name, value, expected) in [
+        (
+            "COACH_NO_BUILTIN",
+            "maybe",
+            "COACH_NO_BUILTIN=maybe is not a boolean",
+        ),
+        ("COACH_NO_INDEX", "2", "COACH_NO_INDEX=2 is not a boolean"),
+        (
+            "COACH_COLOR",
+            "blue",
+            "COACH_COLOR: `blue` is not a colour choice",
+        ),
+        (
+            "COACH_CONFIG",
+            "nowhere.yaml",
+            "no such file (named by COACH_CONFIG)",
+        ),
+        ("COACH_CONFIG", ".", "cannot read it: it is a folder"),
+        (
+            "COACH_PATTERNS",
+            "no-such-pack",
+            "COACH_PATTERNS: there is no folder no-such-pack",
+        ),
+        (
+            "COACH_NOTES_DIR",
+            "/",
+            "COACH_NOTES_DIR is the filesystem root",
+        ),
+    ] {
+        Test::new()
+            .args(["patterns", "list"])
+            .env(name, value)
+            .run()
+            .status(2)
+            .stderr_line(expected);
+    }
+}
+
+#[test]
+fn every_bad_flag_value_exits_2_naming_the_flag() {
+    for (args, expected) in [
+        (
+            &["--color", "blue"][..],
+            "invalid value 'blue' for '--color <WHEN>'",
+        ),
+        (&["--today", "someday"][..], "--today: "),
+        (
+            &["--notes-dir", "/"][..],
+            "--notes-dir is the filesystem root",
+        ),
+        (
+            &["--patterns", "no-such-pack"][..],
+            "--patterns: there is no folder no-such-pack",
+        ),
+        (
+            &["--patterns", "file.yaml"][..],
+            "--patterns: file.yaml is a file, not a folder of pattern files",
+        ),
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["patterns", "list"]);
+        Test::new()
+            .write("file.yaml", "patterns: []\n")
+            .args(all)
+            .run()
+            .status(2)
+            .stderr_line(expected);
+    }
+}

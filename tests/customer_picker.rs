@@ -210,15 +210,19 @@ fn a_debrief_offers_the_customers_recent_meetings_newest_first() {
     assert_eq!(note.front["meeting"], text("Kickoff"));
 }
 
+// Nothing was answered yet: no draft, and a new walk offers the picker
+// again (issue 10 section 4).
 #[test]
-fn ctrl_c_at_the_picker_keeps_a_draft_and_resume_offers_the_picker_again() {
+fn ctrl_c_at_the_picker_keeps_no_draft_and_a_new_walk_offers_the_picker_again() {
     let place = place_with_two_customers();
     let mut coach = walk(&place, "prep");
     coach.expect("New customer…");
     coach.wait_for_key_read();
     coach.send(CTRL_C);
-    interrupted(&mut coach, &place);
-    let mut coach = walk(&place, "prep --resume");
+    coach.expect("coach: interrupted; nothing was answered yet, so no draft was kept");
+    assert_eq!(coach.finish(), 130, "{}", coach.screen());
+    assert!(!place.notes().join(".drafts").exists());
+    let mut coach = walk(&place, "prep");
     coach.expect("New customer…");
     coach.send("cont");
     coach.expect("❯ Contoso");
@@ -229,9 +233,17 @@ fn ctrl_c_at_the_picker_keeps_a_draft_and_resume_offers_the_picker_again() {
 }
 
 #[test]
-fn ctrl_c_at_did_you_mean_keeps_the_name_given_and_resume_asks_again() {
+fn ctrl_c_at_did_you_mean_after_a_typed_answer_keeps_the_name_and_resume_asks_again() {
     let place = place_with_two_customers();
-    let args = small(&["prep", "--customer", "Contosso"]);
+    // The worry answered by --set makes the draft worth keeping; the
+    // customer flag alone would not.
+    let args = small(&[
+        "prep",
+        "--customer",
+        "Contosso",
+        "--set",
+        "listen.worry=Price",
+    ]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let mut coach = Pty::spawn(place.command(&args));
     coach.expect("Did you mean Contoso?");
@@ -243,7 +255,10 @@ fn ctrl_c_at_did_you_mean_keeps_the_name_given_and_resume_asks_again() {
     let mut coach = walk(&place, "prep --resume");
     coach.expect("Did you mean Contoso?");
     coach.send(ENTER);
-    finish_the_prep(&mut coach);
+    coach.answer("What is the meeting?", "Next steps");
+    coach.answer("When is the meeting?", "");
+    coach.expect("coach: wrote");
+    assert_eq!(coach.finish(), 0, "{}", coach.screen());
     assert_in_folder(&coach.written(), &place, "contoso");
 }
 

@@ -60,8 +60,10 @@ fn a_draft_that_is_a_fifo_is_refused_without_waiting() {
 fn a_config_file_that_is_a_fifo_is_refused_without_waiting() {
     let test = Test::new().args(["patterns", "list"]);
     mkfifo(&test.path().join("config/coach/config.yaml"));
-    let output = test.run().status(1);
-    output.stderr_line("config.yaml: it is a named pipe (FIFO), not a regular file");
+    // A settings error: 2, as README's exit codes say (issue 10 §5; was 1).
+    let output = test.run().status(2);
+    output
+        .stderr_line("config.yaml: cannot read it: it is a named pipe (FIFO), not a regular file");
 }
 
 #[test]

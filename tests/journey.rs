@@ -24,18 +24,14 @@ fn due(dir: &NotesDir, today: &str) -> Vec<String> {
 }
 
 /// A scripted walk of Hooli on `date` (also today), printing its JSON.
+/// An empty `meeting` gives no `--meeting` (the review has no title).
 fn walk(dir: &NotesDir, date: &str, walk: &[&str], meeting: &str, set: &[&str]) -> Value {
     let mut args = walk.to_vec();
-    args.extend([
-        "--customer",
-        "Hooli",
-        "--meeting",
-        meeting,
-        "--date",
-        date,
-        "--defaults",
-        "--json",
-    ]);
+    args.extend(["--customer", "Hooli"]);
+    if !meeting.is_empty() {
+        args.extend(["--meeting", meeting]);
+    }
+    args.extend(["--date", date, "--defaults", "--json"]);
     for answer in set {
         args.extend(["--set", answer]);
     }
@@ -85,13 +81,18 @@ fn three_meetings_with_one_customer_lose_no_promise() {
     let agenda = &prep["commitments"][0];
     assert_eq!(agenda["what"], "Send the agenda", "{prep}");
 
-    // 2. Its debrief: the agenda was sent and is closed there.
+    // 2. Its debrief: the agenda was sent and is closed there; the demo,
+    //    due on the meeting day and not brought, gets a new date.
     let debrief = walk(
         &dir,
         "2026-12-03",
         &["debrief"],
         "Kickoff",
-        &["overall=4", &format!("closed={}", from_prep[0])],
+        &[
+            "overall=4",
+            &format!("closed={}", from_prep[0]),
+            &format!("rescheduled={}=2026-12-09", from_prep[1]),
+        ],
     );
     assert_eq!(
         debrief["path"]
@@ -108,9 +109,15 @@ fn three_meetings_with_one_customer_lose_no_promise() {
         "{kickoff}"
     );
     assert_eq!(due(&dir, "2026-12-03"), [from_prep[1].clone()]);
+    let run = dir.coach_on("2026-12-03", &["due", "--json"]);
+    assert!(
+        run.stdout.contains("\"due\":\"2026-12-09\""),
+        "{}",
+        run.stdout
+    );
 
     // 3. A week later, the next prep starts from what is still open: the
-    //    demo (it has no date) and not the agenda.
+    //    demo (overdue since its new date) and not the agenda.
     let next = walk(
         &dir,
         "2026-12-10",
@@ -120,7 +127,10 @@ fn three_meetings_with_one_customer_lose_no_promise() {
     );
     let note = written(&dir, &next);
     assert!(note.contains("## Since last time"), "{note}");
-    assert!(note.contains("Bring the demo"), "{note}");
+    assert!(
+        note.contains("Bring the demo, due 2026-12-09, OVERDUE"),
+        "{note}"
+    );
     assert!(
         !note.contains("Send the agenda,"),
         "a closed promise is not open: {note}"
@@ -132,13 +142,7 @@ fn three_meetings_with_one_customer_lose_no_promise() {
     assert_eq!(due(&dir, "2026-12-10"), [from_prep[1].clone()]);
 
     // 4. The review lists what was kept lately and keeps the open one open.
-    let review = walk(
-        &dir,
-        "2026-12-12",
-        &["walk", "review"],
-        "Quarterly",
-        &["health=4"],
-    );
+    let review = walk(&dir, "2026-12-12", &["walk", "review"], "", &["health=4"]);
     let note = written(&dir, &review);
     assert!(note.contains("Send the agenda"), "kept lately: {note}");
     assert!(note.contains("Bring the demo"), "still open: {note}");

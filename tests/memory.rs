@@ -623,6 +623,10 @@ fn generated_notes_hold_answers_the_walks_accept() {
         let front: serde_yaml::Value = serde_yaml::from_str(front).unwrap();
         let mut answers = front["answers"].as_mapping().unwrap().clone();
         for header in ["customer", "meeting", "date"] {
+            // The review asks no meeting title (`meeting: false`).
+            if header == "meeting" && checklist == "review" {
+                continue;
+            }
             answers.insert(header.into(), front[header].clone());
         }
         if let Some(serde_yaml::Value::Sequence(promises)) = answers.get_mut("promises") {

@@ -175,3 +175,91 @@ fn help_and_version_exit_zero_and_bad_flags_exit_two() {
         .status(2)
         .stderr_has("--bogus");
 }
+
+#[test]
+fn show_finds_a_pattern_by_its_name_in_any_case() {
+    let by_id = Test::new()
+        .args(["patterns", "show", "take-your-licks"])
+        .run()
+        .status(0);
+    for name in ["Take Your Licks", "take your licks", "  TAKE  your LICKS "] {
+        Test::new()
+            .args(["patterns", "show", name])
+            .run()
+            .status(0)
+            .stdout_is(&by_id.stdout);
+    }
+}
+
+#[test]
+fn show_of_a_name_two_patterns_share_lists_their_ids() {
+    let pack = "\
+patterns:
+  - id: listen-first
+    name: Listen
+    summary: Listen first.
+  - id: listen-again
+    name: listen
+    summary: Listen again.
+";
+    Test::new()
+        .write("pack/a.yaml", pack)
+        .args(["--no-builtin", "--patterns", "pack", "patterns", "show", "LISTEN"])
+        .run()
+        .status(1)
+        .stderr_has(
+            "coach: error: 2 patterns are named `LISTEN`: listen-first, listen-again; show one by its id",
+        );
+}
+
+#[test]
+fn show_of_an_unknown_name_suggests_the_nearest_name() {
+    Test::new()
+        .args(["patterns", "show", "Take Your Lick"])
+        .run()
+        .status(1)
+        .stderr_has("no pattern `Take Your Lick`; did you mean `Take Your Licks`?");
+}
+
+#[test]
+fn walk_help_lists_the_checklists_of_the_loaded_packs() {
+    let pack = "\
+patterns:
+  - id: listen
+    name: Listen
+    summary: Listen first.
+    questions:
+      intake:
+        - id: heard
+          ask: What did you hear?
+checklists:
+  - id: intake
+    title: A first call
+    start: [listen]
+";
+    let output = Test::new()
+        .write("pack/a.yaml", pack)
+        .args(["--patterns", "pack", "walk", "--help"])
+        .run()
+        .status(0);
+    let listed = output
+        .stdout
+        .split_once("Checklists of the loaded packs:\n")
+        .map(|(_, rest)| rest.to_string())
+        .unwrap_or_else(|| panic!("no checklists:\n{}", output.stdout));
+    assert_eq!(
+        listed,
+        "  prep     Before the meeting\n  debrief  After the meeting\n  review   Relationship review\n  intake   A first call\n"
+    );
+}
+
+#[test]
+fn walk_help_with_a_broken_pack_still_helps_and_says_the_checklists_cannot_be_listed() {
+    Test::new()
+        .write("pack/a.yaml", "patterns: [\n")
+        .args(["walk", "--patterns", "pack", "-h"])
+        .run()
+        .status(0)
+        .stdout_has("Usage: coach walk")
+        .stdout_has("Checklists: the settings or pattern packs do not load");
+}

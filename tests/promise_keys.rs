@@ -263,7 +263,7 @@ fn scripted_dates_items_and_yeses_become_commitments_in_json_front_matter_and_bo
     )), "{note}");
     assert!(note.contains("  follow-up.late: false\n"), "{note}");
     assert!(
-        note.contains("**Did you blame another team?**\n\nYes\n\n- Follow up and take ownership (due 2026-12-03, me)\n"),
+        note.contains("**Did you blame another team?**\nYes\n- Follow up and take ownership (due 2026-12-03, me)\n"),
         "{note}"
     );
     for (id, line) in ids.iter().zip([

@@ -148,7 +148,7 @@ impl Place {
         self.command(&all)
     }
 
-    fn drafts(&self) -> Vec<PathBuf> {
+    pub(crate) fn drafts(&self) -> Vec<PathBuf> {
         match std::fs::read_dir(self.notes().join(".drafts")) {
             Ok(entries) => entries.map(|entry| entry.unwrap().path()).collect(),
             Err(_) => Vec::new(),
@@ -346,7 +346,7 @@ impl Pty {
 
     /// Sends `signal` (`TERM`, `HUP`...) to coach with `kill`.
     #[track_caller]
-    fn kill(&mut self, signal: &str) {
+    pub(crate) fn kill(&mut self, signal: &str) {
         let pid = self.session.get_process().pid().to_string();
         let killed = Command::new("kill")
             .args([&format!("-{signal}"), &pid])
@@ -446,7 +446,7 @@ impl Note {
         }
     }
 
-    fn answer(&self, id: &str) -> &Value {
+    pub(crate) fn answer(&self, id: &str) -> &Value {
         &self.front["answers"][id]
     }
 
@@ -632,7 +632,7 @@ fn every_kind_of_question_can_be_answered_with_the_keyboard() {
 
     let edited = std::fs::read_to_string(place.path().join("edited")).expect("the editor ran");
     assert!(edited.trim_end().ends_with(".md"), "{edited}");
-    note.body_has("**Tell the story so far.**\n\nThe pilot went well.\nThey want a second site.\n");
+    note.body_has("**Tell the story so far.**\nThe pilot went well.\nThey want a second site.\n");
     note.body_has("4/5");
     note.body_has("- Budget freeze\n- New CTO\n");
     note.body_has(&format!(
@@ -699,7 +699,7 @@ fn a_long_answer_without_an_editor_is_typed_line_by_line() {
         note.answer("every-kind.story"),
         &text("We met in May.\nThey liked the demo.")
     );
-    note.body_has("**Tell the story so far.**\n\nWe met in May.\nThey liked the demo.\n");
+    note.body_has("**Tell the story so far.**\nWe met in May.\nThey liked the demo.\n");
 }
 
 /// The header and the checklist's own question, typed.
@@ -1416,18 +1416,16 @@ fn an_editor_that_fails_is_named_and_the_answer_typed_instead() {
 }
 
 /// `coach WALK` at a terminal on 2026-12-10 for Northwind Traders, the
-/// meeting and its date given.
+/// meeting and its date given (an empty meeting: no `--meeting`, as for
+/// the review, which has no meeting title).
 pub(crate) fn northwind(place: &Place, walk: &[&str], meeting: &str, date: &str) -> Pty {
     let mut args = vec!["--today", "2026-12-10"];
     args.extend_from_slice(walk);
-    args.extend([
-        "--customer",
-        "Northwind Traders",
-        "--meeting",
-        meeting,
-        "--date",
-        date,
-    ]);
+    args.extend(["--customer", "Northwind Traders"]);
+    if !meeting.is_empty() {
+        args.extend(["--meeting", meeting]);
+    }
+    args.extend(["--date", date]);
     Pty::spawn(place.command(&args))
 }
 
@@ -1463,7 +1461,7 @@ fn a_prep_at_the_terminal_starts_from_since_last_time() {
 #[test]
 fn a_scale_question_says_what_it_was_last_time() {
     let place = place_with_history();
-    let mut coach = northwind(&place, &["walk", "review"], "Quarterly", "2026-12-10");
+    let mut coach = northwind(&place, &["walk", "review"], "", "2026-12-10");
     coach.expect("Since last time");
     coach.answer("From what date does this review look back?", "2026-11-01");
     // The last review answered health with 4.
@@ -1531,7 +1529,7 @@ fn a_review_shows_the_promise_record_before_asking_whether_promises_were_kept() 
     for answer in &given {
         walk.extend(["--set", answer]);
     }
-    let mut coach = northwind(&place, &walk, "Quarterly", "2026-12-10");
+    let mut coach = northwind(&place, &walk, "", "2026-12-10");
     coach.expect("Since last time");
     // The brief lists the promise kept in the last 90 days …
     coach.expect("Share the figures");

@@ -38,7 +38,7 @@ impl Archive {
     /// A review of Northwind Traders written by `coach walk review`.
     fn review(&self, date: &str, health: u8, processes: u8) {
         let answers = format!(
-            "customer: Northwind Traders\nmeeting: Quarterly review\nhealth: {health}\nunderstand-their-world.processes: {processes}\n"
+            "customer: Northwind Traders\nhealth: {health}\nunderstand-their-world.processes: {processes}\n"
         );
         self.write("review.yaml", &answers);
         let run = self.coach(&[
@@ -250,7 +250,8 @@ fn history_lists_meetings_newest_first_with_rating_commitments_and_review_trends
     );
     assert!(lines[3].contains("Dana Lee (open, theirs)"), "{}", lines[3]);
     assert_eq!(lines[4], "2026-12-01  prep     Pilot kickoff");
-    assert_eq!(lines[5], "2026-11-25  review   Quarterly review  score 4.5");
+    // The review has no meeting title (`meeting: false`, issue 10 §5).
+    assert_eq!(lines[5], "2026-11-25  review   score 4.5");
     assert!(
         run.stdout
             .contains("  health                            ▃▅█  5  +2\n"),

@@ -266,9 +266,9 @@ fn titles_labels_and_long_answers_cannot_make_headings_fences_or_tasks() {
         headings,
         [
             &"# ACME: Kickoff --- # Injected",
+            &"## Commitments",
             &"## Test",
-            &"## Alpha --- # Injected pattern",
-            &"## Commitments"
+            &"## Alpha --- # Injected pattern"
         ],
         "{body}"
     );

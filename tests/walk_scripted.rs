@@ -122,11 +122,11 @@ fn prep_from_an_answers_file_writes_a_note_with_front_matter_and_body() {
         "{note}"
     );
     assert!(
-        note.contains("\n## Take Your Licks\n\n> "),
-        "pattern sections quote their summary"
+        note.contains("\n## Take Your Licks\n`coach patterns show take-your-licks`\n"),
+        "pattern sections name the command that shows the pattern, not its summary"
     );
     assert!(
-        note.contains("\n- Who signs off the pilot budget\n"),
+        note.contains("\n- Dana Lee, head of operations, worried about downtime during rollout\n"),
         "lists as bullets"
     );
     assert!(
@@ -236,7 +236,9 @@ fn scale_answers_show_the_label_of_their_point() {
         .run()
         .status(0);
     assert!(
-        output.stdout.contains("\n5/5 (achieved what you wanted)\n"),
+        output
+            .stdout
+            .contains("- **Overall**: 5/5 (achieved what you wanted)\n"),
         "{}",
         output.stdout
     );

@@ -113,7 +113,7 @@ pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<
 /// The notes of the customer `typed` names: the same name in any case or
 /// spacing, or the name of its folder; else a usage error with the nearest
 /// name. One pass over the customers, keeping at most two.
-fn find(typed: &str, config: &Config) -> Result<Vec<NoteRecord>, Error> {
+pub(super) fn find(typed: &str, config: &Config) -> Result<Vec<NoteRecord>, Error> {
     let wanted = relationship::key(typed);
     let folder = crate::slug::slug(typed);
     let want = Want {
@@ -178,11 +178,16 @@ fn timeline_entry(
         }
         _ => String::new(),
     };
+    // A note without a meeting title (a review) has no gap for one.
+    let title = note
+        .meeting
+        .as_deref()
+        .map(|title| format!("  {}", shown(title)))
+        .unwrap_or_default();
     let line = format!(
-        "{}  {}  {}{rating}",
+        "{}  {}{title}{rating}",
         note.date,
         pad_str(&shown(&note.checklist), width, Alignment::Left, None),
-        note.meeting.as_deref().map(shown).unwrap_or_default()
     );
     writeln!(out, "{}", line.trim_end())?;
     for commitment in &note.commitments {

@@ -1,21 +1,27 @@
 //! One file per subcommand, dispatched from one `match`.
 
+pub mod completions;
+mod config;
 mod customers;
 mod done;
+mod drafts;
 mod due;
 mod history;
+mod man;
 mod notes_check;
 mod notes_source;
+mod open;
 mod patterns_check;
 mod patterns_graph;
 mod patterns_list;
 mod patterns_show;
 mod questions;
 mod walk;
+pub mod walk_help;
 
 use std::io::Write;
 
-use crate::cli::{Command, NotesCommand, PatternsCommand};
+use crate::cli::{Command, ConfigCommand, NotesCommand, PatternsCommand};
 use crate::config::Config;
 use crate::error::Error;
 use crate::exit_code;
@@ -65,6 +71,19 @@ pub fn execute(command: Command, config: &Config) -> Result<i32, Error> {
         }
         Command::Customers(args) => customers::run(&args, config, &mut out)?,
         Command::History(args) => history::run(&args, config, &mut out)?,
+        Command::Config {
+            what: Some(ConfigCommand::Path),
+            ..
+        } => config::path(config, &mut out)?,
+        Command::Config { what: None, json } => config::show(config, json, &mut out)?,
+        Command::Open { target } => {
+            let code = open::run(target.as_deref(), config, &mut out)?;
+            out.flush()?;
+            return Ok(code);
+        }
+        Command::Completions { shell } => completions::run(shell, &mut out)?,
+        Command::Man { command } => man::run(command.as_deref(), &mut out)?,
+        Command::Drafts(args) => drafts::run(&args, config, &mut out)?,
         Command::Notes(NotesCommand::Check) => {
             let code = notes_check::run(config, &mut out)?;
             out.flush()?;
@@ -77,6 +96,7 @@ pub fn execute(command: Command, config: &Config) -> Result<i32, Error> {
 
 /// The language of the configured packs, or every problem they have.
 fn load(config: &Config) -> Result<Language, Error> {
+    config.check_pack_dirs()?;
     Ok(language::load(&config.packs)?)
 }
 
@@ -85,7 +105,11 @@ fn load(config: &Config) -> Result<Language, Error> {
 /// with one warning, when the packs do not load (the notes still do).
 fn review_scales(config: &Config) -> crate::memory::relationship::ReviewScales {
     use crate::memory::relationship::ReviewScales;
-    match language::load(&config.packs) {
+    let loaded = config
+        .check_pack_dirs()
+        .map_err(|_| Vec::new())
+        .and_then(|()| language::load(&config.packs));
+    match loaded {
         Ok(language) => ReviewScales::of(&language),
         Err(_) => {
             let _ = writeln!(

@@ -8,6 +8,7 @@ use crate::error::{plural, Error};
 use crate::language::{self, PackSource};
 
 pub fn run(config: &Config, dirs: &[PathBuf], out: &mut impl Write) -> Result<(), Error> {
+    config.check_pack_dirs()?;
     let mut packs = config.packs.clone();
     packs.extend(dirs.iter().cloned().map(PackSource::Dir));
     let language = language::load(&packs)?;

@@ -78,6 +78,7 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut impl Write) -> Resul
                 "help": question.help,
                 "depth": question.depth.name(),
                 "glance": question.glance,
+                "promise": question.promise.is_some(),
             })
         })
         .collect();

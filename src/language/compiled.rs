@@ -65,6 +65,7 @@ struct RawChecklist {
     title: Option<String>,
     #[serde(default)]
     start: Vec<String>,
+    meeting: Option<bool>,
     #[serde(default)]
     questions: Vec<RawQuestion>,
 }
@@ -145,6 +146,7 @@ fn from_json(json: &str) -> Result<Language, String> {
                 id: raw.id,
                 title: raw.title,
                 start: raw.start,
+                meeting: raw.meeting.unwrap_or(true),
                 questions: raw
                     .questions
                     .into_iter()

@@ -75,6 +75,9 @@ pub struct Checklist {
     pub id: String,
     pub title: Option<String>,
     pub start: Vec<String>,
+    /// Whether the walk asks a meeting title (`meeting: false` says no:
+    /// a review is of the relationship, not of one meeting).
+    pub meeting: bool,
     pub questions: Vec<Question>,
     pub origin: Origin,
 }
@@ -114,6 +117,12 @@ impl Language {
 
     pub fn checklist(&self, id: &str) -> Option<&Checklist> {
         self.checklists.iter().find(|checklist| checklist.id == id)
+    }
+
+    /// Whether a walk of checklist `id` asks a meeting title: yes unless its
+    /// checklist says `meeting: false`.
+    pub fn asks_meeting(&self, id: &str) -> bool {
+        self.checklist(id).is_none_or(|checklist| checklist.meeting)
     }
 
     /// Patterns whose `uses` name `id`: the reverse links.

@@ -50,7 +50,7 @@ const QUESTION_KEYS: [&str; 13] = [
     "glance",
 ];
 const CHOICE_KEYS: [&str; 2] = ["label", "include"];
-const CHECKLIST_KEYS: [&str; 4] = ["id", "title", "start", "questions"];
+const CHECKLIST_KEYS: [&str; 5] = ["id", "title", "start", "meeting", "questions"];
 
 /// What one file contributes to its pack.
 #[derive(Debug, Default)]
@@ -189,6 +189,19 @@ impl Reader<'_> {
         self.unknown_keys(fields, &CHECKLIST_KEYS, path, subject.clone());
         let title = self.optional_text(fields, "title", path, subject.clone());
         let start = self.id_list(fields, "start", path, subject.clone());
+        // `meeting: false`: the walk asks no meeting title.
+        let meeting = match fields.get("meeting") {
+            None => true,
+            Some(Value::Bool(meeting)) => *meeting,
+            Some(other) => {
+                let message = format!(
+                    "`meeting` must be true or false (false: the walk asks no meeting title), found {}",
+                    describe(other)
+                );
+                self.problem(&child(path, key("meeting")), subject.clone(), message);
+                true
+            }
+        };
         let mut seen = HashSet::new();
         let questions = match fields.get("questions") {
             Some(list) => self.questions(list, &child(path, key("questions")), None, &mut seen),
@@ -199,6 +212,7 @@ impl Reader<'_> {
             id: id?,
             title,
             start,
+            meeting,
             questions,
         })
     }

@@ -329,14 +329,20 @@ fn meetings(notes: &[NoteRecord], today: Date) -> Vec<Meeting> {
         let rating = (note.checklist == "debrief")
             .then(|| relationship::rating(note))
             .flatten();
+        // A walk without a meeting title (a review: `meeting: false`) is
+        // named by its checklist, and never taken for an untitled meeting.
+        let title = note.meeting.clone().or_else(|| {
+            (!["prep", "debrief"].contains(&note.checklist.as_str()))
+                .then(|| note.checklist.clone())
+        });
         let seen = meetings
             .iter()
-            .position(|meeting| meeting.date == note.date && meeting.title == note.meeting);
+            .position(|meeting| meeting.date == note.date && meeting.title == title);
         match seen {
             Some(at) => meetings[at].rating = meetings[at].rating.or(rating),
             None if meetings.len() < MEETINGS => meetings.push(Meeting {
                 date: note.date,
-                title: note.meeting.clone(),
+                title,
                 days_ago: promise::days_between(note.date, today),
                 rating,
             }),
@@ -414,6 +420,22 @@ mod tests {
             Some("The goal you set in the prep: Scope.")
         );
         assert_eq!(goal("Quarterly review"), None);
+    }
+
+    #[test]
+    fn a_review_without_a_meeting_title_is_named_by_its_checklist_not_merged_with_an_untitled_prep()
+    {
+        let untitled = |checklist: &str| NoteRecord {
+            checklist: checklist.into(),
+            meeting: None,
+            ..prep(3, "", "")
+        };
+        let listed = meetings(&[untitled("prep"), untitled("review")], date(2026, 11, 4));
+        let titles: Vec<Option<&str>> = listed
+            .iter()
+            .map(|meeting| meeting.title.as_deref())
+            .collect();
+        assert_eq!(titles, [Some("review"), None]);
     }
 }
 

@@ -2,5 +2,7 @@
 
 pub mod atomic_file;
 pub mod draft;
+mod glance;
 pub mod note;
 pub mod note_writer;
+mod reminders;

@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 use crate::language::Language;
 use crate::model::answer::{Answer, Commitment};
 use crate::model::{Kind, Question};
+use crate::notes::{glance, reminders};
 use crate::text::{one_line, strip_controls};
 use crate::walk::Walked;
 use crate::yaml;
@@ -111,6 +112,18 @@ impl Note<'_> {
         if let Some(link) = &self.prep_link {
             text += &format!("\nPrepared in [{link}]({}).\n", link.replace(' ', "%20"));
         }
+        text += &glance::block(self);
+        // The promises on the table, right under the glance: what is read
+        // before the next meeting. Task lines: `coach done` edits them.
+        let commitments = self.commitments();
+        if !commitments.is_empty() {
+            text += "\n## Commitments\n\n";
+            for (id, _, commitment) in commitments {
+                let mark = if commitment.done { "x" } else { " " };
+                let id = id.map(|id| format!(" `{id}`")).unwrap_or_default();
+                text += &format!("- [{mark}] {}{id}\n", describe(commitment));
+            }
+        }
         if let Some((lines, _)) = &self.brief {
             // Indented lines of a list, never a task item or a heading:
             // `coach done` edits task lines only.
@@ -121,11 +134,20 @@ impl Note<'_> {
                 text += &format!("{marker}{}\n", inline(line.trim_start()));
             }
         }
+        // What the glance block shows whole, and the promises the
+        // Commitments list shows, are not written twice.
+        let at_a_glance = glance::shown_whole(self);
+        let repeated = |question: &Question, answer: &Answer| {
+            at_a_glance.contains(&question.id)
+                || (matches!(answer, Answer::Commitments(_)) && question.kind != Kind::Confirm)
+        };
         let own: Vec<&(Question, Answer)> = self
             .walked
             .answers
             .iter()
-            .filter(|(question, _)| !is_header(question) && !question.id.contains('.'))
+            .filter(|(question, answer)| {
+                !is_header(question) && !question.id.contains('.') && !repeated(question, answer)
+            })
             .collect();
         if !own.is_empty() {
             text += &format!("\n## {title}\n");
@@ -137,23 +159,19 @@ impl Note<'_> {
             let Some(pattern) = self.language.pattern(id) else {
                 continue;
             };
-            text += &format!("\n## {}\n\n", one_line(&pattern.name));
-            text += &quote(&pattern.summary);
-            let answered: Vec<&(Question, Answer)> = self.walked.answers_for(id).collect();
+            let answered: Vec<&(Question, Answer)> = self
+                .walked
+                .answers_for(id)
+                .filter(|(question, answer)| !repeated(question, answer))
+                .collect();
             if answered.is_empty() {
-                text += "\n_No answers._\n";
+                continue;
             }
+            // The summary is one command away; the note keeps what was said.
+            text += &format!("\n## {}\n", one_line(&pattern.name));
+            text += &format!("`coach patterns show {}`\n", pattern.id);
             for (question, answer) in answered {
                 text += &self.answer_block(question, answer);
-            }
-        }
-        let commitments = self.commitments();
-        if !commitments.is_empty() {
-            text += "\n## Commitments\n\n";
-            for (id, _, commitment) in commitments {
-                let mark = if commitment.done { "x" } else { " " };
-                let id = id.map(|id| format!(" `{id}`")).unwrap_or_default();
-                text += &format!("- [{mark}] {}{id}\n", describe(commitment));
             }
         }
         if let Some(closed) = self.closed() {
@@ -169,29 +187,12 @@ impl Note<'_> {
                 text += &format!("- `{}` {}\n", moved.promise.id, inline(&moved.label()));
             }
         }
-        // One tip per pattern that got answers keeps the section short and relevant.
-        let tips: Vec<String> = self
-            .walked
-            .patterns
-            .iter()
-            .filter_map(|id| self.language.pattern(id))
-            .filter(|pattern| self.walked.answers_for(&pattern.id).next().is_some())
-            .filter_map(|pattern| {
-                pattern
-                    .tips
-                    .first()
-                    .map(|tip| format!("- {} ({})\n", inline(tip), one_line(&pattern.name)))
-            })
-            .collect();
-        if !tips.is_empty() {
-            text += "\n## Reminders\n\n";
-            text += &tips.concat();
-        }
+        text += &reminders::section(self);
         text
     }
 
     /// The open commitments this debrief closed, when it closed any.
-    fn closed(&self) -> Option<&[crate::walk::closing::OpenPromise]> {
+    pub(super) fn closed(&self) -> Option<&[crate::walk::closing::OpenPromise]> {
         self.walked
             .closed
             .as_deref()
@@ -215,7 +216,7 @@ impl Note<'_> {
             Answer::Commitments(list) => {
                 // A yes that made a promise still reads as the yes it was.
                 let yes = if question.kind == Kind::Confirm {
-                    "Yes\n\n"
+                    "Yes\n"
                 } else {
                     ""
                 };
@@ -226,12 +227,14 @@ impl Note<'_> {
                 format!("{yes}{lines}")
             }
         };
-        format!("\n**{}**\n\n{body}", one_line(&question.ask))
+        // The answer right under its question: a note read before every
+        // meeting stays short (a list or a long answer still renders apart).
+        format!("\n**{}**\n{body}", one_line(&question.ask))
     }
 }
 
 /// `Send the plan (due 2026-12-05, Dana)`: one commitment on one line.
-fn describe(commitment: &Commitment) -> String {
+pub(super) fn describe(commitment: &Commitment) -> String {
     let who = commitment
         .who
         .as_deref()
@@ -240,20 +243,13 @@ fn describe(commitment: &Commitment) -> String {
     format!("{} (due {}{who})", inline(&commitment.what), commitment.due)
 }
 
-fn is_header(question: &Question) -> bool {
+pub(super) fn is_header(question: &Question) -> bool {
     crate::language::HEADER_IDS.contains(&question.id.as_str())
-}
-
-fn quote(text: &str) -> String {
-    strip_controls(text)
-        .lines()
-        .map(|line| format!("> {line}\n"))
-        .collect()
 }
 
 /// One line that starts as text: a leading `#`, `[`, `-`... is escaped, so
 /// that `[ ] x` after a list's `- ` is no task and `# x` no heading.
-fn inline(text: &str) -> String {
+pub(super) fn inline(text: &str) -> String {
     escape_start(&one_line(text))
 }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::capped_read;
-use crate::cli::AnswerArgs;
+use crate::cli::{AnswerArgs, HeaderArgs};
 use crate::error::Error;
 use crate::yaml;
 
@@ -41,6 +41,20 @@ pub fn collect(args: &AnswerArgs) -> Result<Given, Error> {
     }
     merge(&mut given, flags);
     Ok(given)
+}
+
+/// The ids of the header answers given by flags (`--customer`, `--meeting`,
+/// `--date`).
+pub fn header_flags(header: &HeaderArgs) -> Vec<String> {
+    [
+        ("customer", &header.customer),
+        ("meeting", &header.meeting),
+        ("date", &header.date),
+    ]
+    .into_iter()
+    .filter(|(_, value)| value.is_some())
+    .map(|(id, _)| id.to_string())
+    .collect()
 }
 
 /// Adds or replaces one answer, keeping the first position (one answer

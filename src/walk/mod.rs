@@ -127,8 +127,9 @@ impl Walked {
     }
 }
 
-/// The header questions every walk asks first.
-pub fn header_questions() -> [Question; 3] {
+/// The header questions a walk asks first: customer, meeting and date, or
+/// only customer and date for a checklist with `meeting: false`.
+pub fn header_questions(asks_meeting: bool) -> Vec<Question> {
     let question =
         |id: &str, ask: &str, kind: Kind, required: bool, default: Option<&str>| Question {
             id: id.to_string(),
@@ -144,7 +145,7 @@ pub fn header_questions() -> [Question; 3] {
             depth: crate::model::Depth::Quick,
             glance: false,
         };
-    [
+    let header = [
         question("customer", "Who is the customer?", Kind::Text, true, None),
         question(
             "meeting",
@@ -160,7 +161,11 @@ pub fn header_questions() -> [Question; 3] {
             false,
             Some("today"),
         ),
-    ]
+    ];
+    header
+        .into_iter()
+        .filter(|question| asks_meeting || question.id != "meeting")
+        .collect()
 }
 
 /// "Since last time" for a customer: the brief's lines (none: nothing to
@@ -219,7 +224,8 @@ impl<'a> Walk<'a> {
 
     /// Checks every given answer against its question; all problems at once.
     fn check(&self, given: &[(String, Value)]) -> Result<Vec<(String, Answer)>, WalkError> {
-        let header = header_questions();
+        let asks_meeting = self.language.asks_meeting(self.checklist);
+        let header = header_questions(asks_meeting);
         let questions: Vec<&Question> = header.iter().chain(self.all_questions()).collect();
         let by_id: HashMap<&str, &Question> = questions
             .iter()
@@ -238,6 +244,13 @@ impl<'a> Walk<'a> {
             }
             if id == RESCHEDULED && self.open.is_some() {
                 problems.extend(reschedule::given_pairs(value).err());
+                continue;
+            }
+            if id == "meeting" && !asks_meeting {
+                problems.push(format!(
+                    "`meeting`: the `{}` checklist has no meeting title (`meeting: false` in its pack); leave it out",
+                    self.checklist
+                ));
                 continue;
             }
             let Some(question) = by_id.get(id.as_str()) else {
@@ -351,7 +364,7 @@ impl<'a> Walk<'a> {
             },
         };
         let prompter = &mut prompter;
-        let header = header_questions();
+        let header = header_questions(self.language.asks_meeting(self.checklist));
         self.section(
             &mut state,
             prompter,
@@ -581,7 +594,7 @@ fn duplicate_commitment_ids(checked: &[(String, Answer)]) -> Vec<String> {
 }
 
 /// The patterns a chosen select or multiselect option brings into the walk.
-fn includes(question: &Question, answer: &Answer) -> Vec<String> {
+pub fn includes(question: &Question, answer: &Answer) -> Vec<String> {
     let chosen = answer.chosen();
     question
         .options

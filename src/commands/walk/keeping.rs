@@ -24,13 +24,15 @@ use crate::walk::SoFar;
 
 /// Saves what was answered before the walk stopped (Esc, a failed
 /// terminal), with the lines of a list or long answer confirmed so far; the
-/// new draft replaces the one it resumed, which it contains.
+/// new draft replaces the one it resumed, which it contains. None when
+/// nothing worth a draft was answered (`draft::worth_keeping`).
 pub(super) fn keep_draft(
     config: &Config,
     checklist: &str,
     so_far: SoFar,
     resumed: Option<&Path>,
-) -> Kept {
+    from_flags: &[String],
+) -> Option<Kept> {
     // A signal that came first saves the draft itself and ends coach.
     interrupt::claim();
     let partial = WALKING
@@ -40,13 +42,18 @@ pub(super) fn keep_draft(
         .and_then(|walking| walking.partial.take());
     // The prompt was left mid-line.
     let _ = console::Term::stderr().write_line("");
-    save_draft(
+    let so_far = with_partial(so_far, partial);
+    if !draft::worth_keeping(&so_far, from_flags) {
+        interrupt::restore_terminal();
+        return None;
+    }
+    Some(save_draft(
         &config.notes_dir,
         checklist,
-        &with_partial(so_far, partial),
+        &so_far,
         resumed,
         !config.stdout_closed,
-    )
+    ))
 }
 
 /// Saves the answers of a finished walk whose note standard output did not take.
@@ -132,6 +139,8 @@ pub(super) struct Walking {
     pub(super) partial: Option<(String, serde_json::Value)>,
     /// Standard output was not closed at start.
     pub(super) stdout_usable: bool,
+    /// The header answers given by flags: not worth a draft on their own.
+    pub(super) from_flags: Vec<String>,
 }
 
 /// The walk under way, kept up to date after every answer: the main thread
@@ -156,13 +165,19 @@ pub(super) fn on_signal(_signal: i32) {
         answers: walking.so_far.answers.clone(),
         skipped: walking.so_far.skipped.clone(),
     };
-    let draft = save_draft(
-        &walking.notes_dir,
-        &walking.checklist,
-        &with_partial(so_far, walking.partial.clone()),
-        walking.resumed.as_deref(),
-        walking.stdout_usable,
-    );
+    let so_far = with_partial(so_far, walking.partial.clone());
+    let draft = if draft::worth_keeping(&so_far, &walking.from_flags) {
+        Some(save_draft(
+            &walking.notes_dir,
+            &walking.checklist,
+            &so_far,
+            walking.resumed.as_deref(),
+            walking.stdout_usable,
+        ))
+    } else {
+        interrupt::restore_terminal();
+        None
+    };
     let error = Error::Interrupted {
         draft,
         command: walking.command.clone(),

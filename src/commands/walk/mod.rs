@@ -28,7 +28,7 @@ use keeping::{
     keep_draft, keep_walked, on_signal, print_answers, publish, publish_partial, Publishing,
     Walking,
 };
-use resume::{broken_draft, newest_draft};
+use resume::{broken_draft, draft_to_resume};
 use since::SinceLastTime;
 
 pub fn run(
@@ -45,10 +45,28 @@ pub fn run(
         format!("coach walk {checklist}")
     };
 
-    let resumed = if args.resume {
-        Some(newest_draft(config, checklist, &command)?)
-    } else {
-        None
+    if let Some(checklist) = language
+        .checklist(checklist)
+        .filter(|found| !found.meeting && args.answers.header.meeting.is_some())
+    {
+        return Err(Error::Usage {
+            message: format!(
+                "--meeting: the `{}` checklist has no meeting title (`meeting: false` at {})",
+                checklist.id, checklist.origin
+            ),
+            hint: Some(format!("leave --meeting out of `{command}`")),
+        });
+    }
+    let prompting = config.can_prompt && !args.no_input && !args.defaults;
+    let resumed = match &args.resume {
+        Some(id) => Some(draft_to_resume(
+            config,
+            checklist,
+            id.as_deref(),
+            prompting,
+            &command,
+        )?),
+        None => None,
     };
     let SoFar {
         answers: mut given,
@@ -58,6 +76,7 @@ pub fn run(
         None => SoFar::default(),
     };
     answers_file::merge(&mut given, answers_file::collect(&args.answers)?);
+    let from_flags = answers_file::header_flags(&args.answers.header);
 
     // The note itself would be lost: found out before anything is asked.
     // Only here: a closed stdout looks like /dev/null opened read-write
@@ -65,7 +84,6 @@ pub fn run(
     if config.stdout_closed && args.output.is_some() {
         return Err(Error::Stdout(std::io::Error::other("it was closed")));
     }
-    let prompting = config.can_prompt && !args.no_input && !args.defaults;
     // The brief shown once the customer is named, kept for the note.
     let since_last_time = SinceLastTime::new(config, &language, checklist);
     let show_brief = |customer: &str, meeting: Option<&str>, date: jiff::civil::Date| {
@@ -109,6 +127,7 @@ pub fn run(
             },
             partial: None,
             stdout_usable: !config.stdout_closed,
+            from_flags: from_flags.clone(),
         }));
         interrupt::install(on_signal);
         Publishing { inner: terminal }
@@ -132,11 +151,11 @@ pub fn run(
             return Err(Error::Answers(problems));
         }
         Err(WalkError::Interrupted(so_far)) => {
-            let draft = keep_draft(config, checklist, so_far, resumed.as_deref());
+            let draft = keep_draft(config, checklist, so_far, resumed.as_deref(), &from_flags);
             return Err(Error::Interrupted { draft, command });
         }
         Err(WalkError::Failed(source, so_far)) => {
-            let draft = keep_draft(config, checklist, so_far, resumed.as_deref());
+            let draft = keep_draft(config, checklist, so_far, resumed.as_deref(), &from_flags);
             return Err(Error::PromptFailed {
                 source,
                 draft,

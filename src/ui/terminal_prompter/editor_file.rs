@@ -55,7 +55,7 @@ mod tests {
     use super::*;
 
     fn question() -> Question {
-        let mut question = crate::walk::header_questions()[1].clone();
+        let mut question = crate::walk::header_questions(true)[0].clone();
         question.ask = "Tell the story so far.".to_string();
         question.help = Some("What happened since the pilot?".to_string());
         question

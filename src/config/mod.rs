@@ -6,6 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+mod origin;
+
+pub use origin::{Origin, Origins};
+
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::Error;
 use crate::language::{Depth, PackSource};
@@ -46,14 +50,23 @@ pub struct Config {
     pub cache_dir: Option<PathBuf>,
     /// Standard error is a terminal: progress can be drawn there.
     pub stderr_is_terminal: bool,
+    /// Standard output is a terminal: lists may be aligned for a reader.
+    pub stdout_is_terminal: bool,
     /// Standard output was closed when coach started (`>&-`): data meant
     /// for it cannot be delivered.
     pub stdout_closed: bool,
+    /// Where each setting came from (`coach config`).
+    pub origins: Origins,
+    /// Pack folders named by a setting that are not folders: the config
+    /// file that names one (none for a flag or variable), and why.
+    missing_packs: Vec<(Option<PathBuf>, String)>,
 }
 
 /// What the config file may set; every field optional.
 #[derive(Debug, Default)]
 struct FileSettings {
+    /// The file read, if any.
+    path: Option<PathBuf>,
     patterns: Vec<PathBuf>,
     no_builtin: Option<bool>,
     notes_dir: Option<PathBuf>,
@@ -66,22 +79,44 @@ struct FileSettings {
 impl Config {
     pub fn resolve(args: &GlobalArgs) -> Result<Config, Error> {
         let env = |name: &str| std::env::var_os(name).filter(|value| !value.is_empty());
-        let file = match env("COACH_CONFIG") {
+        let file_from_env = env("COACH_CONFIG").is_some();
+        let file_path = config_path();
+        let file = match (&file_path, file_from_env) {
             // Named on purpose: a missing file is a mistake, not "no settings".
-            Some(path) => {
-                let path = PathBuf::from(path);
-                if !path.exists() {
-                    return Err(Error::Config {
-                        path,
-                        message: "no such file (named by COACH_CONFIG)".to_string(),
-                    });
-                }
-                read_config(&path)?
+            (Some(path), true) if !path.exists() => {
+                return Err(Error::Config {
+                    path: path.clone(),
+                    message: "no such file (named by COACH_CONFIG)".to_string(),
+                });
             }
-            None => match default_config_path() {
-                Some(path) if path.exists() => read_config(&path)?,
-                _ => FileSettings::default(),
-            },
+            (Some(path), _) if path.exists() => read_config(path)?,
+            _ => FileSettings::default(),
+        };
+        let set = |name: &'static str| (env(name).is_some(), name);
+        let mut origins = Origins {
+            file_read: file_path.as_deref().is_some_and(Path::exists),
+            file: file_path,
+            file_from_env,
+            notes_dir: Origin::first(
+                (args.notes_dir.is_some(), "--notes-dir"),
+                set("COACH_NOTES_DIR"),
+                file.notes_dir.is_some(),
+            ),
+            packs: Vec::new(),
+            no_builtin: Origin::first(
+                (args.no_builtin, "--no-builtin"),
+                set("COACH_NO_BUILTIN"),
+                file.no_builtin.is_some(),
+            ),
+            color: Origin::first(
+                (args.color.is_some(), "--color"),
+                set("COACH_COLOR"),
+                file.color.is_some(),
+            ),
+            depth: Origin::first((false, ""), set("COACH_DEPTH"), file.depth.is_some()),
+            index: Origin::first((args.no_index, "--no-index"), set("COACH_NO_INDEX"), false),
+            me: Origin::first((false, ""), (false, ""), !file.me.is_empty()),
+            keep_in_touch: Origin::first((false, ""), (false, ""), !file.keep_in_touch.is_empty()),
         };
 
         let no_builtin = args.no_builtin
@@ -90,20 +125,33 @@ impl Config {
                 None => file.no_builtin.unwrap_or(false),
             };
         // Lowest precedence first, so that a flag's pack wins on a shared id.
+        // A folder a setting names that is not there is a bad setting (exit
+        // 2), not a broken pack; said when the packs are loaded, so that
+        // commands that need none still work.
         let mut packs = Vec::new();
-        if !no_builtin {
-            packs.push(PackSource::Builtin);
+        let mut missing_packs = Vec::new();
+        let mut add = |dir: PathBuf, from: &str, file: Option<&PathBuf>, origin: Origin| {
+            if let Err(message) = pack_dir(&dir, from) {
+                missing_packs.push((file.cloned(), message));
+            }
+            packs.push(PackSource::Dir(dir));
+            origins.packs.push(origin);
+        };
+        for dir in file.patterns {
+            add(dir, "`patterns`", file.path.as_ref(), Origin::File);
         }
-        packs.extend(file.patterns.into_iter().map(PackSource::Dir));
         if let Some(list) = env("COACH_PATTERNS") {
-            packs.extend(
-                std::env::split_paths(&list)
-                    .filter(|dir| !dir.as_os_str().is_empty())
-                    .map(PackSource::Dir),
-            );
+            for dir in std::env::split_paths(&list).filter(|dir| !dir.as_os_str().is_empty()) {
+                add(dir, "COACH_PATTERNS", None, Origin::Env("COACH_PATTERNS"));
+            }
         }
-        packs.extend(args.patterns.iter().cloned().map(PackSource::Dir));
-
+        for dir in &args.patterns {
+            add(dir.clone(), "--patterns", None, Origin::Flag("--patterns"));
+        }
+        if !no_builtin {
+            packs.insert(0, PackSource::Builtin);
+            origins.packs.insert(0, Origin::Default);
+        }
         let notes_dir = match (&args.notes_dir, env("COACH_NOTES_DIR"), file.notes_dir) {
             (Some(dir), _, _) => checked_notes_dir(dir.clone(), "--notes-dir")?,
             (None, Some(dir), _) => checked_notes_dir(PathBuf::from(dir), "COACH_NOTES_DIR")?,
@@ -142,6 +190,7 @@ impl Config {
             editor,
             cache_dir,
             stderr_is_terminal,
+            stdout_is_terminal: std::io::stdout().is_terminal(),
             today,
             me: file.me,
             keep_in_touch: file.keep_in_touch,
@@ -151,7 +200,22 @@ impl Config {
             depth,
             can_prompt: stderr_is_terminal && std::io::stdin().is_terminal(),
             stdout_closed: STDOUT_CLOSED.load(std::sync::atomic::Ordering::SeqCst),
+            origins,
+            missing_packs,
         })
+    }
+
+    /// Fails, as a bad setting, when a pack folder a setting names is not
+    /// there; run before the packs are loaded.
+    pub fn check_pack_dirs(&self) -> Result<(), Error> {
+        match self.missing_packs.first() {
+            None => Ok(()),
+            Some((Some(path), message)) => Err(Error::Config {
+                path: path.clone(),
+                message: message.clone(),
+            }),
+            Some((None, message)) => Err(Error::usage(message.clone())),
+        }
     }
 
     /// Applies the colour choice to console's stdout and stderr styling.
@@ -191,6 +255,15 @@ pub fn detect_closed_stdout() {
                 && libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFL) & libc::O_ACCMODE == libc::O_RDWR
         };
         STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// The config file coach reads: the one `COACH_CONFIG` names, else the
+/// default path (which may not exist).
+fn config_path() -> Option<PathBuf> {
+    match std::env::var_os("COACH_CONFIG").filter(|value| !value.is_empty()) {
+        Some(path) => Some(PathBuf::from(path)),
+        None => default_config_path(),
     }
 }
 
@@ -267,7 +340,11 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
         path: path.to_path_buf(),
         message,
     };
-    let text = crate::capped_read::read_capped(path)?;
+    // A config file that cannot be read is a bad setting, like a bad value in it.
+    let text = crate::capped_read::read_capped(path).map_err(|error| match error {
+        Error::Io { source, .. } => fail(format!("cannot read it: {source}")),
+        other => other,
+    })?;
     let document = yaml::parse(&text).map_err(|error| {
         let at = error
             .line
@@ -281,7 +358,10 @@ fn read_config(path: &Path) -> Result<FileSettings, Error> {
         _ => return Err(fail("expected a mapping of settings".to_string())),
     };
     let base = path.parent().unwrap_or(Path::new("."));
-    let mut settings = FileSettings::default();
+    let mut settings = FileSettings {
+        path: Some(path.to_path_buf()),
+        ..FileSettings::default()
+    };
     let lines = yaml::locator::SourceMap::new(&text);
     for (name, value) in &fields {
         let fail = |message: String| {
@@ -425,6 +505,28 @@ fn resolve_path(base: &Path, text: &str) -> PathBuf {
         }
     }
     base.join(text)
+}
+
+/// A pack folder named by a setting (`from`), or why it cannot be one.
+fn pack_dir(dir: &Path, from: &str) -> Result<(), String> {
+    match std::fs::metadata(dir) {
+        Ok(metadata) if metadata.is_dir() => Ok(()),
+        Ok(metadata) => {
+            let kind = match metadata.file_type() {
+                kind if kind.is_file() => "a file",
+                kind => crate::file_type::describe(kind),
+            };
+            Err(format!(
+                "{from}: {} is {kind}, not a folder of pattern files",
+                dir.display()
+            ))
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Err(format!("{from}: there is no folder {}", dir.display()))
+        }
+        // Anything else is the pack loader's to report, with the pack.
+        Err(_) => Ok(()),
+    }
 }
 
 fn parse_flag(name: &str, value: &str) -> Result<bool, Error> {
