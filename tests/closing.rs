@@ -270,16 +270,20 @@ fn the_promises_chosen_before_ctrl_c_are_kept_in_the_draft_and_closed_on_resume(
     );
 }
 
-// The header came from flags and the promise was only toggled, not
-// confirmed: nothing typed, so no draft (issue 10 section 4).
+// The header came from flags and Esc closed nothing: nothing typed, so a
+// Ctrl-C then keeps no draft (issue 10 sections 3 and 4).
 #[test]
-fn esc_at_the_kept_promises_closes_nothing_and_keeps_no_draft_of_flags_alone() {
+fn esc_at_the_kept_promises_closes_nothing_and_a_ctrl_c_then_keeps_no_draft() {
     let place = acme_on_a_terminal();
     let mut coach = debrief_on_a_terminal(&place, &[]);
     coach.expect("Which of these promises were kept?");
     coach.wait_for_key_read();
     coach.send(" ");
     coach.send("\x1b");
+    // Esc changes nothing, as in `coach done`; the walk goes on.
+    coach.expect("›");
+    coach.wait_for_key_read();
+    coach.send("\x03");
     coach.expect("coach: interrupted; nothing was answered yet, so no draft was kept");
     assert_eq!(coach.finish(), 130, "{}", coach.screen());
     assert!(!place.notes().join(".drafts").exists());

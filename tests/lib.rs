@@ -28,6 +28,8 @@ mod patterns_commands;
 mod promise_keys;
 mod pty;
 mod pty_promises;
+mod pty_terminal;
+mod pty_width;
 mod relationship;
 mod rescheduling;
 mod support;

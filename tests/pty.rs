@@ -17,11 +17,12 @@ use crate::support::{isolate, BIN};
 const TIMEOUT: Duration = Duration::from_secs(10);
 
 pub(crate) const DOWN: &str = "\x1b[B";
+pub(crate) const UP: &str = "\x1b[A";
 pub(crate) const ENTER: &str = "\r";
 const SPACE: &str = " ";
 pub(crate) const BACKSPACE: &str = "\x7f";
 pub(crate) const CTRL_C: &str = "\x03";
-const ESC: &str = "\x1b";
+pub(crate) const ESC: &str = "\x1b";
 /// What console writes to show the cursor again.
 const SHOW_CURSOR: &str = "\x1b[?25h";
 
@@ -180,6 +181,43 @@ impl Pty {
         }
     }
 
+    /// `command` in a terminal `columns` wide and `rows` high from its
+    /// first byte on (`stty` sets the size before coach starts).
+    #[track_caller]
+    pub(crate) fn spawn_sized(command: Command, columns: u16, rows: u16) -> Self {
+        let mut sized = Command::new("sh");
+        sized.env_clear();
+        for (key, value) in command.get_envs() {
+            if let Some(value) = value {
+                sized.env(key, value);
+            }
+        }
+        if let Some(dir) = command.get_current_dir() {
+            sized.current_dir(dir);
+        }
+        sized
+            .arg("-c")
+            .arg(format!(
+                "stty cols {columns} rows {rows} && exec \"$0\" \"$@\""
+            ))
+            .arg(command.get_program())
+            .args(command.get_args());
+        let mut session = Session::spawn(sized).expect("coach starts in a pseudo-terminal");
+        let _ = session.get_process_mut().set_window_size(columns, rows);
+        Pty {
+            session,
+            transcript: Vec::new(),
+            seen: 0,
+            eof: false,
+        }
+    }
+
+    /// Everything printed so far, as bytes.
+    pub(crate) fn transcript(&mut self) -> &[u8] {
+        while self.pump() {}
+        &self.transcript
+    }
+
     /// Reads what is available; false when there was nothing new.
     fn pump(&mut self) -> bool {
         if self.eof {
@@ -265,6 +303,17 @@ impl Pty {
             }
         }
         self.transcript[self.seen]
+    }
+
+    /// Everything printed since the last prompt line (`? `), up to what is
+    /// on screen once coach reads a key: the items of a choice as drawn.
+    #[track_caller]
+    pub(crate) fn rendered(&mut self) -> String {
+        self.wait_for_key_read();
+        while self.pump() {}
+        let text = String::from_utf8_lossy(&self.transcript).into_owned();
+        let from = text.rfind("? ").unwrap_or(0);
+        text[from..].to_string()
     }
 
     /// Waits until coach is reading a key. console switches the terminal to raw
@@ -465,7 +514,10 @@ fn every_kind_of_question_can_be_answered_with_the_keyboard() {
     coach.send("y\r");
     coach.expect("✔ Have they signed the NDA? · yes");
 
+    // An optional choice without a default starts on "(skip)".
     coach.expect("What mood are they in?");
+    coach.expect("❯ (skip)");
+    coach.send(DOWN);
     coach.expect("❯ Calm");
     coach.send(DOWN);
     coach.expect("❯ Angry");
@@ -490,8 +542,10 @@ fn every_kind_of_question_can_be_answered_with_the_keyboard() {
     coach.expect("· Pricing, Support");
 
     coach.expect("How much do they trust us?");
-    coach.expect("❯ 3");
-    coach.send(DOWN);
+    coach.expect("❯ (skip)");
+    coach.send(UP);
+    coach.expect("❯ 5");
+    coach.send(UP);
     coach.expect("❯ 4");
     coach.send(ENTER);
     coach.expect("✔ How much do they trust us? · 4");
@@ -666,14 +720,26 @@ fn answer_the_story(coach: &mut Pty) {
 /// From the mood question on: the first option, nothing ticked, the middle of
 /// the scale, and nothing for the optional rest.
 fn answer_from_the_mood_on(coach: &mut Pty) {
+    coach.expect("❯ (skip)");
+    coach.send(DOWN);
     coach.expect("❯ Calm");
     coach.send(ENTER);
     coach.expect("✔ What mood are they in? · Calm");
+    answer_from_the_topics_on(coach);
+}
+
+/// From the topics question on: nothing ticked, the middle of the scale,
+/// and nothing for the optional rest.
+fn answer_from_the_topics_on(coach: &mut Pty) {
     coach.expect("(space toggles, enter accepts)");
     coach.expect("⬚ Security");
     coach.send(ENTER);
     coach.expect("How much do they trust us?");
-    coach.expect("(skip)");
+    coach.expect("❯ (skip)");
+    for point in ["1", "2", "3"] {
+        coach.send(DOWN);
+        coach.expect(&format!("❯ {point}"));
+    }
     coach.send(ENTER);
     coach.expect("✔ How much do they trust us? · 3");
     coach.answer("When do we follow up?", "");
@@ -772,7 +838,7 @@ fn ctrl_c_in_a_select_keeps_a_draft_that_resume_continues() {
 // Regression: a yes/no prompt took the first key, so "yes" typed at it
 // answered it with the `y` and gave "es" to the next question.
 #[test]
-fn a_yes_typed_in_full_answers_only_its_question_and_esc_in_a_choice_keeps_a_draft() {
+fn a_yes_typed_in_full_answers_only_its_question_and_esc_skips_an_optional_choice() {
     let place = Place::new().with_every_kind_pack();
     let mut coach = Pty::spawn(place.pack_command(&["prep"]));
     answer_the_header_and_goal(&mut coach);
@@ -780,8 +846,13 @@ fn a_yes_typed_in_full_answers_only_its_question_and_esc_in_a_choice_keeps_a_dra
     coach.expect("Have they signed the NDA? (y/n)");
     coach.send("yes\r");
     coach.expect("✔ Have they signed the NDA? · yes");
-    coach.expect("❯ Calm");
+    coach.expect("❯ (skip)");
+    coach.wait_for_key_read();
     coach.send(ESC);
+    coach.expect("✔ What mood are they in? · (skip)");
+    coach.expect("(space toggles, enter accepts)");
+    coach.wait_for_key_read();
+    coach.send(CTRL_C);
     let draft = interrupted(&mut coach, &place);
 
     let saved = read_yaml(&draft);
@@ -791,17 +862,20 @@ fn a_yes_typed_in_full_answers_only_its_question_and_esc_in_a_choice_keeps_a_dra
     assert_eq!(saved.get("every-kind.mood"), None, "{saved:?}");
 
     let mut coach = Pty::spawn(place.pack_command(&["prep", "--resume"]));
-    let before = coach.expect("What mood are they in?");
+    let before = coach.expect("Which topics will come up?");
     for asked in [
         "Who is the customer?",
         "What must be true",
         "Tell the story",
         "Have they signed the NDA?",
+        "What mood are they in?",
     ] {
         assert!(!before.contains(asked), "asked again: {asked}\n{before}");
     }
-    answer_from_the_mood_on(&mut coach);
+    answer_from_the_topics_on(&mut coach);
     assert_eq!(coach.finish(), 0, "{}", coach.screen());
+    let note = Note::read(&coach.written());
+    assert_eq!(note.answer("every-kind.mood"), &Value::Null);
 }
 
 /// Answers whatever coach asks, in the simplest way that passes, until it
@@ -827,6 +901,12 @@ fn answer_everything(coach: &mut Pty, pick: (&str, &str)) {
             if prompt.contains(pick.0) {
                 choose(coach, pick.1);
             } else {
+                // The cursor starts on the default or "(skip)", or on nothing
+                // for a required choice: Down then reaches the first option.
+                coach.wait_for_key_read();
+                if !coach.rendered().contains("❯ ") {
+                    coach.send(DOWN);
+                }
                 coach.send(ENTER);
                 coach.expect("·");
             }
@@ -853,24 +933,37 @@ fn answer_everything(coach: &mut Pty, pick: (&str, &str)) {
     }
 }
 
-/// Moves down a select to `label`, counting from the items on screen, and picks it.
-fn choose(coach: &mut Pty, label: &str) {
-    let shown = coach.expect(label);
+/// Moves down a select to `label`, counting from the items on screen (the
+/// cursor may start anywhere, or nowhere), and picks it.
+pub(crate) fn choose(coach: &mut Pty, label: &str) {
+    coach.expect(label);
+    let shown = coach.rendered();
     let items: Vec<&str> = shown
         .lines()
-        .skip_while(|line| !line.starts_with("❯ "))
-        .map(|line| {
-            let item = line.strip_prefix("❯ ").or_else(|| line.strip_prefix("  "));
-            item.unwrap_or(line).trim_end()
-        })
+        .rev()
+        .map(|line| line.trim_end_matches('\r'))
+        .take_while(|line| line.starts_with("❯ ") || line.starts_with("  "))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
         .collect();
-    assert!(
-        items.last() == Some(&label),
-        "{label:?} is not among the items {items:?}"
-    );
-    for item in &items[1..] {
+    let name = |line: &str| {
+        line.chars()
+            .skip(2)
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    };
+    let target = items
+        .iter()
+        .position(|line| name(line) == label)
+        .unwrap_or_else(|| panic!("{label:?} is not among the items {items:?}"));
+    let presses = match items.iter().position(|line| line.starts_with("❯ ")) {
+        Some(at) => (target + items.len() - at) % items.len(),
+        None => target + 1,
+    };
+    for _ in 0..presses {
         coach.send(DOWN);
-        coach.expect(&format!("❯ {item}"));
     }
     coach.send(ENTER);
     coach.expect(&format!("· {label}"));

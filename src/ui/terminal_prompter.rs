@@ -2,23 +2,27 @@
 
 use console::{style, Term};
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Input, MultiSelect, Select};
+use dialoguer::{Confirm, MultiSelect};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jiff::civil::Date;
 
 use crate::interrupt;
 use crate::language::{Kind, Language, Question};
 use crate::memory::known::KnownCustomer;
-use crate::model::answer::{self, Answer};
-use crate::ui::pattern_view::{textwrap, write_pattern};
+use crate::model::answer::Answer;
+use crate::ui::pattern_view::textwrap;
 use crate::walk::closing::OpenPromise;
 use crate::walk::prompter::{Prompter, Section, Stop};
 
+mod choice;
 mod customer;
+mod editor_file;
+mod line_input;
 mod lines;
 mod reschedule;
 
-const SKIP: &str = "(skip)";
+/// The keys, said once per walk at its first section.
+const KEYS: &str = "Keys: ? at a text prompt explains the question (a pattern's whole text); < alone at a text prompt goes back to the previous question; Esc skips an optional choice; Ctrl-C stops and keeps a draft (--resume continues).";
 
 pub struct TerminalPrompter<'a> {
     term: Term,
@@ -26,8 +30,13 @@ pub struct TerminalPrompter<'a> {
     language: &'a Language,
     editor: Option<String>,
     today: Date,
+    /// The key hint was shown: once per walk.
+    hinted: bool,
     /// The pattern being walked, for `?`.
     pattern: Option<String>,
+    /// The id and help of the question being asked, for `?` where no
+    /// pattern asks it.
+    asking: Option<(String, Option<String>)>,
     /// Told each time a list, long or commitments answer grows by a
     /// confirmed line, so that a stop in the middle keeps what was given.
     partial: Option<fn(&Question, Answer)>,
@@ -41,7 +50,9 @@ impl<'a> TerminalPrompter<'a> {
             language,
             editor,
             today,
+            hinted: false,
             pattern: None,
+            asking: None,
             partial: None,
         }
     }
@@ -66,194 +77,6 @@ impl<'a> TerminalPrompter<'a> {
         usize::from(self.term.size().1).clamp(40, 100) - 2
     }
 
-    /// `?` at a text prompt: the whole pattern, then the same question again.
-    fn show_pattern(&mut self) -> Result<(), Stop> {
-        let found = self
-            .pattern
-            .as_deref()
-            .and_then(|id| self.language.pattern(id));
-        match found {
-            Some(pattern) => {
-                self.line("")?;
-                write_pattern(self.language, pattern, &mut self.term).map_err(Stop::Failed)?;
-                self.line("")
-            }
-            None => self.line(
-                &style("No pattern here: these questions come from the checklist itself.")
-                    .dim()
-                    .to_string(),
-            ),
-        }
-    }
-
-    /// Reads one line; `?` shows the pattern and asks again. The validator
-    /// runs the same checks as scripted answers.
-    fn read_line(
-        &mut self,
-        prompt: &str,
-        default: Option<String>,
-        check: &dyn Fn(&str) -> Result<(), String>,
-    ) -> Result<String, Stop> {
-        loop {
-            let mut input = Input::<String>::with_theme(&self.theme)
-                .with_prompt(prompt)
-                .allow_empty(true);
-            if let Some(default) = &default {
-                input = input.default(default.clone());
-            }
-            let text = finish(
-                input
-                    .validate_with(|text: &String| {
-                        if text.trim() == "?" {
-                            Ok(())
-                        } else {
-                            check(text)
-                        }
-                    })
-                    .interact_text_on(&self.term),
-            )?;
-            if text.trim() == "?" {
-                self.show_pattern()?;
-                continue;
-            }
-            return Ok(text);
-        }
-    }
-
-    fn text(
-        &mut self,
-        question: &Question,
-        default: Option<&Answer>,
-    ) -> Result<Option<Answer>, Stop> {
-        let today = self.today;
-        let default = default.map(|answer| match answer {
-            Answer::Date(date) => date.to_string(),
-            Answer::Text(text) => text.clone(),
-            other => other.to_value().to_string(),
-        });
-        let check = |text: &str| -> Result<(), String> {
-            if text.trim().is_empty() && !question.required {
-                return Ok(());
-            }
-            answer::from_text(question, text, today).map(|_| ())
-        };
-        let text = self.read_line(&question.ask, default, &check)?;
-        if text.trim().is_empty() {
-            return Ok(None);
-        }
-        let answer = answer::from_text(question, &text, today)
-            .map_err(|reason| Stop::Failed(std::io::Error::other(reason)))?;
-        if let Answer::Date(date) = &answer {
-            finish_date_echo(self, &text, *date)?;
-        }
-        Ok(Some(answer))
-    }
-
-    fn choose_one(
-        &mut self,
-        question: &Question,
-        labels: Vec<String>,
-        default: Option<usize>,
-    ) -> Result<Option<usize>, Stop> {
-        let mut items = labels;
-        if !question.required {
-            items.push(SKIP.to_string());
-        }
-        let picked = Select::with_theme(&self.theme)
-            .with_prompt(&question.ask)
-            .items(&items)
-            .default(default.unwrap_or(0))
-            .interact_on_opt(&self.term);
-        let picked = finish(picked)?.ok_or(Stop::Interrupted)?;
-        Ok((items[picked] != SKIP || question.required).then_some(picked))
-    }
-
-    fn select(
-        &mut self,
-        question: &Question,
-        default: Option<&Answer>,
-    ) -> Result<Option<Answer>, Stop> {
-        let labels: Vec<String> = question
-            .options
-            .iter()
-            .map(|option| option.label.clone())
-            .collect();
-        let at = default.and_then(|answer| {
-            labels
-                .iter()
-                .position(|label| answer.chosen().contains(&label.as_str()))
-        });
-        Ok(self
-            .choose_one(question, labels.clone(), at)?
-            .map(|index| Answer::Text(labels[index].clone())))
-    }
-
-    fn scale(
-        &mut self,
-        question: &Question,
-        default: Option<&Answer>,
-    ) -> Result<Option<Answer>, Stop> {
-        let at = match default {
-            Some(Answer::Scale(number)) => Some(usize::from(*number) - 1),
-            _ => Some(2),
-        };
-        let labels = (1..=5u8)
-            .map(|point| match question.scale_label(point) {
-                Some(label) => format!("{point}  {label}"),
-                None => point.to_string(),
-            })
-            .collect();
-        Ok(self
-            .choose_one(question, labels, at)?
-            .map(|index| Answer::Scale(index as u8 + 1)))
-    }
-
-    fn multiselect(
-        &mut self,
-        question: &Question,
-        default: Option<&Answer>,
-    ) -> Result<Option<Answer>, Stop> {
-        let chosen = default.map(Answer::chosen).unwrap_or_default();
-        let items: Vec<(&str, bool)> = question
-            .options
-            .iter()
-            .map(|option| {
-                (
-                    option.label.as_str(),
-                    chosen.contains(&option.label.as_str()),
-                )
-            })
-            .collect();
-        loop {
-            let picked = MultiSelect::with_theme(&self.theme)
-                .with_prompt(format!(
-                    "{} {}",
-                    question.ask,
-                    style("(space toggles, enter accepts)").dim()
-                ))
-                .items_checked(items.iter().copied())
-                .interact_on_opt(&self.term);
-            let picked = finish(picked)?.ok_or(Stop::Interrupted)?;
-            if picked.is_empty() && question.required {
-                self.line(
-                    &style("  Choose at least one: this answer is required.")
-                        .red()
-                        .to_string(),
-                )?;
-                continue;
-            }
-            if picked.is_empty() {
-                return Ok(None);
-            }
-            return Ok(Some(Answer::Items(
-                picked
-                    .into_iter()
-                    .map(|index| items[index].0.to_string())
-                    .collect(),
-            )));
-        }
-    }
-
     fn confirm(
         &mut self,
         question: &Question,
@@ -264,7 +87,7 @@ impl<'a> TerminalPrompter<'a> {
         // dialoguer then reads Esc and Enter alike as "no answer", so Esc
         // cannot stop the walk here; Ctrl-C does.
         let mut prompt = Confirm::with_theme(&self.theme)
-            .with_prompt(&question.ask)
+            .with_prompt(self.wrapped(&question.ask))
             .wait_for_newline(true);
         if let Some(Answer::Yes(yes)) = default {
             prompt = prompt.default(*yes);
@@ -285,10 +108,14 @@ impl Prompter for TerminalPrompter<'_> {
                 Some(total as u64),
                 ProgressDrawTarget::term(self.term.clone(), 20),
             );
-            let style = ProgressStyle::with_template("{bar:30.cyan/blue} pattern {pos} of {len}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            let style =
+                ProgressStyle::with_template("{bar:30.cyan/blue} pattern {pos} of {len}{msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style.progress_chars("━━─"));
             bar.set_position(step as u64);
+            if section.added > 0 {
+                bar.set_message(format!(" (+{} from your answers)", section.added));
+            }
             bar.abandon();
         }
         // Pack text was cleaned of control characters when the pack loaded.
@@ -303,8 +130,10 @@ impl Prompter for TerminalPrompter<'_> {
             for tip in &pattern.tips {
                 self.line(&style(textwrap(tip, width, "  • ")).dim().to_string())?;
             }
-            let hint = format!("Type ? at a text prompt for the whole pattern (or run coach patterns show {}); Ctrl-C (or Esc in a list of options) stops and keeps a draft.", pattern.id);
-            self.line(&style(textwrap(&hint, width, "  ")).dim().to_string())?;
+        }
+        if !self.hinted {
+            self.hinted = true;
+            self.line(&style(textwrap(KEYS, width, "  ")).dim().to_string())?;
         }
         Ok(())
     }
@@ -333,6 +162,7 @@ impl Prompter for TerminalPrompter<'_> {
         question: &Question,
         default: Option<&Answer>,
     ) -> Result<Option<Answer>, Stop> {
+        self.asking = Some((question.id.clone(), question.help.clone()));
         if let Some(help) = &question.help {
             self.line(&style(textwrap(help, self.width(), "  ")).dim().to_string())?;
         }
@@ -343,8 +173,8 @@ impl Prompter for TerminalPrompter<'_> {
             Kind::Select => self.select(question, default),
             Kind::MultiSelect => self.multiselect(question, default),
             Kind::Scale => self.scale(question, default),
-            Kind::List => self.list(question),
-            Kind::Commitments => self.commitments(question),
+            Kind::List => self.list(question, default),
+            Kind::Commitments => self.commitments(question, default),
         }
         .map(|answer| answer.map(|answer| answer.without_controls()))
     }
@@ -354,6 +184,7 @@ impl Prompter for TerminalPrompter<'_> {
         question: &Question,
         known: &[KnownCustomer],
     ) -> Result<Option<Answer>, Stop> {
+        self.asking = Some((question.id.clone(), question.help.clone()));
         self.pick_customer(question, known)
             .map(|answer| answer.map(|answer| answer.without_controls()))
     }
@@ -363,6 +194,7 @@ impl Prompter for TerminalPrompter<'_> {
         question: &Question,
         titles: &[String],
     ) -> Result<Option<Answer>, Stop> {
+        self.asking = Some((question.id.clone(), question.help.clone()));
         self.pick_meeting(question, titles)
             .map(|answer| answer.map(|answer| answer.without_controls()))
     }
@@ -380,7 +212,8 @@ impl Prompter for TerminalPrompter<'_> {
             ))
             .items(&labels)
             .interact_on_opt(&self.term);
-        let picked = finish(picked)?.ok_or(Stop::Interrupted)?;
+        // Esc keeps them all open, as Enter with none ticked does.
+        let picked = finish(picked)?.unwrap_or_default();
         Ok(picked
             .into_iter()
             .filter_map(|at| open.get(at))
@@ -400,17 +233,6 @@ impl Prompter for TerminalPrompter<'_> {
     ) -> Result<bool, Stop> {
         self.did_you_mean(typed, known)
     }
-}
-
-/// `= 2026-12-12 (Saturday)` under a date typed in another form.
-fn finish_date_echo(prompter: &TerminalPrompter, text: &str, date: Date) -> Result<(), Stop> {
-    if text.trim() != date.to_string() {
-        prompter.line(&format!(
-            "  {}",
-            style(format!("= {} ({:?})", date, date.weekday())).dim()
-        ))?;
-    }
-    Ok(())
 }
 
 /// dialoguer reports Ctrl-C as an interrupted read (the signal thread of

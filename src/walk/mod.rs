@@ -2,6 +2,9 @@
 //! each pattern in walk order, with given answers, defaults and prompts.
 
 pub mod answers_file;
+mod back;
+#[cfg(test)]
+mod back_tests;
 pub mod closing;
 mod customer;
 pub mod prompter;
@@ -221,7 +224,7 @@ impl<'a> Walk<'a> {
     }
 
     /// Checks every given answer against its question; all problems at once.
-    pub fn check_given(&self) -> Result<Vec<(String, Answer)>, WalkError> {
+    fn check(&self, given: &[(String, Value)]) -> Result<Vec<(String, Answer)>, WalkError> {
         let asks_meeting = self.language.asks_meeting(self.checklist);
         let header = header_questions(asks_meeting);
         let questions: Vec<&Question> = header.iter().chain(self.all_questions()).collect();
@@ -232,7 +235,7 @@ impl<'a> Walk<'a> {
         let mut problems = Vec::new();
         let mut checked = Vec::new();
         let mut unknown = 0;
-        for (id, value) in &self.given {
+        for (id, value) in given {
             if id == CLOSED && self.open.is_some() {
                 // Checked against the open ones once the customer is known.
                 if let Err(problem) = closing::given_ids(value) {
@@ -317,32 +320,35 @@ impl<'a> Walk<'a> {
         }
         prompter
             .show("Since last time", &lines)
-            .map_err(|stop| match stop {
-                Stop::Interrupted => WalkError::Interrupted(state.so_far()),
-                Stop::Failed(error) => WalkError::Failed(error, state.so_far()),
-            })
+            .map_err(|stop| state.stop(stop))
     }
 
-    /// Runs the walk. With `Missing::Prompt` a prompter must be given.
-    pub fn run(&self, mut prompter: Option<&mut dyn Prompter>) -> Result<Walked, WalkError> {
-        let given = self.check_given()?;
+    /// Runs the walk once with `given` answers and `skipped` questions
+    /// (`run`, in back.rs, runs it again after a step back).
+    fn run_with(
+        &self,
+        mut prompter: Option<&mut dyn Prompter>,
+        given: &[(String, Value)],
+        skipped: &[String],
+    ) -> Result<Walked, WalkError> {
+        let checked = self.check(given)?;
         let mut state = State {
-            given: given
+            given: checked
                 .into_iter()
                 .enumerate()
                 .map(|(at, (id, answer))| (id, (at, answer)))
                 .collect(),
-            skipped: self.skipped.iter().map(String::as_str).collect(),
+            skipped: skipped.iter().map(String::as_str).collect(),
             last_scales: Vec::new(),
             hints: Vec::new(),
             last_texts: Vec::new(),
             given_closed: self
                 .open
-                .and_then(|_| self.given.iter().rev().find(|(id, _)| id == CLOSED))
+                .and_then(|_| given.iter().rev().find(|(id, _)| id == CLOSED))
                 .map(|(_, value)| closing::given_ids(value).unwrap_or_default()),
             given_rescheduled: self
                 .open
-                .and_then(|_| self.given.iter().rev().find(|(id, _)| id == RESCHEDULED))
+                .and_then(|_| given.iter().rev().find(|(id, _)| id == RESCHEDULED))
                 .map(|(_, value)| value.clone()),
             walked: Walked {
                 checklist: self.checklist.to_string(),
@@ -367,6 +373,7 @@ impl<'a> Walk<'a> {
                 title: "The meeting",
                 pattern: None,
                 step: None,
+                added: 0,
             },
             header.iter().collect(),
             None,
@@ -376,6 +383,9 @@ impl<'a> Walk<'a> {
         self.close(&mut state, prompter)?;
         let given_ids = state.given.keys().cloned().collect();
         let mut order = WalkOrder::at_depth(self.language, self.checklist, self.depth, given_ids);
+        // The plan before any answer brought a pattern in: progress counts
+        // the patterns added since apart.
+        let planned = order.remaining();
         if let Some(checklist) = self
             .language
             .checklist(self.checklist)
@@ -386,6 +396,7 @@ impl<'a> Walk<'a> {
                 title,
                 pattern: None,
                 step: None,
+                added: 0,
             };
             let asked = checklist
                 .questions
@@ -418,6 +429,7 @@ impl<'a> Walk<'a> {
                 title: &pattern.name,
                 pattern: Some(pattern),
                 step: Some((step, total)),
+                added: total.saturating_sub(planned),
             };
             let first = state.walked.answers.len();
             let asked = order.questions(pattern);
@@ -626,7 +638,8 @@ impl State<'_> {
     /// The walk stopped by `stop`, with the answers so far.
     fn stop(&self, stop: Stop) -> WalkError {
         match stop {
-            Stop::Interrupted => WalkError::Interrupted(self.so_far()),
+            // `Back` is taken by back.rs's prompter before it gets here.
+            Stop::Interrupted | Stop::Back => WalkError::Interrupted(self.so_far()),
             Stop::Failed(error) => WalkError::Failed(error, self.so_far()),
         }
     }

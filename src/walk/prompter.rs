@@ -14,6 +14,9 @@ pub struct Section<'a> {
     pub pattern: Option<&'a Pattern>,
     /// 1-based position among the patterns, and how many there are as the walk stands.
     pub step: Option<(usize, usize)>,
+    /// How many of those patterns the answers brought in beyond the walk's
+    /// first plan (includes).
+    pub added: usize,
 }
 
 /// Why a walk stopped before its end.
@@ -23,6 +26,9 @@ pub enum Stop {
     Interrupted,
     /// The terminal failed under us.
     Failed(std::io::Error),
+    /// Back to the previous question (`<` at a text prompt): its answer is
+    /// offered again, and the walk goes on from there.
+    Back,
 }
 
 pub trait Prompter {
@@ -77,6 +83,12 @@ pub trait Prompter {
     fn ask_reschedule(&mut self, promise: &OpenPromise) -> Result<Option<Date>, Stop> {
         let _ = promise;
         Ok(None)
+    }
+
+    /// The answer to `id` was dropped by a step back: whatever keeps
+    /// answers for a draft forgets it (`closed` and `rescheduled` too).
+    fn forget(&mut self, id: &str) {
+        let _ = id;
     }
 
     /// Whether the customer name `typed` meant the known customer `known`

@@ -260,6 +260,15 @@ impl Prompter for Publishing<'_, '_> {
         Ok(to)
     }
 
+    fn forget(&mut self, id: &str) {
+        let mut walking = WALKING.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(walking) = walking.as_mut() {
+            walking.partial = None;
+            walking.so_far.answers.retain(|(given, _)| given != id);
+            walking.so_far.skipped.retain(|skipped| skipped != id);
+        }
+    }
+
     fn confirm_customer(
         &mut self,
         question: &Question,

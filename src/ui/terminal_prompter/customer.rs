@@ -5,6 +5,7 @@ use console::style;
 use dialoguer::theme::Theme as _;
 use dialoguer::{Confirm, FuzzySelect, Select};
 
+use super::choice::Escaped;
 use super::{finish, TerminalPrompter};
 use crate::language::Question;
 use crate::memory::known::KnownCustomer;
@@ -47,14 +48,23 @@ impl TerminalPrompter<'_> {
         )?;
         // Reported here rather than by dialoguer: "New customer…" is no
         // answer, the name typed next is.
-        let picked = FuzzySelect::with_theme(&self.theme)
-            .with_prompt(&question.ask)
-            .items(&items)
-            .default(0)
-            .max_length(10)
-            .report(false)
-            .interact_on_opt(&self.term);
-        let picked = finish(picked)?.ok_or(Stop::Interrupted)?;
+        let mut escaped = false;
+        let picked = loop {
+            let picked = FuzzySelect::with_theme(&self.theme)
+                .with_prompt(&question.ask)
+                .items(self.fitted(&items))
+                .default(0)
+                .max_length(10)
+                .report(false)
+                .interact_on_opt(&self.term);
+            match finish(picked)? {
+                Some(picked) => break picked,
+                None => match self.escape(question, &mut escaped)? {
+                    Escaped::Skip => return Ok(None),
+                    Escaped::Again => continue,
+                },
+            }
+        };
         match known.get(picked) {
             Some(customer) => {
                 let mut line = String::new();
@@ -82,12 +92,21 @@ impl TerminalPrompter<'_> {
             .map(|title| visible_controls(title).into_owned())
             .collect();
         items.push(ANOTHER_MEETING.to_string());
-        let picked = Select::with_theme(&self.theme)
-            .with_prompt(&question.ask)
-            .items(&items)
-            .default(0)
-            .interact_on_opt(&self.term);
-        let picked = finish(picked)?.ok_or(Stop::Interrupted)?;
+        let mut escaped = false;
+        let picked = loop {
+            let picked = Select::with_theme(&self.theme)
+                .with_prompt(&question.ask)
+                .items(self.fitted(&items))
+                .default(0)
+                .interact_on_opt(&self.term);
+            match finish(picked)? {
+                Some(picked) => break picked,
+                None => match self.escape(question, &mut escaped)? {
+                    Escaped::Skip => return Ok(None),
+                    Escaped::Again => continue,
+                },
+            }
+        };
         match titles.get(picked) {
             Some(title) => Ok(Some(Answer::Text(title.clone()))),
             None => self.text(question, None),

@@ -4,21 +4,26 @@ use std::io::Write;
 
 use console::style;
 
+use super::editor_file::{with_comments, without_comments};
 use super::TerminalPrompter;
 use crate::interrupt;
 use crate::language::Question;
 use crate::model::answer::{Answer, Commitment};
 use crate::model::promise::{self, Promise};
+use crate::ui::pattern_view::textwrap;
 use crate::walk::prompter::Stop;
 
 impl TerminalPrompter<'_> {
     /// Lines until an empty one; for lists and for long answers without an
-    /// editor. `whole` makes the answer of the lines confirmed so far.
+    /// editor. `whole` makes the answer of the lines confirmed so far;
+    /// `old` (the answer offered again after a step back) is kept by an
+    /// empty first line.
     fn lines(
         &mut self,
         question: &Question,
         label: &str,
         whole: fn(Vec<String>) -> Answer,
+        old: &[String],
     ) -> Result<Vec<String>, Stop> {
         self.line(&format!(
             "{} {}",
@@ -27,12 +32,24 @@ impl TerminalPrompter<'_> {
         ))?;
         // Each line of a promising list is a promise: `what | due | who`.
         let promising = question.promise == Some(Promise::EachItem);
+        self.line(
+            &style("  One per line, empty line to finish.")
+                .dim()
+                .to_string(),
+        )?;
         if promising {
             self.line(
                 &style("  Each line is a promise of yours; add `| date` for its due date (else the meeting day).")
                     .dim()
                     .to_string(),
             )?;
+        }
+        if !old.is_empty() {
+            let before = format!(
+                "  Before: {}. An empty first line keeps it.",
+                old.join("; ")
+            );
+            self.line(&style(textwrap(&before, self.width(), "")).dim().to_string())?;
         }
         let today = self.today;
         let check = move |text: &str| match promising && !text.trim().is_empty() {
@@ -44,6 +61,9 @@ impl TerminalPrompter<'_> {
             loop {
                 let prompt = format!("  {label} {} (empty line ends)", lines.len() + 1);
                 let line = self.read_line(&prompt, None, &check)?;
+                if line.trim().is_empty() && lines.is_empty() && !old.is_empty() {
+                    return Ok(old.to_vec());
+                }
                 if line.trim().is_empty() {
                     break;
                 }
@@ -62,8 +82,16 @@ impl TerminalPrompter<'_> {
         }
     }
 
-    pub(super) fn list(&mut self, question: &Question) -> Result<Option<Answer>, Stop> {
-        let items = self.lines(question, "item", Answer::Items)?;
+    pub(super) fn list(
+        &mut self,
+        question: &Question,
+        default: Option<&Answer>,
+    ) -> Result<Option<Answer>, Stop> {
+        let old = match default {
+            Some(Answer::Items(items)) => items.clone(),
+            _ => Vec::new(),
+        };
+        let items = self.lines(question, "item", Answer::Items, &old)?;
         Ok((!items.is_empty()).then_some(Answer::Items(items)))
     }
 
@@ -83,10 +111,17 @@ impl TerminalPrompter<'_> {
                 Some(Answer::Text(text)) => text.clone(),
                 _ => String::new(),
             };
-            match edit(&editor, &initial) {
-                Ok(Edited::Saved(text)) if !text.trim().is_empty() => {
-                    return Ok(Some(Answer::Text(text.trim().to_string())))
-                }
+            let pattern = self
+                .pattern
+                .as_deref()
+                .and_then(|id| self.language.pattern(id));
+            let initial = with_comments(question, pattern, &initial);
+            let edited = edit(&editor, &initial).map(|edited| match edited {
+                Edited::Saved(text) => Edited::Saved(without_comments(&text)),
+                failed => failed,
+            });
+            match edited {
+                Ok(Edited::Saved(text)) if !text.is_empty() => return Ok(Some(Answer::Text(text))),
                 Ok(Edited::Saved(_)) if !question.required => return Ok(None),
                 Ok(Edited::Saved(_)) => self.line(
                     &style("  The answer is empty, and it is required: type it here instead.")
@@ -107,17 +142,54 @@ impl TerminalPrompter<'_> {
                 ))?,
             }
         }
-        let lines = self.lines(question, "line", |lines| Answer::Text(lines.join("\n")))?;
+        let old: Vec<String> = match default {
+            Some(Answer::Text(text)) => text.lines().map(str::to_string).collect(),
+            _ => Vec::new(),
+        };
+        let whole = |lines: Vec<String>| Answer::Text(lines.join("\n"));
+        let lines = self.lines(question, "line", whole, &old)?;
         Ok((!lines.is_empty()).then(|| Answer::Text(lines.join("\n"))))
     }
 
-    pub(super) fn commitments(&mut self, question: &Question) -> Result<Option<Answer>, Stop> {
+    /// `old`: the promises offered again after a step back, kept by an
+    /// empty first line.
+    pub(super) fn commitments(
+        &mut self,
+        question: &Question,
+        old: Option<&Answer>,
+    ) -> Result<Option<Answer>, Stop> {
         self.line(&format!(
             "{} {}",
             style("?").yellow(),
             style(&question.ask).bold()
         ))?;
+        self.line(
+            &style(
+                "  One promise at a time: what, then its due date and who; empty line to finish.",
+            )
+            .dim()
+            .to_string(),
+        )?;
+        let old = match old {
+            Some(Answer::Commitments(old)) => old.clone(),
+            _ => Vec::new(),
+        };
+        if !old.is_empty() {
+            let listed: Vec<String> = old
+                .iter()
+                .map(|promise| match &promise.who {
+                    Some(who) => format!("{} (due {}, {who})", promise.what, promise.due),
+                    None => format!("{} (due {})", promise.what, promise.due),
+                })
+                .collect();
+            let before = format!(
+                "  Before: {}. An empty first line keeps it.",
+                listed.join("; ")
+            );
+            self.line(&style(textwrap(&before, self.width(), "")).dim().to_string())?;
+        }
         let today = self.today;
+        let date = super::line_input::date_hint(today);
         let mut commitments = Vec::new();
         loop {
             let what = self.read_line(
@@ -126,6 +198,9 @@ impl TerminalPrompter<'_> {
                 &|_| Ok(()),
             )?;
             let what = what.trim().to_string();
+            if what.is_empty() && commitments.is_empty() && !old.is_empty() {
+                return Ok(Some(Answer::Commitments(old)));
+            }
             if what.is_empty() {
                 if commitments.is_empty() && question.required {
                     self.line(
@@ -138,7 +213,7 @@ impl TerminalPrompter<'_> {
                 break;
             }
             let check = |text: &str| crate::dates::parse(text, today).map(|_| ());
-            let due = self.read_line("    due", None, &check)?;
+            let due = self.read_hinted("    due", Some(&date), None, &check)?;
             let due = crate::dates::parse(&due, today)
                 .map_err(|reason| Stop::Failed(std::io::Error::other(reason)))?;
             let who = self.read_line("    who (optional)", None, &|_| Ok(()))?;

@@ -1,10 +1,10 @@
 //! A new due date for an overdue promise still open, asked after the kept
 //! ones were chosen in a debrief.
 
-use console::style;
 use jiff::civil::Date;
 
-use super::{finish_date_echo, TerminalPrompter};
+use super::line_input::{date_hint, finish_date_echo};
+use super::TerminalPrompter;
 use crate::dates;
 use crate::walk::closing::OpenPromise;
 use crate::walk::prompter::Stop;
@@ -16,18 +16,18 @@ impl TerminalPrompter<'_> {
         let today = self.today;
         // Promises come from notes: shown, never obeyed.
         let prompt = format!(
-            "New due date for {}  {}? {}",
+            "New due date for {}  {}?",
             promise.id,
             crate::text::shown(&promise.label()),
-            style("(enter leaves it)").dim()
         );
+        let hint = format!("{} (enter leaves it)", date_hint(today));
         let check = |text: &str| -> Result<(), String> {
             if text.trim().is_empty() {
                 return Ok(());
             }
             dates::parse(text, today).map(|_| ())
         };
-        let text = self.read_line(&prompt, None, &check)?;
+        let text = self.read_hinted(&prompt, Some(&hint), None, &check)?;
         if text.trim().is_empty() {
             return Ok(None);
         }
