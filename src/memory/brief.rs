@@ -130,7 +130,11 @@ impl Brief {
                 .collect(),
             more_open: promises.len().saturating_sub(MOST_PROMISES),
             goal: last_prep.and_then(|note| text(note.answers.get("goal")?)),
-            verdict: last_debrief.and_then(relationship::rating),
+            // A verdict on that goal only: the debrief of the same meeting,
+            // on or after the prep.
+            verdict: last_debrief
+                .filter(|debrief| last_prep.is_some_and(|prep| debriefs(debrief, prep)))
+                .and_then(relationship::rating),
             learned: last_debrief.map(learned).unwrap_or_default(),
             review_scores: customer
                 .review_scores(scales)
@@ -252,6 +256,13 @@ impl Brief {
         }
         lines
     }
+}
+
+/// Whether `debrief` is the debrief of the meeting `prep` prepared: the
+/// same title (any case or spacing), on or after the prep's date.
+fn debriefs(debrief: &NoteRecord, prep: &NoteRecord) -> bool {
+    let title = |note: &NoteRecord| note.meeting.as_deref().map(crate::slug::name_key);
+    debrief.date >= prep.date && title(debrief) == title(prep)
 }
 
 /// The prep of the meeting walked: the latest prep on or before its date
@@ -396,6 +407,48 @@ mod tests {
             answers,
             commitments: Vec::new(),
         }
+    }
+
+    fn rated_debrief(day: i8, meeting: &str, overall: i64) -> NoteRecord {
+        let mut note = prep(day, meeting, "");
+        note.checklist = "debrief".into();
+        note.answers = serde_json::Map::new();
+        note.answers.insert("overall".into(), Value::from(overall));
+        note
+    }
+
+    #[test]
+    fn the_last_goal_carries_only_the_verdict_of_its_own_meeting() {
+        let walking = WalkFor {
+            checklist: "prep",
+            meeting: Some("Next"),
+            date: date(2026, 11, 20),
+        };
+        let brief = |notes: &[NoteRecord]| {
+            Brief::of(
+                notes,
+                &walking,
+                &[],
+                date(2026, 11, 20),
+                &ReviewScales::default(),
+            )
+            .unwrap()
+            .lines()
+            .into_iter()
+            .find(|line| line.starts_with("Last goal"))
+        };
+        // The kickoff's debrief rated the kickoff, not the steering prepared after it.
+        let notes = [
+            prep(1, "Kickoff", "Scope"),
+            rated_debrief(1, "Kickoff", 4),
+            prep(8, "Steering", "Budget"),
+        ];
+        assert_eq!(brief(&notes).as_deref(), Some("Last goal: Budget"));
+        let notes = [prep(1, "Kickoff", "Scope"), rated_debrief(2, "kickoff", 4)];
+        assert_eq!(
+            brief(&notes).as_deref(),
+            Some("Last goal: Scope (the debrief rated the meeting 4/5)")
+        );
     }
 
     #[test]
