@@ -293,9 +293,19 @@ fn prep_hint(prep: &NoteRecord) -> Option<String> {
         .answers
         .get("show-personal-integrity.must-tell")
         .and_then(text)
-        .map(|tell| format!(" You meant to tell them: {tell}"))
+        .map(|tell| format!(" You meant to tell them: {}", sentence(&tell)))
         .unwrap_or_default();
-    Some(format!("The goal you set in the prep: {goal}.{tell}"))
+    Some(format!("The goal you set in the prep: {}{tell}", sentence(&goal)))
+}
+
+/// The text ending as a sentence ends, so that what follows reads apart.
+fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(['.', '!', '?', '…']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
 }
 
 /// Commitments closed in the last `RECENT_DAYS` days, newest first, at most 5.
