@@ -1,5 +1,6 @@
 //! coach: prepare and debrief customer meetings with a pattern language.
 
+mod atomic_file;
 mod capped_read;
 mod cli;
 mod commands;

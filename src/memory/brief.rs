@@ -295,7 +295,10 @@ fn prep_hint(prep: &NoteRecord) -> Option<String> {
         .and_then(text)
         .map(|tell| format!(" You meant to tell them: {}", sentence(&tell)))
         .unwrap_or_default();
-    Some(format!("The goal you set in the prep: {}{tell}", sentence(&goal)))
+    Some(format!(
+        "The goal you set in the prep: {}{tell}",
+        sentence(&goal)
+    ))
 }
 
 /// The text ending as a sentence ends, so that what follows reads apart.

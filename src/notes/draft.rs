@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use crate::atomic_file;
 use crate::error::Error;
-use crate::notes::atomic_file;
 use crate::walk::answers_file;
 use crate::walk::SoFar;
 use crate::yaml;

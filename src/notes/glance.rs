@@ -3,7 +3,8 @@
 
 use crate::model::answer::Answer;
 use crate::model::{Kind, Question};
-use crate::notes::note::{inline, is_header, Note};
+use crate::notes::markdown::{inline, is_header};
+use crate::walk::Walked;
 
 /// The most lines the block holds under its heading.
 pub const LINES: usize = 15;
@@ -127,9 +128,8 @@ fn entry(question: &Question, answer: &Answer) -> Option<Entry> {
 /// The block's entries: the glance answers in walk order, and the open
 /// promises the walk closed and moved. The promises it made are the
 /// Commitments list right below the block, not repeated here.
-fn entries(note: &Note) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = note
-        .walked
+fn entries(walked: &Walked) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = walked
         .answers
         .iter()
         // Promises are the Commitments list below, whichever questions
@@ -139,10 +139,10 @@ fn entries(note: &Note) -> Vec<Entry> {
         })
         .filter_map(|(question, answer)| entry(question, answer))
         .collect();
-    let kept: Vec<String> = note
-        .closed()
-        .unwrap_or_default()
+    let kept: Vec<String> = walked
+        .closed
         .iter()
+        .flatten()
         .map(|promise| format!("`{}` {}", promise.id, inline(&promise.what)))
         .collect();
     if !kept.is_empty() {
@@ -153,8 +153,7 @@ fn entries(note: &Note) -> Vec<Entry> {
             items: true,
         });
     }
-    let moved: Vec<String> = note
-        .walked
+    let moved: Vec<String> = walked
         .rescheduled
         .iter()
         .map(|moved| format!("`{}` {}", moved.promise.id, inline(&moved.label())))
@@ -198,8 +197,8 @@ fn rooms(entries: &[Entry], budget: usize) -> Vec<usize> {
 }
 
 /// `## At a glance` and its lines, or nothing when there is nothing to show.
-pub fn block(note: &Note) -> String {
-    let entries = entries(note);
+pub fn block(walked: &Walked) -> String {
+    let entries = entries(walked);
     if entries.is_empty() {
         String::new()
     } else {
@@ -209,8 +208,8 @@ pub fn block(note: &Note) -> String {
 
 /// The questions whose answers the block shows whole: the note's
 /// sections need not repeat them.
-pub fn shown_whole(note: &Note) -> Vec<String> {
-    let entries = entries(note);
+pub fn shown_whole(walked: &Walked) -> Vec<String> {
+    let entries = entries(walked);
     let budget = if entries.len() > LINES {
         LINES - 1
     } else {

@@ -7,8 +7,9 @@ use serde_json::{json, Map, Value};
 use crate::language::Language;
 use crate::model::answer::{Answer, Commitment};
 use crate::model::{Kind, Question};
+use crate::notes::markdown::{block, describe, inline, is_header};
 use crate::notes::{glance, reminders};
-use crate::text::{one_line, strip_controls};
+use crate::text::one_line;
 use crate::walk::Walked;
 use crate::yaml;
 
@@ -112,7 +113,7 @@ impl Note<'_> {
         if let Some(link) = &self.prep_link {
             text += &format!("\nPrepared in [{link}]({}).\n", link.replace(' ', "%20"));
         }
-        text += &glance::block(self);
+        text += &glance::block(self.walked);
         // The promises on the table, right under the glance: what is read
         // before the next meeting. Task lines: `coach done` edits them.
         let commitments = self.commitments();
@@ -139,7 +140,7 @@ impl Note<'_> {
         }
         // What the glance block shows whole, and the promises the
         // Commitments list shows, are not written twice.
-        let at_a_glance = glance::shown_whole(self);
+        let at_a_glance = glance::shown_whole(self.walked);
         let repeated = |question: &Question, answer: &Answer| {
             at_a_glance.contains(&question.id)
                 || (matches!(answer, Answer::Commitments(_)) && question.kind != Kind::Confirm)
@@ -190,7 +191,7 @@ impl Note<'_> {
                 text += &format!("- `{}` {}\n", moved.promise.id, inline(&moved.label()));
             }
         }
-        text += &reminders::section(self);
+        text += &reminders::section(self.walked, self.language);
         text
     }
 
@@ -236,123 +237,10 @@ impl Note<'_> {
     }
 }
 
-/// `Send the plan (due 2026-12-05, Dana)`: one commitment on one line.
-pub(super) fn describe(commitment: &Commitment) -> String {
-    let who = commitment
-        .who
-        .as_deref()
-        .map(|who| format!(", {}", one_line(who)))
-        .unwrap_or_default();
-    format!("{} (due {}{who})", inline(&commitment.what), commitment.due)
-}
-
-pub(super) fn is_header(question: &Question) -> bool {
-    crate::language::HEADER_IDS.contains(&question.id.as_str())
-}
-
-/// One line that starts as text: a leading `#`, `[`, `-`... is escaped, so
-/// that `[ ] x` after a list's `- ` is no task and `# x` no heading.
-pub(super) fn inline(text: &str) -> String {
-    escape_start(&one_line(text))
-}
-
-/// Multi-line text (a long answer) keeps its lines, lists and quotes, but no
-/// line of it can become a heading, a `---` fence, rule or setext underline,
-/// or a task item by accident: such lines start with a `\`.
-fn block(text: &str) -> String {
-    let text = strip_controls(text);
-    let mut out = String::new();
-    for line in text.trim().lines() {
-        let line = line.trim_end();
-        let indent = line.len() - line.trim_start().len();
-        let rest = &line[indent..];
-        out += &line[..indent];
-        out += &guard_line(rest);
-        out.push('\n');
-    }
-    out
-}
-
-/// A line of a long answer as written, unless it would start markdown
-/// structure: a heading, a rule or underline (`---`, `===`, `***`, `___`), a
-/// code fence (which would swallow every later heading), or a task item,
-/// bulleted or numbered. Those get a `\` that keeps them text.
-fn guard_line(line: &str) -> String {
-    let rule = !line.is_empty()
-        && ['-', '=', '*', '_']
-            .iter()
-            .any(|mark| line.chars().all(|c| c == *mark || c == ' '));
-    let fence = line.starts_with("```") || line.starts_with("~~~");
-    let is_task = |rest: &str| {
-        rest.trim_start()
-            .strip_prefix('[')
-            .and_then(|rest| rest.chars().nth(1))
-            == Some(']')
-    };
-    let bulleted_task = line.strip_prefix(['-', '*', '+']).is_some_and(is_task);
-    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let numbered_task = digits > 0 && line[digits..].strip_prefix(['.', ')']).is_some_and(is_task);
-    if line.starts_with('#') || rule || fence || bulleted_task {
-        format!("\\{line}")
-    } else if numbered_task {
-        format!("{}\\{}", &line[..digits], &line[digits..])
-    } else {
-        line.to_string()
-    }
-}
-
-fn escape_start(text: &str) -> String {
-    let ordered = text
-        .find(|c: char| !c.is_ascii_digit())
-        .filter(|at| *at > 0)
-        .is_some_and(|at| text[at..].starts_with(['.', ')']));
-    if text.starts_with(['#', '[', '>', '-', '+', '*', '=', '_', '~', '`', '|', '<']) {
-        format!("\\{text}")
-    } else if ordered {
-        let at = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
-        format!("{}\\{}", &text[..at], &text[at..])
-    } else {
-        text.to_string()
-    }
-}
-
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_answers_keep_bullets_but_lose_headings_fences_and_tasks() {
-        let text = "# Heading\n---\n  ===\n***\n- [ ] task\n* [x] done\n- bullet\n> quote\nplain";
-        assert_eq!(
-            block(text),
-            "\\# Heading\n\\---\n  \\===\n\\***\n\\- [ ] task\n\\* [x] done\n- bullet\n> quote\nplain\n"
-        );
-    }
-
-    // Regression: an unclosed fence turned every later heading into code, and
-    // a numbered task line became a task of the note.
-    #[test]
-    fn long_answers_open_no_code_fence_and_no_numbered_task() {
-        let text = "```\n~~~ x\n1. [ ] numbered task\n2) [x] done\n3. plain item\n``inline``";
-        assert_eq!(
-            block(text),
-            "\\```\n\\~~~ x\n1\\. [ ] numbered task\n2\\) [x] done\n3. plain item\n``inline``\n"
-        );
-    }
-
-    #[test]
-    fn one_line_text_cannot_start_markdown() {
-        assert_eq!(inline("[ ] not a task"), "\\[ ] not a task");
-        assert_eq!(inline("# not\na heading"), "\\# not a heading");
-        assert_eq!(inline("1. first"), "1\\. first");
-        assert_eq!(inline("plain \u{1b}[31mtext"), "plain [31mtext");
-    }
 }

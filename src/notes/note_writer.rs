@@ -4,8 +4,8 @@ use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
 
+use crate::atomic_file;
 use crate::error::Error;
-use crate::notes::atomic_file;
 use crate::slug::{cut, same_name, slug};
 
 /// The longest note name before `-N.md`: with room for a number and the

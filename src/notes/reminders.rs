@@ -3,13 +3,14 @@
 
 use std::collections::HashSet;
 
+use crate::language::Language;
 use crate::language::Pattern;
 use crate::model::answer::Answer;
 use crate::model::promise::Promise;
 use crate::model::{Kind, Question};
-use crate::notes::note::{inline, Note};
+use crate::notes::markdown::inline;
 use crate::text::one_line;
-use crate::walk::includes;
+use crate::walk::{includes, Walked};
 
 /// The most tips the section holds.
 pub const TIPS: usize = 5;
@@ -26,8 +27,7 @@ fn flags(question: &Question, answer: &Answer) -> bool {
 /// The walked patterns whose tips the note gives, in the order given: first
 /// those whose answers flagged something and those such answers brought
 /// in, then the other patterns that got answers, each in walk order.
-fn chosen<'l>(note: &Note<'l>) -> Vec<&'l Pattern> {
-    let walked = note.walked;
+fn chosen<'l>(walked: &Walked, language: &'l Language) -> Vec<&'l Pattern> {
     let flagging: Vec<&(Question, Answer)> = walked
         .answers
         .iter()
@@ -46,7 +46,7 @@ fn chosen<'l>(note: &Note<'l>) -> Vec<&'l Pattern> {
     let patterns: Vec<&Pattern> = walked
         .patterns
         .iter()
-        .filter_map(|id| note.language.pattern(id))
+        .filter_map(|id| language.pattern(id))
         .collect();
     let (first, rest): (Vec<&Pattern>, Vec<&Pattern>) = patterns
         .into_iter()
@@ -59,8 +59,8 @@ fn chosen<'l>(note: &Note<'l>) -> Vec<&'l Pattern> {
 
 /// `## Reminders` with the first tip of at most `TIPS` patterns; nothing
 /// when none has a tip to give.
-pub fn section(note: &Note) -> String {
-    let tips: Vec<String> = chosen(note)
+pub fn section(walked: &Walked, language: &Language) -> String {
+    let tips: Vec<String> = chosen(walked, language)
         .into_iter()
         .filter_map(|pattern| {
             pattern

@@ -3,37 +3,15 @@
 //! advance as `closed: [ids]`, checked against the open ones. The overdue
 //! ones still open are then offered a new date (`reschedule.rs`).
 
-use jiff::civil::Date;
 use serde_json::Value;
 
 use crate::memory::resolve::{resolve, Unresolved};
+pub use crate::walk::open_promise::OpenPromise;
 use crate::walk::prompter::Prompter;
 use crate::walk::{Missing, State, Walk, WalkError};
 
 /// The answer id under which the closed commitments are given and kept.
 pub const CLOSED: &str = "closed";
-
-/// One open commitment of the customer, as offered to be closed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OpenPromise {
-    pub id: String,
-    pub what: String,
-    /// Whose promise it is: "ours" or "theirs".
-    pub side: String,
-    /// Who is to keep it, when the note says.
-    pub who: Option<String>,
-    pub due: Option<Date>,
-}
-
-impl OpenPromise {
-    /// `Send the plan (ours, Dana, due 2026-12-05)`: one line, no id.
-    pub fn label(&self) -> String {
-        let mut parts = vec![self.side.clone()];
-        parts.extend(self.who.clone());
-        parts.extend(self.due.map(|due| format!("due {due}")));
-        format!("{} ({})", self.what, parts.join(", "))
-    }
-}
 
 /// The open commitments of a customer, for a walk that closes them.
 pub type OpenOf<'a> = &'a dyn Fn(&str) -> Vec<OpenPromise>;

@@ -7,6 +7,7 @@ mod back;
 mod back_tests;
 pub mod closing;
 mod customer;
+pub mod open_promise;
 pub mod prompter;
 pub mod reschedule;
 #[cfg(test)]

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use crate::language::{Pattern, Question};
 use crate::memory::known::KnownCustomer;
 use crate::model::answer::Answer;
-use crate::walk::closing::OpenPromise;
+use crate::walk::open_promise::OpenPromise;
 
 /// A part of the walk: the header, the checklist's own questions, or a pattern.
 pub struct Section<'a> {

@@ -23,7 +23,7 @@ pub(super) fn front_due(
     id: &str,
 ) -> Result<Splice, EditError> {
     let dues: Vec<&KeyLine> = keys.iter().filter(|line| line.key == "due").collect();
-    let value = super::lines::date_value(date);
+    let value = super::layout::date_value(date);
     match dues.as_slice() {
         [] => {
             let after = note.lines[done.at].next;

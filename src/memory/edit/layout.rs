@@ -308,3 +308,10 @@ pub(super) fn task_ids<'a>(note: &Note<'a>) -> Vec<(usize, &'a str)> {
         })
         .collect()
 }
+
+/// `"2026-12-05"`: a date string, double-quoted as `crate::yaml::to_string` writes it.
+pub(super) fn date_value(date: jiff::civil::Date) -> String {
+    crate::yaml::to_string(&date.to_string())
+        .trim_end()
+        .to_string()
+}

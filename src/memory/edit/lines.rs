@@ -161,7 +161,11 @@ pub(super) fn edit(
                 "" => "\n",
                 eol => eol,
             };
-            let line = format!("{}closed: {}{eol}", " ".repeat(column), date_value(date));
+            let line = format!(
+                "{}closed: {}{eol}",
+                " ".repeat(column),
+                super::layout::date_value(date)
+            );
             splices.push((after..after, line));
         }
         Change::Reopen => {
@@ -221,11 +225,6 @@ pub(super) fn edit(
     out += &text[from..];
     verify(&out, before, path, change, id)?;
     Ok((out, done_line, task_line))
-}
-
-/// `"2026-12-05"`: a date string, double-quoted as `yaml::to_string` writes it.
-pub(super) fn date_value(date: jiff::civil::Date) -> String {
-    yaml::to_string(&date.to_string()).trim_end().to_string()
 }
 
 /// The edited front matter reads as the old one with only the commitment's

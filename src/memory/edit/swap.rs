@@ -89,7 +89,7 @@ pub fn replace_if_unchanged(path: &Path, expected: &[u8], new: &[u8]) -> Result<
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut temporary = crate::notes::atomic_file::temporary(dir)?;
+    let mut temporary = crate::atomic_file::temporary(dir)?;
     temporary
         .write_all(new)
         .and_then(|()| temporary.as_file().sync_all())
