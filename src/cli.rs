@@ -376,6 +376,16 @@ pub struct WalkArgs {
     /// Print a JSON summary: path, customer, checklist, answers, commitments.
     #[arg(long, conflicts_with = "output")]
     pub json: bool,
+
+    /// Take the meeting from a calendar invite (.ics, `-` for stdin): title,
+    /// date, customer (from the attendees' email domains) and the invite's
+    /// UID and attendees for the note.
+    #[arg(long, value_name = "FILE")]
+    pub from_ics: Option<PathBuf>,
+
+    /// Which event of an invite that holds several: its number as listed (1, 2, ...).
+    #[arg(long, value_name = "N", requires = "from_ics")]
+    pub event: Option<usize>,
 }
 
 fn parse_depth(value: &str) -> Result<crate::model::Depth, String> {

@@ -2,6 +2,7 @@
 
 mod brief;
 mod broken_packs;
+mod calendar_invites;
 mod closing;
 mod completions;
 mod config_command;

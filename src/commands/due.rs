@@ -276,6 +276,7 @@ mod tests {
             date: date(2026, 11, 1),
             created: None,
             answers: Default::default(),
+            invite: None,
             commitments: vec![CommitmentRecord {
                 id: Some("c-aaaaaa".into()),
                 what: what.to_string(),
