@@ -2,6 +2,7 @@
 
 mod brief;
 mod broken_packs;
+mod calendar_exports;
 mod calendar_invites;
 mod closing;
 mod completions;

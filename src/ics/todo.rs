@@ -116,13 +116,53 @@ pub fn calendar(name: &str, events: &[DayEvent], todos: &[Todo], now: Timestamp)
         }
         calendar.todos.push(item);
     }
-    calendar.generate()
+    fold(&calendar.generate())
+}
+
+/// Lines folded at 75 octets, as RFC 5545 3.1 asks, never inside a
+/// character: the emitter folds at 75 characters, which is more than 75
+/// octets for any text beyond ASCII.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 64);
+    for line in text.replace("\r\n ", "").split_terminator("\r\n") {
+        let mut room = 75;
+        for c in line.chars() {
+            if c.len_utf8() > room {
+                out.push_str("\r\n ");
+                room = 74;
+            }
+            out.push(c);
+            room -= c.len_utf8();
+        }
+        out.push_str("\r\n");
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn lines_fold_at_75_octets_between_characters() {
+        let todo = Todo {
+            uid: "c-aaaaaaaa@coach".into(),
+            summary: "Société Générale 北京客户 签合同 ".repeat(6),
+            description: String::new(),
+            due: None,
+            done: None,
+        };
+        let text = calendar("coach", &[], &[todo], Timestamp::UNIX_EPOCH);
+        for line in text.split_terminator("\r\n") {
+            assert!(line.len() <= 75, "{line:?}");
+        }
+        let unfolded = text.replace("\r\n ", "");
+        assert!(unfolded.contains(&format!(
+            "SUMMARY:{}\r\n",
+            "Société Générale 北京客户 签合同 ".repeat(6)
+        )));
+    }
 
     #[test]
     fn a_todo_is_escaped_folded_and_read_back_by_the_parser() {
