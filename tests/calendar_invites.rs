@@ -299,3 +299,29 @@ fn a_debrief_of_the_same_invite_links_its_prep_even_when_the_title_changed() {
     let prep_name = std::path::Path::new(&prep_path).file_name().unwrap();
     assert_eq!(front["prep"].as_str(), prep_name.to_str(), "{}", run.stderr);
 }
+
+#[test]
+fn a_review_from_an_invite_takes_its_day_and_leaves_the_title_out() {
+    let dir = customers();
+    let file = fixture("outlook.ics");
+    let run = coach(
+        &dir,
+        "2026-12-01",
+        &[
+            "walk",
+            "review",
+            "--from-ics",
+            &file,
+            "--no-input",
+            "--defaults",
+            "--set",
+            "health=3",
+            "--print-path",
+        ],
+    );
+    let front = front_matter(&dir, &run);
+    assert_eq!(front["checklist"], "review");
+    assert_eq!(front["meeting"], Value::Null);
+    assert_eq!(front["date"], "2026-12-08");
+    assert_eq!(front["customer"], "Contoso");
+}

@@ -97,10 +97,11 @@ fn choose<'e>(
 }
 
 /// The header answers the invite gives, for those not given otherwise:
-/// its title, its day, and the customer its attendees point to. Without a
+/// its title (when the checklist has one: `titled`), its day, and the customer its attendees point to. Without a
 /// customer and no terminal to ask on, a usage error says to pass one.
 pub fn header(
     meeting: &Invite,
+    titled: bool,
     given: &mut Given,
     from_flags: &mut Vec<String>,
     config: &Config,
@@ -113,7 +114,8 @@ pub fn header(
             from_flags.push(id.to_string());
         }
     };
-    if let Some(title) = &meeting.title {
+    // A checklist without a meeting title (a review) takes none.
+    if let (Some(title), true) = (&meeting.title, titled) {
         add(given, "meeting", title.clone());
     }
     add(given, "date", meeting.date.to_string());

@@ -81,7 +81,17 @@ pub fn run(
     // The meeting of `--from-ics`: its header answers fill in the ones not given.
     let invited = invite::read(args, config, prompting)?;
     if let Some(invited) = &invited {
-        invite::header(invited, &mut given, &mut from_flags, config, prompting)?;
+        let titled = language
+            .checklist(checklist)
+            .is_none_or(|found| found.meeting);
+        invite::header(
+            invited,
+            titled,
+            &mut given,
+            &mut from_flags,
+            config,
+            prompting,
+        )?;
     }
 
     // The note itself would be lost: found out before anything is asked.
