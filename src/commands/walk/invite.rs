@@ -147,3 +147,18 @@ pub fn header(
     }
     Ok(())
 }
+
+/// The name of the prep note started from the same invite (by UID), when
+/// it is in the customer's folder `dir`.
+pub fn prep_link(
+    invited: Option<&Invite>,
+    config: &Config,
+    customer: &str,
+    dir: &Path,
+    date: jiff::civil::Date,
+) -> Option<String> {
+    let uid = invited?.uid.as_deref()?;
+    let prep = crate::commands::notes_source::prep_of_invite(config, customer, uid, date)?;
+    (prep.parent() == Some(dir)).then_some(())?;
+    Some(prep.file_name()?.to_str()?.to_string())
+}

@@ -322,12 +322,9 @@ fn write_note(
     };
     // A debrief links the prep note of its meeting; no other walk does.
     // The prep of the same invite first, whatever its title.
-    let uid = invited.and_then(|invited| invited.uid.as_deref());
     let prep_link = (walked.checklist == "debrief")
         .then(|| {
-            uid.and_then(|uid| super::notes_source::prep_of_invite(config, &customer, uid, date))
-                .filter(|prep| prep.parent() == Some(dir.as_path()))
-                .and_then(|prep| Some(prep.file_name()?.to_str()?.to_string()))
+            invite::prep_link(invited, config, &customer, &dir, date)
                 .or_else(|| NoteWriter::prep_note(&dir, meeting.as_deref(), date))
         })
         .flatten();
