@@ -135,6 +135,34 @@ pub enum Command {
     },
     /// List the drafts of interrupted walks; `coach drafts rm ID` removes one.
     Drafts(DraftsArgs),
+    /// Export the meetings (one per note) and the commitments: JSON, CSV
+    /// for spreadsheets, or iCalendar (meetings as all-day events,
+    /// commitments as to-dos).
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ExportArgs {
+    /// Only the meetings or only the commitments (CSV needs one of them).
+    #[arg(value_enum, value_name = "WHAT")]
+    pub what: Option<ExportWhat>,
+
+    /// The format written to standard output.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "json")]
+    pub format: ExportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportWhat {
+    Meetings,
+    Commitments,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Ics,
 }
 
 #[derive(Debug, Subcommand)]
@@ -266,7 +294,8 @@ pub struct DueArgs {
     #[arg(long, conflicts_with_all = ["format", "count", "quiet"])]
     pub jsonl: bool,
 
-    /// Another line format: todo.txt.
+    /// Another format: todo.txt lines, or an iCalendar of to-dos (`ics`)
+    /// for calendar apps to import or subscribe to.
     #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["count", "quiet"])]
     pub format: Option<DueFormat>,
 
@@ -283,6 +312,7 @@ pub struct DueArgs {
 pub enum DueFormat {
     #[value(name = "todo.txt")]
     TodoTxt,
+    Ics,
 }
 
 #[derive(Debug, Subcommand)]
@@ -387,6 +417,16 @@ pub struct WalkArgs {
     /// Print a JSON summary: path, customer, checklist, answers, commitments.
     #[arg(long, conflicts_with = "output")]
     pub json: bool,
+
+    /// Take the meeting from a calendar invite (.ics, `-` for stdin): title,
+    /// date, customer (from the attendees' email domains) and the invite's
+    /// UID and attendees for the note.
+    #[arg(long, value_name = "FILE")]
+    pub from_ics: Option<PathBuf>,
+
+    /// Which event of an invite that holds several: its number as listed (1, 2, ...).
+    #[arg(long, value_name = "N", requires = "from_ics")]
+    pub event: Option<usize>,
 }
 
 fn parse_depth(value: &str) -> Result<crate::model::Depth, String> {

@@ -237,6 +237,7 @@ fn every_accepted_answer_reads_back_from_a_note_unchanged() {
                     .collect(),
                 prep_link: None,
                 brief: None,
+                invite: None,
             };
             let markdown = note.markdown();
             let front_matter = markdown

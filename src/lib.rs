@@ -11,6 +11,7 @@ mod exit_code;
 mod file_type;
 #[cfg(test)]
 mod fuzz_tests;
+mod ics;
 mod interrupt;
 mod language;
 mod memory;

@@ -2,6 +2,9 @@
 
 mod brief;
 mod broken_packs;
+mod calendar_exports;
+mod calendar_invites;
+mod calendar_pty;
 mod closing;
 mod completions;
 mod config_command;

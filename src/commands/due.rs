@@ -84,6 +84,14 @@ fn print(
         for promise in listed {
             writeln!(out, "{}", to_json(promise, config))?;
         }
+    } else if args.format == Some(DueFormat::Ics) {
+        let todos: Vec<_> = listed
+            .iter()
+            .map(|promise| super::export::todo_of(promise, config))
+            .collect();
+        let calendar =
+            crate::ics::todo::calendar("coach commitments", &[], &todos, jiff::Timestamp::now());
+        out.write_all(calendar.as_bytes())?;
     } else if args.format == Some(DueFormat::TodoTxt) {
         for promise in listed {
             writeln!(out, "{}", todo_txt(promise, config))?;
@@ -276,6 +284,7 @@ mod tests {
             date: date(2026, 11, 1),
             created: None,
             answers: Default::default(),
+            invite: None,
             commitments: vec![CommitmentRecord {
                 id: Some("c-aaaaaa".into()),
                 what: what.to_string(),

@@ -157,8 +157,16 @@ const FILES: [(&str, &str); 4] = [
     ),
 ];
 
-const EXAMPLES: [(&str, &str); 6] = [
+const EXAMPLES: [(&str, &str); 8] = [
     ("Prepare a meeting at the terminal:", "coach prep"),
+    (
+        "Prepare the meeting of a calendar invite:",
+        "coach prep --from-ics invite.ics",
+    ),
+    (
+        "The open commitments as to-dos for a calendar app:",
+        "coach due --format ics > coach.ics",
+    ),
     ("A short walk on a busy day:", "coach prep --depth quick"),
     (
         "Debrief from a script, without a terminal:",

@@ -6,6 +6,7 @@ mod customers;
 mod done;
 mod drafts;
 mod due;
+mod export;
 mod history;
 mod man;
 mod notes_check;
@@ -84,6 +85,7 @@ pub fn execute(command: Command, config: &Config) -> Result<i32, Error> {
         Command::Completions { shell } => completions::run(shell, &mut out)?,
         Command::Man { command } => man::run(command.as_deref(), &mut out)?,
         Command::Drafts(args) => drafts::run(&args, config, &mut out)?,
+        Command::Export(args) => export::run(&args, config, &mut out)?,
         Command::Notes(NotesCommand::Check) => {
             let code = notes_check::run(config, &mut out)?;
             out.flush()?;

@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::language::Language;
 use crate::memory::brief::{Brief, WalkFor};
+use crate::memory::invites::{self, InvitedCustomer};
 use crate::memory::known::{self, KnownCustomer};
 use crate::memory::load::{self, Source};
 use crate::memory::promise::{self, Side};
@@ -139,6 +140,51 @@ pub fn known_customers(config: &Config) -> Vec<KnownCustomer> {
             Vec::new()
         }
     }
+}
+
+/// The customer a calendar invite with these attendee `domains` is with,
+/// as far as the notes tell (see `memory::invites`); none when they do not
+/// or cannot be read.
+pub fn customer_of_invite(config: &Config, domains: &[String]) -> Option<String> {
+    let mut progress = IndexProgress::new(config.stderr_is_terminal);
+    let want = Want {
+        notes: crate::memory::Which::All,
+        answers: crate::memory::Answers::None,
+    };
+    let (customers, _) = load::by_customer(
+        &source(config),
+        want,
+        &mut progress,
+        &mut notice,
+        &mut |notes| InvitedCustomer::of(&notes),
+    )
+    .ok()?;
+    let customers: Vec<InvitedCustomer> = customers.into_iter().flatten().collect();
+    invites::customer_of(domains, &customers)
+}
+
+/// The latest prep note of `customer` started from the invite `uid`, on
+/// or before `date`; none when there is none or the notes cannot be read.
+pub fn prep_of_invite(
+    config: &Config,
+    customer: &str,
+    uid: &str,
+    date: jiff::civil::Date,
+) -> Option<std::path::PathBuf> {
+    let mut progress = IndexProgress::new(config.stderr_is_terminal);
+    let notes = load::customer_notes(&source(config), customer, &mut progress, &mut notice).ok()?;
+    notes
+        .into_iter()
+        .rev()
+        .find(|note| {
+            note.checklist == "prep"
+                && note.date <= date
+                && note
+                    .invite
+                    .as_ref()
+                    .is_some_and(|invite| invite.uid.as_deref() == Some(uid))
+        })
+        .map(|note| note.path)
 }
 
 fn source(config: &Config) -> Source<'_> {

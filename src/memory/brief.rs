@@ -61,6 +61,8 @@ pub struct WalkFor<'a> {
     pub checklist: &'a str,
     pub meeting: Option<&'a str>,
     pub date: Date,
+    /// The UID of the calendar invite the walk was started from.
+    pub uid: Option<&'a str>,
 }
 
 /// The question of a debrief that rates the meeting against the prep's goal.
@@ -266,16 +268,27 @@ fn debriefs(debrief: &NoteRecord, prep: &NoteRecord) -> bool {
 }
 
 /// The prep of the meeting walked: the latest prep on or before its date
-/// with the same title (any case or spacing), else with a title that
-/// differs only slightly; none when no prep's title is that close.
+/// started from the same calendar invite (UID), whatever its title; else
+/// the latest with the same title (any case or spacing), else with a title
+/// that differs only slightly; none when no prep's title is that close.
 fn prep_of<'n>(notes: &'n [NoteRecord], walking: &WalkFor<'_>) -> Option<&'n NoteRecord> {
-    let title = crate::slug::name_key(walking.meeting?);
     let preps = || {
         notes
             .iter()
             .rev()
             .filter(|note| note.checklist == "prep" && note.date <= walking.date)
     };
+    if let Some(uid) = walking.uid {
+        let same_invite = preps().find(|note| {
+            note.invite
+                .as_ref()
+                .is_some_and(|invite| invite.uid.as_deref() == Some(uid))
+        });
+        if same_invite.is_some() {
+            return same_invite;
+        }
+    }
+    let title = crate::slug::name_key(walking.meeting?);
     let key = |note: &NoteRecord| note.meeting.as_deref().map(crate::slug::name_key);
     preps()
         .find(|note| key(note).as_deref() == Some(title.as_str()))
@@ -418,6 +431,7 @@ mod tests {
             date: date(2026, 11, day),
             created: None,
             answers,
+            invite: None,
             commitments: Vec::new(),
         }
     }
@@ -472,6 +486,7 @@ mod tests {
             prep(20, "Pilot kickoff", "Too late"),
         ];
         let walk = |meeting: &'static str| WalkFor {
+            uid: None,
             checklist: "debrief",
             meeting: Some(meeting),
             date: date(2026, 11, 10),
@@ -486,6 +501,38 @@ mod tests {
             Some("The goal you set in the prep: Scope.")
         );
         assert_eq!(goal("Quarterly review"), None);
+    }
+
+    #[test]
+    fn a_debrief_of_an_invite_finds_the_prep_of_the_same_uid_whatever_its_title() {
+        let invited = |day, meeting, goal, uid: &str| NoteRecord {
+            invite: Some(crate::memory::note_record::InviteRecord {
+                uid: Some(uid.into()),
+                addresses: Vec::new(),
+            }),
+            ..prep(day, meeting, goal)
+        };
+        let notes = [
+            invited(1, "Pilot kickoff (Northwind)", "Scope", "evt-1@google.com"),
+            prep(2, "Weekly sync", "Other"),
+            invited(3, "Renewal", "Price", "evt-2@google.com"),
+        ];
+        let walk = |uid| WalkFor {
+            uid,
+            checklist: "debrief",
+            meeting: Some("Weekly sync"),
+            date: date(2026, 11, 10),
+        };
+        let goal = |uid| prep_of(&notes, &walk(uid)).and_then(prep_hint);
+        assert_eq!(
+            goal(Some("evt-1@google.com")).as_deref(),
+            Some("The goal you set in the prep: Scope.")
+        );
+        // An unknown UID falls back to the title.
+        assert_eq!(
+            goal(Some("evt-9@google.com")).as_deref(),
+            Some("The goal you set in the prep: Other.")
+        );
     }
 
     #[test]
@@ -532,6 +579,7 @@ mod review_tests {
             date: date(2026, 11, 1),
             created: None,
             answers: Default::default(),
+            invite: None,
             commitments: vec![
                 commitment("c-ontime", "me", 10, Some(9)),
                 commitment("c-late", "me", 10, Some(12)),
@@ -540,6 +588,7 @@ mod review_tests {
             ],
         };
         let walk = WalkFor {
+            uid: None,
             checklist: "review",
             meeting: None,
             date: date(2026, 11, 20),

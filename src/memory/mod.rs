@@ -5,6 +5,7 @@ pub mod archive;
 pub mod brief;
 pub mod edit;
 pub mod index;
+pub mod invites;
 pub mod known;
 pub mod load;
 pub mod note_record;

@@ -25,6 +25,68 @@ pub struct NoteRecord {
     /// Every answer by full question id, in the note's order.
     pub answers: Map<String, Value>,
     pub commitments: Vec<CommitmentRecord>,
+    /// `invite:` of a note started from a calendar invite.
+    pub invite: Option<InviteRecord>,
+}
+
+/// What a note keeps of the invite it was started from: the event's UID
+/// and the email addresses of its organizer and attendees.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct InviteRecord {
+    pub uid: Option<String>,
+    pub addresses: Vec<String>,
+}
+
+impl InviteRecord {
+    /// Read from the `invite:` mapping; anything else there is no invite
+    /// (written by hand, it costs only the matching by UID and domain).
+    pub fn of(value: &Value) -> Option<InviteRecord> {
+        let Value::Object(fields) = value else {
+            return None;
+        };
+        let text = |value: &Value| value.as_str().map(|text| text.trim().to_lowercase());
+        let mut addresses: Vec<String> =
+            fields.get("organizer").and_then(text).into_iter().collect();
+        if let Some(Value::Array(attendees)) = fields.get("attendees") {
+            addresses.extend(attendees.iter().filter_map(text));
+        }
+        addresses.retain(|address| address.contains('@'));
+        addresses.dedup();
+        Some(InviteRecord {
+            uid: fields
+                .get("uid")
+                .and_then(Value::as_str)
+                .map(|uid| uid.trim().to_string())
+                .filter(|uid| !uid.is_empty()),
+            addresses,
+        })
+    }
+
+    /// The email domains of the addresses, lowercase.
+    pub fn domains(&self) -> impl Iterator<Item = &str> {
+        self.addresses
+            .iter()
+            .filter_map(|address| address.rsplit_once('@').map(|(_, domain)| domain))
+    }
+
+    /// As the index keeps it.
+    pub fn to_json(&self) -> String {
+        serde_json::json!({"uid": self.uid, "addresses": self.addresses}).to_string()
+    }
+
+    /// As the index gave it back.
+    pub fn from_json(text: &str) -> Option<InviteRecord> {
+        let value: Value = serde_json::from_str(text).ok()?;
+        Some(InviteRecord {
+            uid: value.get("uid").and_then(Value::as_str).map(str::to_string),
+            addresses: value
+                .get("addresses")?
+                .as_array()?
+                .iter()
+                .filter_map(|address| address.as_str().map(str::to_string))
+                .collect(),
+        })
+    }
 }
 
 /// A promise found in the answers: an item with `what` of a list answer.
@@ -171,6 +233,7 @@ impl NoteRecord {
         }
         // Held for every note of an archive: no room to spare.
         commitments.shrink_to_fit();
+        let invite = fields.get("invite").and_then(InviteRecord::of);
         Ok(NoteRecord {
             path: path.to_path_buf(),
             version,
@@ -181,6 +244,7 @@ impl NoteRecord {
             created,
             answers,
             commitments,
+            invite,
         })
     }
 }

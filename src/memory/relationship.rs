@@ -261,6 +261,7 @@ mod tests {
             date: date(2026, 11, day),
             created: None,
             answers: Default::default(),
+            invite: None,
             commitments: Vec::new(),
         }
     }

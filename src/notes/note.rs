@@ -31,6 +31,8 @@ pub struct Note<'a> {
     /// What the walk started from ("Since last time"): its lines, and the
     /// ids of the commitments open then (`open_at_start`).
     pub brief: Option<(Vec<String>, Vec<String>)>,
+    /// The calendar invite the walk was started from (`invite:`).
+    pub invite: Option<Value>,
 }
 
 impl Note<'_> {
@@ -81,6 +83,9 @@ impl Note<'_> {
         });
         if let (Some(link), Value::Object(fields)) = (&self.prep_link, &mut front) {
             fields.insert("prep".to_string(), Value::String(link.clone()));
+        }
+        if let (Some(invite), Value::Object(fields)) = (&self.invite, &mut front) {
+            fields.insert("invite".to_string(), invite.clone());
         }
         if let (Some((_, open)), Value::Object(fields)) = (&self.brief, &mut front) {
             fields.insert("open_at_start".to_string(), json!(open));

@@ -20,6 +20,7 @@ use crate::walk::closing::OpenOf;
 use crate::walk::prompter::Prompter;
 use crate::walk::{BriefOf, Missing, SoFar, Walk, WalkError, Walked};
 
+mod invite;
 mod keeping;
 mod reschedule;
 mod resume;
@@ -78,7 +79,22 @@ pub fn run(
         None => SoFar::default(),
     };
     answers_file::merge(&mut given, answers_file::collect(&args.answers)?);
-    let from_flags = answers_file::header_flags(&args.answers.header);
+    let mut from_flags = answers_file::header_flags(&args.answers.header);
+    // The meeting of `--from-ics`: its header answers fill in the ones not given.
+    let invited = invite::read(args, config, prompting)?;
+    if let Some(invited) = &invited {
+        let titled = language
+            .checklist(checklist)
+            .is_none_or(|found| found.meeting);
+        invite::header(
+            invited,
+            titled,
+            &mut given,
+            &mut from_flags,
+            config,
+            prompting,
+        )?;
+    }
 
     // The note itself would be lost: found out before anything is asked.
     // Only here: a closed stdout looks like /dev/null opened read-write
@@ -87,7 +103,8 @@ pub fn run(
         return Err(Error::Stdout(std::io::Error::other("it was closed")));
     }
     // The brief shown once the customer is named, kept for the note.
-    let since_last_time = SinceLastTime::new(config, &language, checklist);
+    let since_last_time = SinceLastTime::new(config, &language, checklist)
+        .of_invite(invited.as_ref().and_then(|invited| invited.uid.clone()));
     let show_brief = |customer: &str, meeting: Option<&str>, date: jiff::civil::Date| {
         since_last_time.since(customer, meeting, date)
     };
@@ -212,6 +229,7 @@ pub fn run(
         language: &language,
         walked: &walked,
         brief,
+        invited: invited.as_ref(),
     };
     let written = write_note(finished, config, args, resumed.as_deref(), &command, out);
     let (written, text) = match written {
@@ -273,6 +291,8 @@ struct Finished<'a> {
     language: &'a Language,
     walked: &'a Walked,
     brief: Option<Brief>,
+    /// The calendar invite it was started from (`--from-ics`).
+    invited: Option<&'a crate::ics::invite::Invite>,
 }
 
 /// Renders the note and writes it; returns the path written (none for
@@ -289,6 +309,7 @@ fn write_note(
         language,
         walked,
         brief,
+        invited,
     } = finished;
     let customer = walked.text("customer").unwrap_or_default();
     let meeting = walked.text("meeting");
@@ -307,8 +328,12 @@ fn write_note(
         Err(_) => writer.customer_dir(&customer),
     };
     // A debrief links the prep note of its meeting; no other walk does.
+    // The prep of the same invite first, whatever its title.
     let prep_link = (walked.checklist == "debrief")
-        .then(|| NoteWriter::prep_note(&dir, meeting.as_deref(), date))
+        .then(|| {
+            invite::prep_link(invited, config, &customer, &dir, date)
+                .or_else(|| NoteWriter::prep_note(&dir, meeting.as_deref(), date))
+        })
         .flatten();
     let note = Note {
         language,
@@ -320,6 +345,7 @@ fn write_note(
         commitment_ids: commitment_ids(walked, args.output.is_none(), config),
         prep_link,
         brief: brief.map(|brief| (brief.lines(), brief.open_ids)),
+        invite: invited.map(crate::ics::invite::Invite::front_matter),
     };
     let markdown = note.markdown();
     if args.output.is_some() {

@@ -19,6 +19,9 @@ pub struct SinceLastTime<'a> {
     question_ids: Vec<String>,
     /// The brief shown, and for which customer.
     shown: RefCell<Option<(String, Option<Brief>)>>,
+    /// The UID of the invite the walk was started from: a debrief finds
+    /// the prep of the same invite by it.
+    uid: Option<String>,
 }
 
 impl<'a> SinceLastTime<'a> {
@@ -38,7 +41,14 @@ impl<'a> SinceLastTime<'a> {
             checklist,
             question_ids: own.into_iter().chain(patterns).collect(),
             shown: RefCell::new(None),
+            uid: None,
         }
+    }
+
+    /// For a walk started from the calendar invite `uid`.
+    pub fn of_invite(mut self, uid: Option<String>) -> Self {
+        self.uid = uid;
+        self
     }
 
     /// What the walk shows once the header is answered.
@@ -80,6 +90,7 @@ impl<'a> SinceLastTime<'a> {
             checklist: self.checklist,
             meeting,
             date,
+            uid: self.uid.as_deref(),
         };
         notes_source::brief(self.config, self.language, customer, &walking)
     }

@@ -57,7 +57,7 @@ pub fn each_note(
     };
     let mut notes = connection.prepare(&format!(
         "SELECT n.id, n.path, n.version, n.customer, n.checklist, n.meeting, n.date, n.created,
-                {answers}, n.customer_key
+                {answers}, n.customer_key, n.invite
          FROM notes n WHERE n.problem IS NULL {which} ORDER BY {order}"
     ))?;
     let mut commitments = connection.prepare(&format!(

@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, Row};
 use serde_json::{Map, Value};
 
 use crate::memory::archive::is_whole_number;
-use crate::memory::note_record::{CommitmentRecord, NoteRecord};
+use crate::memory::note_record::{CommitmentRecord, InviteRecord, NoteRecord};
 use crate::memory::read::Unreadable;
 use crate::memory::scan::Stamp;
 
@@ -51,8 +51,8 @@ pub fn store(
     }
     let mut insert = connection.prepare_cached(
         "INSERT INTO notes (path, mtime_ns, size, inode, read_ns, version, customer, checklist,
-             meeting, date, created, problem_line, problem, numbers, customer_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             meeting, date, created, problem_line, problem, numbers, customer_key, invite)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?;
     let note = match read {
         Read::Unreadable(unreadable) => {
@@ -70,6 +70,7 @@ pub fn store(
                 None::<String>,
                 unreadable.line as i64,
                 unreadable.reason,
+                None::<String>,
                 None::<String>,
                 None::<String>,
             ])?;
@@ -99,6 +100,7 @@ pub fn store(
         None::<String>,
         Value::Object(numbers).to_string(),
         crate::slug::name_key(&note.customer),
+        note.invite.as_ref().map(InviteRecord::to_json),
     ])?;
     let id = connection.last_insert_rowid();
     connection
@@ -166,6 +168,10 @@ pub(super) fn note(row: &Row<'_>, notes_dir: &Path) -> rusqlite::Result<NoteReco
         created: row.get(7)?,
         answers,
         commitments: Vec::new(),
+        invite: row
+            .get_ref(10)?
+            .as_str_or_null()?
+            .and_then(InviteRecord::from_json),
     })
 }
 

@@ -5,7 +5,7 @@ use rusqlite::Connection;
 
 /// Raised whenever the tables change shape; an index of an older (or
 /// newer) version is rebuilt, never migrated.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// Paths are bytes relative to the notes folder (a name need not be
 /// UTF-8); dates are `YYYY-MM-DD` text, so they sort as dates.
@@ -36,7 +36,9 @@ CREATE TABLE notes (
     numbers      TEXT,
     -- The customer's name in one Unicode form, case and spacing: one
     -- customer's notes are read together.
-    customer_key TEXT
+    customer_key TEXT,
+    -- The invite a note was started from (JSON: uid, addresses), if any.
+    invite       TEXT
 );
 -- Every answer, a JSON object in the note's order, apart from the notes:
 -- the freshness check and most queries read only the narrow rows above.
