@@ -450,6 +450,7 @@ mod tests {
             checklist: "prep",
             meeting: Some("Next"),
             date: date(2026, 11, 20),
+            uid: None,
         };
         let brief = |notes: &[NoteRecord]| {
             Brief::of(
