@@ -3,24 +3,8 @@
 //! done` closes them, and the debrief records which.
 
 use crate::pty::{Place, Pty};
+use crate::support::acme::{self, ACME, PACK};
 use crate::support::notes_dir::NotesDir;
-
-const PACK: &str = "\
-patterns:
-  - id: talk
-    name: Talk
-    summary: Talk it over.
-    questions:
-      debrief:
-        - id: went
-          ask: How did it go?
-          kind: text
-checklists:
-  - id: debrief
-    start: [talk]
-";
-
-const ACME: &str = "acme/2026-12-01-debrief.md";
 
 /// An earlier debrief of Acme with two open promises, ours and theirs.
 const EARLIER: &str = "\
@@ -54,34 +38,12 @@ answers:
 ";
 
 fn acme() -> NotesDir {
-    let dir = NotesDir::new("coach-closing");
-    dir.write(ACME, EARLIER);
-    std::fs::create_dir_all(dir.root().join("pack")).unwrap();
-    std::fs::write(dir.root().join("pack/a.yaml"), PACK).unwrap();
-    dir
+    acme::with_note("coach-closing", EARLIER)
 }
 
 /// A scripted debrief of Acme on 2026-12-02 with these answers.
 fn debrief(dir: &NotesDir, answers: &str) -> crate::support::notes_dir::Run {
-    std::fs::write(dir.root().join("answers.yaml"), answers).unwrap();
-    dir.coach_on(
-        "2026-12-03",
-        &[
-            "--no-builtin",
-            "--patterns",
-            "pack",
-            "debrief",
-            "--customer",
-            "Acme",
-            "--meeting",
-            "Follow-up",
-            "--date",
-            "2026-12-02",
-            "--answers",
-            "answers.yaml",
-            "--no-input",
-        ],
-    )
+    acme::debrief(dir, ("2026-12-02", "2026-12-03"), answers, &[])
 }
 
 #[test]
@@ -281,6 +243,7 @@ fn esc_at_the_kept_promises_closes_nothing_and_a_ctrl_c_then_keeps_no_draft() {
     coach.send(" ");
     coach.send("\x1b");
     // Esc changes nothing, as in `coach done`; the walk goes on.
+    coach.expect("How did it go?");
     coach.expect("›");
     coach.wait_for_key_read();
     coach.send("\x03");

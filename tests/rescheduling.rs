@@ -2,24 +2,9 @@
 //! still open gets a new due date in its own note, by the byte-minimal
 //! editor, and the debrief records which.
 
+use crate::support::acme::{self, ACME, PACK};
 use crate::support::notes_dir::NotesDir;
 
-const PACK: &str = "\
-patterns:
-  - id: talk
-    name: Talk
-    summary: Talk it over.
-    questions:
-      debrief:
-        - id: went
-          ask: How did it go?
-          kind: text
-checklists:
-  - id: debrief
-    start: [talk]
-";
-
-const ACME: &str = "acme/2026-12-01-debrief.md";
 const DEBRIEF: &str = "acme/2026-12-09-follow-up-debrief.md";
 
 /// An earlier debrief of Acme with two open promises, both overdue by
@@ -59,34 +44,13 @@ answers:
 ";
 
 fn acme() -> NotesDir {
-    let dir = NotesDir::new("coach-rescheduling");
-    dir.write(ACME, EARLIER);
-    std::fs::create_dir_all(dir.root().join("pack")).unwrap();
-    std::fs::write(dir.root().join("pack/a.yaml"), PACK).unwrap();
-    dir
+    acme::with_note("coach-rescheduling", EARLIER)
 }
 
 /// A scripted debrief of Acme on 2026-12-09 with these answers and `more`
 /// arguments, run on 2026-12-10.
 fn debrief(dir: &NotesDir, answers: &str, more: &[&str]) -> crate::support::notes_dir::Run {
-    std::fs::write(dir.root().join("answers.yaml"), answers).unwrap();
-    let mut args = vec![
-        "--no-builtin",
-        "--patterns",
-        "pack",
-        "debrief",
-        "--customer",
-        "Acme",
-        "--meeting",
-        "Follow-up",
-        "--date",
-        "2026-12-09",
-        "--answers",
-        "answers.yaml",
-        "--no-input",
-    ];
-    args.extend(more);
-    dir.coach_on("2026-12-10", &args)
+    acme::debrief(dir, ("2026-12-09", "2026-12-10"), answers, more)
 }
 
 /// The lines of `after` that differ from those of `before`, which has as many.

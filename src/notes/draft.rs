@@ -50,7 +50,12 @@ pub fn worth_keeping(so_far: &SoFar, from_flags: &[String]) -> bool {
     so_far
         .answers
         .iter()
-        .any(|(id, value)| !value.is_null() && !from_flags.contains(id))
+        // An empty choice (no promise kept, an empty list) is nothing typed.
+        .any(|(id, value)| {
+            !value.is_null()
+                && value.as_array().is_none_or(|items| !items.is_empty())
+                && !from_flags.contains(id)
+        })
 }
 
 /// The answers of `so_far` as a plain answers file, for `--answers FILE`:

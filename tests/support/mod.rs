@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
+pub mod acme;
 pub mod notes_dir;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_coach");
