@@ -42,8 +42,8 @@ pub fn run(args: &CustomersArgs, config: &Config, out: &mut impl Write) -> Resul
         notes: Which::All,
         answers: Answers::Numbers,
     };
-    let mut summaries: Vec<Summary> =
-        super::notes_source::by_customer(config, want, &mut |notes| {
+    let mut summaries: Vec<Summary> = super::notes_source::Notes::new(config)
+        .by_customer(want, &mut |notes| {
             summary(&Customer::of(&notes), &scales, config)
         })?;
     // Attention first; then the longest silence first; then by name.

@@ -124,7 +124,7 @@ fn find(typed: &str, config: &Config) -> Result<Vec<NoteRecord>, Error> {
     let mut by_folder = None;
     // The name itself wins; a folder name only when no customer is called so
     // (a note moved by hand into another customer's folder keeps its own name).
-    let names = super::notes_source::by_customer(config, want, &mut |notes| {
+    let names = super::notes_source::Notes::new(config).by_customer(want, &mut |notes| {
         let name = Customer::of(&notes).name;
         if relationship::key(&name) == wanted {
             by_name = Some(notes);

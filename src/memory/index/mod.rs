@@ -154,6 +154,25 @@ impl Index {
         Ok(Archive { notes, unreadable })
     }
 
+    /// Each note `want` asks for, in the order of its rows, one at a time.
+    pub fn each_note(
+        &self,
+        want: Want,
+        each: &mut dyn FnMut(NoteRecord),
+    ) -> Result<(), IndexError> {
+        // One snapshot for the notes and their commitments (see `archive`).
+        let snapshot = self.connection.unchecked_transaction()?;
+        query::each_note(
+            &snapshot,
+            &self.notes_dir,
+            want,
+            Order::Row,
+            &mut |note, _| each(note),
+        )?;
+        snapshot.commit()?;
+        Ok(())
+    }
+
     /// The notes `want` asks for, one customer (by name key) at a time in
     /// order of key, each customer's notes by date then path.
     pub fn by_customer(

@@ -80,6 +80,8 @@ pub fn each_note(
             note.commitments.push(commitment);
             pending = next_commitment(&mut commitments)?;
         }
+        // Held for every note of an archive: no room to spare.
+        note.commitments.shrink_to_fit();
         let key = row.get_ref(9)?.as_str_or_null()?.unwrap_or_default();
         each(note, key);
     }
