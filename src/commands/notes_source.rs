@@ -62,17 +62,19 @@ impl<'a> Notes<'a> {
         Ok(archive)
     }
 
-    /// `map` of each customer's notes (by name key, in order of key), with
-    /// one warning per unreadable note on stderr; through the index, one
-    /// customer's notes are in memory at a time.
-    pub fn by_customer<T>(
-        &self,
-        want: Want,
-        map: &mut dyn FnMut(Vec<NoteRecord>) -> T,
-    ) -> Result<Vec<T>, Error> {
-        let (mapped, unreadable) = self.memory.borrow_mut().by_customer(want, map)?;
+    /// Each note `want` asks for, one at a time in no particular order,
+    /// then one warning per unreadable note on stderr: only what `each`
+    /// keeps is in memory.
+    pub fn each_note(&self, want: Want, each: &mut dyn FnMut(NoteRecord)) -> Result<(), Error> {
+        let unreadable = self.memory.borrow_mut().each_note(want, each)?;
         crate::memory::archive::warn(&unreadable);
-        Ok(mapped)
+        Ok(())
+    }
+
+    /// The notes `want` asks for, as `read` gives them but without warning
+    /// again of the unreadable ones: for a second question of one command.
+    pub fn read_again(&self, want: Want) -> Result<Archive, Error> {
+        self.memory.borrow_mut().archive(want)
     }
 
     /// "Since last time" for `customer`, from their earlier notes; None
