@@ -241,6 +241,7 @@ impl<'a> Memory<'a> {
             let progress = &mut *self.progress;
             let opened = Index::open(&database, self.source.notes_dir).and_then(|mut index| {
                 let problems = index.refresh(progress)?;
+                scan::give_back_freed_memory();
                 Ok((index, problems))
             });
             match opened {

@@ -88,6 +88,18 @@ pub fn note_files(
     Ok(found)
 }
 
+/// Hands the memory freed since back to the system. The scan's threads
+/// allocate every path of a large archive in their own malloc arenas,
+/// which the command's own thread never reuses: without this, a scan of
+/// 50,000 notes stays in the peak memory of all that follows it.
+pub fn give_back_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory; it takes no pointers.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// What a walk over some folders found.
 #[derive(Default)]
 struct Listing {
