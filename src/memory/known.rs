@@ -69,7 +69,9 @@ pub fn known_customers(
         notes: Which::All,
         answers: Answers::None,
     };
-    let (known, unreadable) = memory.by_customer(want, &mut |notes| KnownCustomer::of(&notes))?;
+    // Names, folders, dates and meetings: no commitments to read.
+    let (known, unreadable) =
+        memory.by_customer(want, false, &mut |notes| KnownCustomer::of(&notes))?;
     let mut known: Vec<KnownCustomer> = known.into_iter().flatten().collect();
     known.sort_by(|a, b| {
         b.last_contact

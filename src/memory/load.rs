@@ -133,17 +133,19 @@ impl<'a> Memory<'a> {
     }
 
     /// `map` of the notes `want` asks for, one customer (by name key) at a
-    /// time in order of key, each customer's notes by date then path; and
-    /// the notes that could not be read. Through the index only one
-    /// customer's notes are held at a time.
+    /// time in order of key, each customer's notes by date then path, with
+    /// their commitments unless `commitments` is false; and the notes that
+    /// could not be read. Through the index only one customer's notes are
+    /// held at a time.
     pub fn by_customer<T>(
         &mut self,
         want: Want,
+        commitments: bool,
         map: &mut dyn FnMut(Vec<NoteRecord>) -> T,
     ) -> Result<(Vec<T>, Vec<Unreadable>), Error> {
         let answer = self.ask(&mut |index, problems| {
             let mut mapped = Vec::new();
-            index.by_customer(want, &mut |notes| mapped.push(map(notes)))?;
+            index.by_customer(want, commitments, &mut |notes| mapped.push(map(notes)))?;
             Ok((mapped, sorted(index.unreadable()?, problems)))
         })?;
         if let Some(answer) = answer {
@@ -151,7 +153,10 @@ impl<'a> Memory<'a> {
         }
         // Grouped as they are read: no second copy of the archive.
         let mut groups: BTreeMap<String, Vec<NoteRecord>> = BTreeMap::new();
-        let unreadable = self.each_note(want, &mut |note| {
+        let unreadable = self.each_note(want, &mut |mut note| {
+            if !commitments {
+                note.commitments = Vec::new();
+            }
             groups
                 .entry(crate::slug::name_key(&note.customer))
                 .or_default()

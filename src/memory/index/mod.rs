@@ -147,6 +147,7 @@ impl Index {
             &self.notes_dir,
             want,
             Order::Row,
+            true,
             &mut |note, _| notes.push(note),
         )?;
         let unreadable = query::unreadable(&snapshot, &self.notes_dir)?;
@@ -167,6 +168,7 @@ impl Index {
             &self.notes_dir,
             want,
             Order::Row,
+            true,
             &mut |note, _| each(note),
         )?;
         snapshot.commit()?;
@@ -174,10 +176,12 @@ impl Index {
     }
 
     /// The notes `want` asks for, one customer (by name key) at a time in
-    /// order of key, each customer's notes by date then path.
+    /// order of key, each customer's notes by date then path; with their
+    /// commitments unless `commitments` is false.
     pub fn by_customer(
         &self,
         want: Want,
+        commitments: bool,
         each: &mut dyn FnMut(Vec<NoteRecord>),
     ) -> Result<(), IndexError> {
         let mut group: Vec<NoteRecord> = Vec::new();
@@ -188,6 +192,7 @@ impl Index {
             &self.notes_dir,
             want,
             Order::Customer,
+            commitments,
             &mut |note, key| {
                 if key != group_key && !group.is_empty() {
                     sort_notes(&mut group);
