@@ -125,24 +125,27 @@ fn find(typed: &str, config: &Config) -> Result<Vec<NoteRecord>, Error> {
     };
     let source = super::notes_source::Notes::new(config);
     let mut by_name: Vec<NoteRecord> = Vec::new();
-    // Each customer's newest note and its name (for "did you mean").
-    let mut newest: BTreeMap<String, (jiff::civil::Date, PathBuf, String)> = BTreeMap::new();
-    // The customers with a note in the folder `typed` names.
+    // Each customer's newest note, its name (for "did you mean") and how
+    // many notes they have.
+    let mut newest: BTreeMap<String, (jiff::civil::Date, PathBuf, String, usize)> = BTreeMap::new();
+    // The customers with a note in the folder `typed` names, and their
+    // notes from the first one found there on.
     let mut in_folder: BTreeSet<String> = BTreeSet::new();
+    let mut by_folder: Vec<NoteRecord> = Vec::new();
     source.each_note(want(Which::All), &mut |note| {
         let key = relationship::key(&note.customer);
         if folder.is_some() && folder == note.folder(&config.notes_dir) {
             in_folder.insert(key.clone());
         }
-        let newer = newest
-            .get(&key)
-            .is_none_or(|(date, path, _)| (note.date, &note.path) > (*date, path));
-        if newer {
-            let seen = (note.date, note.path.clone(), note.customer.clone());
-            newest.insert(key.clone(), seen);
+        let seen = newest.entry(key.clone()).or_default();
+        seen.3 += 1;
+        if seen.3 == 1 || (note.date, &note.path) > (seen.0, &seen.1) {
+            (seen.0, seen.1, seen.2) = (note.date, note.path.clone(), note.customer.clone());
         }
         if key == wanted {
             by_name.push(note);
+        } else if in_folder.contains(&key) {
+            by_folder.push(note);
         }
     })?;
     // The name itself wins; a folder name only when no customer is called so
@@ -153,9 +156,16 @@ fn find(typed: &str, config: &Config) -> Result<Vec<NoteRecord>, Error> {
         return Ok(by_name);
     }
     if let Some(key) = in_folder.first() {
+        by_folder.retain(|note| relationship::key(&note.customer) == *key);
+        let all = newest.get(key).map(|seen| seen.3);
+        if Some(by_folder.len()) == all {
+            sort_notes(&mut by_folder);
+            return Ok(by_folder);
+        }
+        // Some came before the first one in the folder: asked for again.
         return Ok(source.read_again(want(Which::Customer(key)))?.notes);
     }
-    let names: Vec<String> = newest.into_values().map(|(_, _, name)| name).collect();
+    let names: Vec<String> = newest.into_values().map(|(_, _, name, _)| name).collect();
     let lower: Vec<String> = names.iter().map(|name| name.to_lowercase()).collect();
     let hint = crate::suggest::closest(&wanted, lower.iter().map(String::as_str))
         .and_then(|close| names.iter().find(|name| name.to_lowercase() == close))
