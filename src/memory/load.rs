@@ -56,6 +56,7 @@ impl<'a> Memory<'a> {
         notice: Box<dyn FnMut(String) + 'a>,
     ) -> Memory<'a> {
         let database = usable_database(&source);
+        scan::share_one_arena();
         Memory {
             source,
             progress,

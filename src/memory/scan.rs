@@ -88,6 +88,19 @@ pub fn note_files(
     Ok(found)
 }
 
+/// One malloc arena for all threads: the notes read on other cores are
+/// mostly dropped or kept by the command's own thread, and memory freed in
+/// a thread's own arena is never reused by another; with one arena the
+/// peak of a large archive's read is what is held, not that plus each
+/// thread's leftovers.
+pub fn share_one_arena() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a tuning knob; it takes no pointers.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
 /// Hands the memory freed since back to the system. The scan's threads
 /// allocate every path of a large archive in their own malloc arenas,
 /// which the command's own thread never reuses: without this, a scan of
