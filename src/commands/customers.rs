@@ -47,11 +47,12 @@ pub fn run(args: &CustomersArgs, config: &Config, out: &mut impl Write) -> Resul
     // Each note counted in as it comes: only the figures are held, never
     // the archive (whose notes come in any order, with or without the index).
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
-    super::notes_source::Notes::new(config).each_note(want, &mut |note| {
-        tallies
-            .entry(relationship::key(&note.customer))
-            .or_default()
-            .add(&note, &scales, &config.me, config.today);
+    super::notes_source::Notes::new(config).each_note(want, &mut |note, key| {
+        let tally = match tallies.get_mut(key) {
+            Some(tally) => tally,
+            None => tallies.entry(key.to_string()).or_default(),
+        };
+        tally.add(note, &scales, &config.me, config.today);
     })?;
     let mut summaries: Vec<Summary> = tallies
         .into_values()

@@ -37,7 +37,7 @@ pub fn run(args: &DueArgs, config: &Config, out: &mut impl Write) -> Result<i32,
     let mut kept: Vec<NoteRecord> = Vec::new();
     // Every customer's name and folder, for `--customer`.
     let mut names: BTreeSet<(String, Option<String>)> = BTreeSet::new();
-    super::notes_source::Notes::new(config).each_note(want, &mut |mut note| {
+    super::notes_source::Notes::new(config).each_note(want, &mut |mut note, _| {
         if args.customer.is_some() {
             names.insert((note.customer.clone(), note.folder(&config.notes_dir)));
         }

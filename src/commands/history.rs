@@ -132,8 +132,8 @@ fn find(typed: &str, config: &Config) -> Result<Vec<NoteRecord>, Error> {
     // notes from the first one found there on.
     let mut in_folder: BTreeSet<String> = BTreeSet::new();
     let mut by_folder: Vec<NoteRecord> = Vec::new();
-    source.each_note(want(Which::All), &mut |note| {
-        let key = relationship::key(&note.customer);
+    source.each_note(want(Which::All), &mut |note, key| {
+        let key = key.to_string();
         if folder.is_some() && folder == note.folder(&config.notes_dir) {
             in_folder.insert(key.clone());
         }

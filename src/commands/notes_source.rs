@@ -62,10 +62,14 @@ impl<'a> Notes<'a> {
         Ok(archive)
     }
 
-    /// Each note `want` asks for, one at a time in no particular order,
-    /// then one warning per unreadable note on stderr: only what `each`
-    /// keeps is in memory.
-    pub fn each_note(&self, want: Want, each: &mut dyn FnMut(NoteRecord)) -> Result<(), Error> {
+    /// Each note `want` asks for with its customer's name key, one at a
+    /// time in no particular order, then one warning per unreadable note on
+    /// stderr: only what `each` keeps is in memory.
+    pub fn each_note(
+        &self,
+        want: Want,
+        each: &mut dyn FnMut(NoteRecord, &str),
+    ) -> Result<(), Error> {
         let unreadable = self.memory.borrow_mut().each_note(want, each)?;
         crate::memory::archive::warn(&unreadable);
         Ok(())

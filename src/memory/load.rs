@@ -90,20 +90,21 @@ impl<'a> Memory<'a> {
         }
     }
 
-    /// Each note `want` asks for, one at a time and in no particular order:
-    /// only what `each` keeps is held. Returns the notes that could not be
-    /// read, by path.
+    /// Each note `want` asks for with its customer's name key
+    /// (`slug::name_key`), one at a time and in no particular order: only
+    /// what `each` keeps is held. Returns the notes that could not be read,
+    /// by path.
     pub fn each_note(
         &mut self,
         want: Want,
-        each: &mut dyn FnMut(NoteRecord),
+        each: &mut dyn FnMut(NoteRecord, &str),
     ) -> Result<Vec<Unreadable>, Error> {
         let mut delivered = false;
         let database = self.database.clone();
         let answer = self.ask(&mut |index, problems| {
-            let read = index.each_note(want, &mut |note| {
+            let read = index.each_note(want, &mut |note, key| {
                 delivered = true;
-                each(note);
+                each(note, key);
             });
             match read {
                 // Half of the notes are counted already: the command cannot
@@ -124,7 +125,8 @@ impl<'a> Memory<'a> {
         read::each_front_matter(&paths, |read| match read {
             Ok(note) => {
                 if let Some(note) = want.trim(note) {
-                    each(note);
+                    let key = crate::slug::name_key(&note.customer);
+                    each(note, &key);
                 }
             }
             Err(problem) => unreadable.push(problem),
@@ -154,14 +156,16 @@ impl<'a> Memory<'a> {
         }
         // Grouped as they are read: no second copy of the archive.
         let mut groups: BTreeMap<String, Vec<NoteRecord>> = BTreeMap::new();
-        let unreadable = self.each_note(want, &mut |mut note| {
+        let unreadable = self.each_note(want, &mut |mut note, key| {
             if !commitments {
                 note.commitments = Vec::new();
             }
-            groups
-                .entry(crate::slug::name_key(&note.customer))
-                .or_default()
-                .push(note);
+            match groups.get_mut(key) {
+                Some(group) => group.push(note),
+                None => {
+                    groups.insert(key.to_string(), vec![note]);
+                }
+            }
         })?;
         let mapped = groups
             .into_values()
@@ -202,7 +206,7 @@ impl<'a> Memory<'a> {
             answers: crate::memory::Answers::None,
         };
         let mut ids = std::collections::BTreeSet::new();
-        let unreadable = self.each_note(want, &mut |note| {
+        let unreadable = self.each_note(want, &mut |note, _| {
             ids.extend(note.commitments.into_iter().filter_map(|c| c.id));
         })?;
         Ok((ids.into_iter().collect(), unreadable))
@@ -399,7 +403,9 @@ mod tests {
             };
             let mut memory = Memory::new(source, Box::new(Quiet), Box::new(|_| {}));
             let mut seen = Vec::new();
-            let unreadable = memory.each_note(want, &mut |note| seen.push(note)).unwrap();
+            let unreadable = memory
+                .each_note(want, &mut |note, _| seen.push(note))
+                .unwrap();
             sort_notes(&mut seen);
             (seen, unreadable)
         };

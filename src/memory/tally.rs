@@ -31,14 +31,7 @@ pub struct Tally {
 
 impl Tally {
     /// Counts `note` in.
-    pub fn add(&mut self, note: &NoteRecord, scales: &ReviewScales, me: &[String], today: Date) {
-        let newer = self
-            .newest
-            .as_ref()
-            .is_none_or(|(date, path, _)| (note.date, &note.path) > (*date, path));
-        if newer {
-            self.newest = Some((note.date, note.path.clone(), note.customer.clone()));
-        }
+    pub fn add(&mut self, note: NoteRecord, scales: &ReviewScales, me: &[String], today: Date) {
         if note.date <= today && self.last_contact.is_none_or(|last| note.date > last) {
             self.last_contact = Some(note.date);
         }
@@ -46,7 +39,7 @@ impl Tally {
             .insert((note.date, note.meeting.as_deref().map(relationship::key)));
         self.dates.insert(note.date);
         if note.checklist == REVIEW {
-            if let Some(score) = scales.score(note) {
+            if let Some(score) = scales.score(&note) {
                 self.scores.push((note.date, note.path.clone(), score));
             }
         }
@@ -58,6 +51,13 @@ impl Tally {
             if Urgency::of(commitment, today) == Urgency::Overdue {
                 self.overdue += 1;
             }
+        }
+        let newer = self
+            .newest
+            .as_ref()
+            .is_none_or(|(date, path, _)| (note.date, &note.path) > (*date, path));
+        if newer {
+            self.newest = Some((note.date, note.path, note.customer));
         }
     }
 
@@ -120,7 +120,7 @@ mod tests {
             note(1, "A", "Acme"),
         ];
         let mut tally = Tally::default();
-        for note in &notes {
+        for note in notes {
             tally.add(note, &ReviewScales::default(), &[], date(2026, 11, 10));
         }
         assert_eq!(tally.meetings(), 3);

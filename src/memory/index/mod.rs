@@ -155,22 +155,16 @@ impl Index {
         Ok(Archive { notes, unreadable })
     }
 
-    /// Each note `want` asks for, in the order of its rows, one at a time.
+    /// Each note `want` asks for, in the order of its rows, one at a time,
+    /// with its customer's name key.
     pub fn each_note(
         &self,
         want: Want,
-        each: &mut dyn FnMut(NoteRecord),
+        each: &mut dyn FnMut(NoteRecord, &str),
     ) -> Result<(), IndexError> {
         // One snapshot for the notes and their commitments (see `archive`).
         let snapshot = self.connection.unchecked_transaction()?;
-        query::each_note(
-            &snapshot,
-            &self.notes_dir,
-            want,
-            Order::Row,
-            true,
-            &mut |note, _| each(note),
-        )?;
+        query::each_note(&snapshot, &self.notes_dir, want, Order::Row, true, each)?;
         snapshot.commit()?;
         Ok(())
     }
