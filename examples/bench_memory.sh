@@ -45,7 +45,8 @@ for N in "$@"; do
   $run due --count >/dev/null
   echo "peak RSS at $N notes (KiB):"
   for args in "due --count" "due" "due --all --json" "customers" "history $customer" \
-      "done c-zzzzzzzz" "--no-index due --count" "--no-index customers" "--no-index history $customer"; do
+      "done c-zzzzzzzz" "--no-index due --count" "--no-index due --all --json" \
+      "--no-index customers" "--no-index history $customer"; do
     /usr/bin/time -f "%M  $args" $run $args >/dev/null 2>"$OUT/rss.err" || true
     tail -1 "$OUT/rss.err"
   done

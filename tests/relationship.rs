@@ -270,6 +270,34 @@ fn history_lists_meetings_newest_first_with_rating_commitments_and_review_trends
 }
 
 #[test]
+fn history_by_folder_name_includes_the_customers_notes_moved_out_of_that_folder() {
+    let archive = Archive::written_by_coach();
+    let whole = archive.coach(&["history", "northwind traders"]);
+    assert_eq!(whole.status, 0, "{}", whole.stderr);
+    let folder = archive.notes().join("northwind-traders");
+    let mut notes: Vec<std::path::PathBuf> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    notes.sort();
+    let move_to = |note: &std::path::Path, elsewhere: &str| {
+        let to = archive.notes().join(elsewhere);
+        std::fs::create_dir_all(&to).unwrap();
+        std::fs::rename(note, to.join(note.file_name().unwrap())).unwrap();
+    };
+    // Found after the folder's notes, then also one found before them.
+    for (note, elsewhere) in [(&notes[0], "zz-moved"), (&notes[1], "aa-moved")] {
+        move_to(note, elsewhere);
+        for index in [&[][..], &["--no-index"][..]] {
+            let args = [index, &["history", "northwind-traders"][..]].concat();
+            let run = archive.coach(&args);
+            assert_eq!(run.stdout, whole.stdout, "{args:?} after {elsewhere}");
+        }
+    }
+}
+
+#[test]
 fn history_counts_each_sides_promises_kept_on_time_late_overdue_and_open() {
     let archive = Archive::new();
     archive.write(

@@ -17,7 +17,7 @@ use clap_complete::env::Shells;
 use crate::cli::{Arguments, GlobalArgs, Shell};
 use crate::config::Config;
 use crate::error::Error;
-use crate::memory::load::{self, Source};
+use crate::memory::load::{Memory, Source};
 use crate::memory::{Answers, Want, Which};
 use crate::ui::index_progress::IndexProgress;
 
@@ -122,21 +122,25 @@ fn patterns() -> Vec<CompletionCandidate> {
         .collect()
 }
 
-fn source(config: &Config) -> Source<'_> {
-    Source {
+/// The notes, read without a word on the terminal: a progress bar or a
+/// notice mid-line would garble the shell's prompt.
+fn quiet(config: &Config) -> Memory<'_> {
+    let source = Source {
         notes_dir: &config.notes_dir,
         cache_dir: config.cache_dir.as_deref(),
-    }
+    };
+    Memory::new(
+        source,
+        Box::new(IndexProgress::new(false)),
+        Box::new(|_| {}),
+    )
 }
 
 fn customers() -> Vec<CompletionCandidate> {
     let Some(config) = config() else {
         return Vec::new();
     };
-    let mut quiet = IndexProgress::new(false);
-    let Ok((known, _)) =
-        crate::memory::known::known_customers(&source(&config), &mut quiet, &mut |_| {})
-    else {
+    let Ok((known, _)) = crate::memory::known::known_customers(&mut quiet(&config)) else {
         return Vec::new();
     };
     known
@@ -163,8 +167,7 @@ fn commitments(done: bool) -> Vec<CompletionCandidate> {
         notes: which,
         answers: Answers::None,
     };
-    let mut quiet = IndexProgress::new(false);
-    let Ok(archive) = load::archive(&source(&config), want, &mut quiet, &mut |_| {}) else {
+    let Ok(archive) = quiet(&config).archive(want) else {
         return Vec::new();
     };
     archive

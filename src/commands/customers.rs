@@ -1,6 +1,7 @@
 //! `coach customers`: whom to call, and how each relationship is going, one
 //! line per customer, those needing attention first.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use console::{measure_text_width, pad_str, style, Alignment};
@@ -10,8 +11,9 @@ use serde_json::{json, Value};
 use crate::cli::CustomersArgs;
 use crate::config::Config;
 use crate::error::Error;
-use crate::memory::promise::{self, Side, Urgency};
-use crate::memory::relationship::{self, Customer, ReviewScales};
+use crate::memory::promise;
+use crate::memory::relationship;
+use crate::memory::tally::Tally;
 use crate::memory::{Answers, Want, Which};
 use crate::text::shown;
 
@@ -42,10 +44,20 @@ pub fn run(args: &CustomersArgs, config: &Config, out: &mut impl Write) -> Resul
         notes: Which::All,
         answers: Answers::Numbers,
     };
-    let mut summaries: Vec<Summary> =
-        super::notes_source::by_customer(config, want, &mut |notes| {
-            summary(&Customer::of(&notes), &scales, config)
-        })?;
+    // Each note counted in as it comes: only the figures are held, never
+    // the archive (whose notes come in any order, with or without the index).
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    super::notes_source::Notes::new(config).each_note(want, &mut |note, key| {
+        let tally = match tallies.get_mut(key) {
+            Some(tally) => tally,
+            None => tallies.entry(key.to_string()).or_default(),
+        };
+        tally.add(note, &scales, &config.me, config.today);
+    })?;
+    let mut summaries: Vec<Summary> = tallies
+        .into_values()
+        .map(|tally| summary(&tally, config))
+        .collect();
     // Attention first; then the longest silence first; then by name.
     summaries.sort_by(|a, b| {
         b.needs_attention()
@@ -62,43 +74,27 @@ pub fn run(args: &CustomersArgs, config: &Config, out: &mut impl Write) -> Resul
     Ok(())
 }
 
-fn summary(customer: &Customer, scales: &ReviewScales, config: &Config) -> Summary {
+fn summary(customer: &Tally, config: &Config) -> Summary {
     let today = config.today;
-    let last_contact = customer.last_contact(today);
+    let last_contact = customer.last_contact();
     let days_since = last_contact.map(|date| promise::days_between(date, today));
     let usual_gap = customer.usual_gap();
-    let name_key = relationship::key(&customer.name);
+    let name = customer.name();
+    let name_key = relationship::key(&name);
     let keep_in_touch = config
         .keep_in_touch
         .iter()
         .find(|(name, _)| relationship::key(name) == name_key)
         .map(|(_, days)| *days);
-    let (mut open_ours, mut open_theirs, mut overdue) = (0, 0, 0);
-    for commitment in customer.notes.iter().flat_map(|note| &note.commitments) {
-        if commitment.done {
-            continue;
-        }
-        match Side::of(commitment.who.as_deref(), &config.me) {
-            Side::Ours => open_ours += 1,
-            Side::Theirs => open_theirs += 1,
-        }
-        if Urgency::of(commitment, today) == Urgency::Overdue {
-            overdue += 1;
-        }
-    }
     Summary {
-        name: customer.name.clone(),
+        name,
         last_contact,
         days_since,
         meetings: customer.meetings(),
-        open_ours,
-        open_theirs,
-        overdue,
-        scores: customer
-            .review_scores(scales)
-            .into_iter()
-            .map(|(_, score)| score)
-            .collect(),
+        open_ours: customer.open_ours,
+        open_theirs: customer.open_theirs,
+        overdue: customer.overdue,
+        scores: customer.review_scores(),
         usual_gap,
         keep_in_touch,
         reach_out: days_since

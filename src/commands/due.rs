@@ -1,6 +1,7 @@
 //! `coach due`: open commitments, most urgent first, for people and scripts.
 //! Exit codes are grep's: 0 something listed, 1 nothing, 2 an error.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 
 use console::{measure_text_width, pad_str, style, Alignment};
@@ -12,7 +13,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::exit_code;
 use crate::memory::promise::{self, Promise, Side, Urgency};
-use crate::memory::{Answers, Archive, Want, Which};
+use crate::memory::{Answers, NoteRecord, Want, Which};
 use crate::text::{one_line, shown};
 
 pub fn run(args: &DueArgs, config: &Config, out: &mut impl Write) -> Result<i32, Error> {
@@ -27,32 +28,39 @@ pub fn run(args: &DueArgs, config: &Config, out: &mut impl Write) -> Result<i32,
         (None, true) => Which::WithCommitments,
         (None, false) => Which::WithOpenCommitments,
     };
-    let archive = super::notes_source::read_notes(
-        config,
-        Want {
-            notes,
-            answers: Answers::None,
-        },
-    )?;
-    let customers = match &args.customer {
-        Some(name) => Some(matching_customers(&archive, name, config)?),
-        None => None,
+    let want = Want {
+        notes,
+        answers: Answers::None,
     };
-    let listed: Vec<Promise> = promise::promises(&archive.notes, &config.me, config.today)
-        .into_iter()
-        .filter(|promise| args.all || !promise.commitment.done)
-        .filter(|promise| !args.mine || promise.side == Side::Ours)
-        .filter(|promise| !args.theirs || promise.side == Side::Theirs)
-        .filter(|promise| !args.overdue || promise.urgency == Urgency::Overdue)
-        .filter(|promise| {
-            within.is_none_or(|limit| promise.commitment.due.is_some_and(|due| due <= limit))
-        })
-        .filter(|promise| {
-            customers
-                .as_ref()
-                .is_none_or(|names| names.contains(&promise.note.customer))
-        })
-        .collect();
+    // Each note cut down to the commitments listed as it comes: a large
+    // archive is never whole in memory.
+    let mut kept: Vec<NoteRecord> = Vec::new();
+    // Every customer's name and folder, for `--customer`.
+    let mut names: BTreeSet<(String, Option<String>)> = BTreeSet::new();
+    super::notes_source::Notes::new(config).each_note(want, &mut |mut note, _| {
+        if args.customer.is_some() {
+            names.insert((note.customer.clone(), note.folder(&config.notes_dir)));
+        }
+        note.commitments.retain(|commitment| {
+            let side = Side::of(commitment.who.as_deref(), &config.me);
+            let urgency = Urgency::of(commitment, config.today);
+            (args.all || !commitment.done)
+                && (!args.mine || side == Side::Ours)
+                && (!args.theirs || side == Side::Theirs)
+                && (!args.overdue || urgency == Urgency::Overdue)
+                && within.is_none_or(|limit| commitment.due.is_some_and(|due| due <= limit))
+        });
+        if !note.commitments.is_empty() {
+            note.commitments.shrink_to_fit();
+            note.created = None;
+            kept.push(note);
+        }
+    })?;
+    if let Some(name) = &args.customer {
+        let customers = matching_customers(&names, name)?;
+        kept.retain(|note| customers.contains(&note.customer));
+    }
+    let listed: Vec<Promise> = promise::promises(&kept, &config.me, config.today);
     if !args.quiet {
         print(&listed, args, config, out)?;
     }
@@ -116,28 +124,22 @@ fn within_limit(span: &str, today: Date) -> Result<Date, Error> {
 }
 
 /// The customer names in the archive that `--customer NAME` means: the same
-/// name in any case or spacing, or the name of its folder.
+/// name in any case or spacing, or the name of its folder. `names` holds
+/// each note's customer and folder.
 fn matching_customers(
-    archive: &Archive,
+    names: &BTreeSet<(String, Option<String>)>,
     name: &str,
-    config: &Config,
 ) -> Result<Vec<String>, Error> {
-    let mut known: Vec<&str> = archive
-        .notes
-        .iter()
-        .map(|note| note.customer.as_str())
-        .collect();
-    known.sort_unstable();
+    let mut known: Vec<&str> = names.iter().map(|(name, _)| name.as_str()).collect();
     known.dedup();
     let folder = crate::slug::slug(name);
-    let matching: Vec<String> = archive
-        .notes
+    let matching: Vec<String> = names
         .iter()
-        .filter(|note| {
-            crate::slug::same_name(&note.customer, name)
-                || folder.as_deref() == Some(project(note, config).as_str())
+        .filter(|(customer, in_folder)| {
+            crate::slug::same_name(customer, name)
+                || folder.as_deref() == Some(project_of(customer, in_folder.clone()).as_str())
         })
-        .map(|note| note.customer.clone())
+        .map(|(customer, _)| customer.clone())
         .collect();
     if !matching.is_empty() {
         return Ok(matching);
@@ -153,13 +155,14 @@ fn matching_customers(
     )))
 }
 
-/// The customer's folder (the first folder under the notes folder), else
-/// the slug of the name: todo.txt's `+project`.
-/// The todo.txt project of a note: its customer folder, else the slug of its customer.
-fn project(note: &crate::memory::NoteRecord, config: &Config) -> String {
-    note.folder(&config.notes_dir).unwrap_or_else(|| {
-        crate::slug::slug(&note.customer).unwrap_or_else(|| "customer".to_string())
-    })
+/// The todo.txt project of a note: its customer folder (the first folder
+/// under the notes folder), else the slug of its customer.
+fn project(note: &NoteRecord, config: &Config) -> String {
+    project_of(&note.customer, note.folder(&config.notes_dir))
+}
+
+fn project_of(customer: &str, folder: Option<String>) -> String {
+    folder.unwrap_or_else(|| crate::slug::slug(customer).unwrap_or_else(|| "customer".to_string()))
 }
 
 fn to_json(promise: &Promise, config: &Config) -> Value {
@@ -211,39 +214,17 @@ fn todo_txt(promise: &Promise, config: &Config) -> String {
 }
 
 /// Groups under their headings, in aligned columns (wide characters count
-/// double); overdue lines red on a terminal.
+/// double); overdue lines red on a terminal. Each line's cells are made
+/// twice, for the widths and for the line, rather than held for all.
 fn table(listed: &[Promise], today: Date, out: &mut impl Write) -> Result<(), Error> {
-    let rows: Vec<[String; 6]> = listed
-        .iter()
-        .map(|promise| {
-            let commitment = promise.commitment;
-            let when = match (commitment.done, commitment.closed, commitment.due) {
-                (true, Some(closed), _) => format!("closed {closed}"),
-                (true, None, _) => "done".to_string(),
-                (false, _, Some(due)) => promise::relative(due, today),
-                (false, _, None) => String::new(),
-            };
-            [
-                commitment.id.as_deref().map(shown).unwrap_or_default(),
-                commitment
-                    .due
-                    .map(|due| due.to_string())
-                    .unwrap_or_default(),
-                when,
-                shown(&promise.note.customer),
-                shown(&commitment.what),
-                commitment.who.as_deref().map(shown).unwrap_or_default(),
-            ]
-        })
-        .collect();
     let mut widths = [0; 6];
-    for row in &rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(measure_text_width(cell));
+    for promise in listed {
+        for (width, cell) in widths.iter_mut().zip(cells(promise, today)) {
+            *width = (*width).max(measure_text_width(&cell));
         }
     }
     let mut heading = None;
-    for (promise, row) in listed.iter().zip(&rows) {
+    for promise in listed {
         if heading != Some(promise.urgency) {
             if heading.is_some() {
                 writeln!(out)?;
@@ -251,7 +232,7 @@ fn table(listed: &[Promise], today: Date, out: &mut impl Write) -> Result<(), Er
             heading = Some(promise.urgency);
             writeln!(out, "{}", style(promise.urgency.heading()).bold())?;
         }
-        let cells: Vec<String> = row
+        let cells: Vec<String> = cells(promise, today)
             .iter()
             .zip(widths)
             .map(|(cell, width)| pad_str(cell, width, Alignment::Left, None).into_owned())
@@ -265,6 +246,28 @@ fn table(listed: &[Promise], today: Date, out: &mut impl Write) -> Result<(), Er
         }
     }
     Ok(())
+}
+
+/// A line's cells: id, due date, how soon, customer, what, who.
+fn cells(promise: &Promise, today: Date) -> [String; 6] {
+    let commitment = promise.commitment;
+    let when = match (commitment.done, commitment.closed, commitment.due) {
+        (true, Some(closed), _) => format!("closed {closed}"),
+        (true, None, _) => "done".to_string(),
+        (false, _, Some(due)) => promise::relative(due, today),
+        (false, _, None) => String::new(),
+    };
+    [
+        commitment.id.as_deref().map(shown).unwrap_or_default(),
+        commitment
+            .due
+            .map(|due| due.to_string())
+            .unwrap_or_default(),
+        when,
+        shown(&promise.note.customer),
+        shown(&commitment.what),
+        commitment.who.as_deref().map(shown).unwrap_or_default(),
+    ]
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! `coach history CUSTOMER`: one relationship at a glance: its meetings
 //! newest first, its review scores over time and how promises were kept.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
+use std::path::PathBuf;
 
 use console::{measure_text_width, pad_str, style, Alignment};
 use serde_json::{json, Value};
@@ -9,6 +11,7 @@ use serde_json::{json, Value};
 use crate::cli::HistoryArgs;
 use crate::config::Config;
 use crate::error::Error;
+use crate::memory::archive::sort_notes;
 use crate::memory::promise::{Side, Urgency};
 use crate::memory::relationship::{self, Customer, Record, ReviewScales};
 use crate::memory::{Answers, NoteRecord, Want, Which};
@@ -112,35 +115,57 @@ pub fn run(args: &HistoryArgs, config: &Config, out: &mut impl Write) -> Result<
 
 /// The notes of the customer `typed` names: the same name in any case or
 /// spacing, or the name of its folder; else a usage error with the nearest
-/// name. One pass over the customers, keeping at most two.
+/// name. One pass over the notes, keeping only that customer's.
 pub(super) fn find(typed: &str, config: &Config) -> Result<Vec<NoteRecord>, Error> {
     let wanted = relationship::key(typed);
     let folder = crate::slug::slug(typed);
-    let want = Want {
-        notes: Which::All,
+    let want = |notes| Want {
+        notes,
         answers: Answers::Numbers,
     };
-    let mut by_name = None;
-    let mut by_folder = None;
-    // The name itself wins; a folder name only when no customer is called so
-    // (a note moved by hand into another customer's folder keeps its own name).
-    let names = super::notes_source::by_customer(config, want, &mut |notes| {
-        let name = Customer::of(&notes).name;
-        if relationship::key(&name) == wanted {
-            by_name = Some(notes);
-        } else if by_folder.is_none()
-            && folder.is_some()
-            && notes
-                .iter()
-                .any(|note| folder == note.folder(&config.notes_dir))
-        {
-            by_folder = Some(notes);
+    let source = super::notes_source::Notes::new(config);
+    let mut by_name: Vec<NoteRecord> = Vec::new();
+    // Each customer's newest note, its name (for "did you mean") and how
+    // many notes they have.
+    let mut newest: BTreeMap<String, (jiff::civil::Date, PathBuf, String, usize)> = BTreeMap::new();
+    // The customers with a note in the folder `typed` names, and their
+    // notes from the first one found there on.
+    let mut in_folder: BTreeSet<String> = BTreeSet::new();
+    let mut by_folder: Vec<NoteRecord> = Vec::new();
+    source.each_note(want(Which::All), &mut |note, key| {
+        let key = key.to_string();
+        if folder.is_some() && folder == note.folder(&config.notes_dir) {
+            in_folder.insert(key.clone());
         }
-        name
+        let seen = newest.entry(key.clone()).or_default();
+        seen.3 += 1;
+        if seen.3 == 1 || (note.date, &note.path) > (seen.0, &seen.1) {
+            (seen.0, seen.1, seen.2) = (note.date, note.path.clone(), note.customer.clone());
+        }
+        if key == wanted {
+            by_name.push(note);
+        } else if in_folder.contains(&key) {
+            by_folder.push(note);
+        }
     })?;
-    if let Some(notes) = by_name.or(by_folder) {
-        return Ok(notes);
+    // The name itself wins; a folder name only when no customer is called so
+    // (a note moved by hand into another customer's folder keeps its own
+    // name): the first such customer by key, all of their notes.
+    if !by_name.is_empty() {
+        sort_notes(&mut by_name);
+        return Ok(by_name);
     }
+    if let Some(key) = in_folder.first() {
+        by_folder.retain(|note| relationship::key(&note.customer) == *key);
+        let all = newest.get(key).map(|seen| seen.3);
+        if Some(by_folder.len()) == all {
+            sort_notes(&mut by_folder);
+            return Ok(by_folder);
+        }
+        // Some came before the first one in the folder: asked for again.
+        return Ok(source.read_again(want(Which::Customer(key)))?.notes);
+    }
+    let names: Vec<String> = newest.into_values().map(|(_, _, name, _)| name).collect();
     let lower: Vec<String> = names.iter().map(|name| name.to_lowercase()).collect();
     let hint = crate::suggest::closest(&wanted, lower.iter().map(String::as_str))
         .and_then(|close| names.iter().find(|name| name.to_lowercase() == close))

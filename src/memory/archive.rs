@@ -72,7 +72,18 @@ impl Want<'_> {
         }
         match self.answers {
             Answers::All => {}
-            Answers::Numbers => note.answers.retain(|_, value| is_whole_number(value)),
+            // Rebuilt, not filtered in place: the map kept for each note
+            // of an archive is no larger than its numbers.
+            Answers::Numbers => {
+                let count = note.answers.values().filter(|v| is_whole_number(v)).count();
+                let mut numbers = serde_json::Map::with_capacity(count);
+                for (id, value) in std::mem::take(&mut note.answers) {
+                    if is_whole_number(&value) {
+                        numbers.insert(id, value);
+                    }
+                }
+                note.answers = numbers;
+            }
             Answers::None => note.answers = Default::default(),
         }
         Some(note)
@@ -108,19 +119,6 @@ impl Archive {
         self.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
     }
 
-    /// The notes, one customer (by name key) at a time in order of key,
-    /// each customer's in the archive's order.
-    pub fn by_customer(self) -> impl Iterator<Item = Vec<NoteRecord>> {
-        let mut groups: std::collections::BTreeMap<String, Vec<NoteRecord>> = Default::default();
-        for note in self.notes {
-            groups
-                .entry(crate::slug::name_key(&note.customer))
-                .or_default()
-                .push(note);
-        }
-        groups.into_values()
-    }
-
     /// Prints one warning line per unreadable note on stderr.
     pub fn warn(&self) {
         warn(&self.unreadable);
@@ -138,9 +136,10 @@ pub fn warn(unreadable: &[Unreadable]) {
     }
 }
 
-/// Notes by date, then path.
+/// Notes by date, then path (no two notes share a path, so an unstable
+/// sort gives the one order, without a second buffer of the notes).
 pub fn sort_notes(notes: &mut [NoteRecord]) {
-    notes.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.path.cmp(&b.path)));
+    notes.sort_unstable_by(|a, b| a.date.cmp(&b.date).then_with(|| a.path.cmp(&b.path)));
 }
 
 /// Every file under `notes_dir` that may be a note, sorted by path.

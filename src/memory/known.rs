@@ -10,8 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::error::Error;
 use crate::memory::archive::{Answers, Want, Which};
-use crate::memory::index::Progress;
-use crate::memory::load::{self, Notices, Source};
+use crate::memory::load::Memory;
 use crate::memory::read::Unreadable;
 use crate::memory::NoteRecord;
 use crate::slug::same_name;
@@ -64,17 +63,15 @@ impl KnownCustomer {
 /// Every customer with a note, newest contact first (then by name), and
 /// the notes that could not be read.
 pub fn known_customers(
-    source: &Source<'_>,
-    progress: &mut dyn Progress,
-    notice: Notices<'_>,
+    memory: &mut Memory<'_>,
 ) -> Result<(Vec<KnownCustomer>, Vec<Unreadable>), Error> {
     let want = Want {
         notes: Which::All,
         answers: Answers::None,
     };
-    let (known, unreadable) = load::by_customer(source, want, progress, notice, &mut |notes| {
-        KnownCustomer::of(&notes)
-    })?;
+    // Names, folders, dates and meetings: no commitments to read.
+    let (known, unreadable) =
+        memory.by_customer(want, false, &mut |notes| KnownCustomer::of(&notes))?;
     let mut known: Vec<KnownCustomer> = known.into_iter().flatten().collect();
     known.sort_by(|a, b| {
         b.last_contact

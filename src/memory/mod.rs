@@ -14,6 +14,7 @@ pub mod read;
 pub mod relationship;
 pub mod resolve;
 pub mod scan;
+pub mod tally;
 
 pub use archive::{Answers, Archive, Want, Which};
 pub use note_record::NoteRecord;

@@ -101,7 +101,9 @@ pub fn promises<'a>(notes: &'a [NoteRecord], me: &[String], today: Date) -> Vec<
             })
         })
         .collect();
-    all.sort_by(|a, b| {
+    // Note and line tell any two apart: an unstable sort gives the one
+    // order without a second buffer.
+    all.sort_unstable_by(|a, b| {
         (
             a.urgency,
             a.commitment.due,

@@ -45,47 +45,6 @@ pub fn key(name: &str) -> String {
 }
 
 impl Customer<'_> {
-    /// The newest date of a note on or before `today`: a prep for a meeting
-    /// still to come is no contact yet.
-    pub fn last_contact(&self, today: Date) -> Option<Date> {
-        self.notes
-            .iter()
-            .map(|note| note.date)
-            .filter(|date| *date <= today)
-            .max()
-    }
-
-    /// Meetings: distinct dates and meeting titles (a prep and its debrief
-    /// are one meeting).
-    pub fn meetings(&self) -> usize {
-        let mut seen: Vec<(Date, Option<String>)> = self
-            .notes
-            .iter()
-            .map(|note| (note.date, note.meeting.as_deref().map(key)))
-            .collect();
-        seen.sort();
-        seen.dedup();
-        seen.len()
-    }
-
-    /// The median number of days between the distinct dates met on, when
-    /// there were at least two.
-    pub fn usual_gap(&self) -> Option<i64> {
-        let mut dates: Vec<Date> = self.notes.iter().map(|note| note.date).collect();
-        dates.dedup();
-        let mut gaps: Vec<i64> = dates
-            .windows(2)
-            .map(|pair| days_between(pair[0], pair[1]))
-            .collect();
-        gaps.sort_unstable();
-        let middle = gaps.len() / 2;
-        match gaps.len() {
-            0 => None,
-            n if n % 2 == 1 => Some(gaps[middle]),
-            _ => Some((gaps[middle - 1] + gaps[middle]) / 2),
-        }
-    }
-
     /// The review notes with their score (the mean of their scale answers),
     /// oldest first; reviews without a scale answer are left out.
     pub fn review_scores(&self, scales: &ReviewScales) -> Vec<(Date, f64)> {
@@ -111,6 +70,22 @@ impl Customer<'_> {
 
     fn reviews(&self) -> impl Iterator<Item = &&NoteRecord> {
         self.notes.iter().filter(|note| note.checklist == REVIEW)
+    }
+}
+
+/// The median number of days between `dates` (sorted, distinct), when
+/// there are at least two.
+pub fn median_gap(dates: &[Date]) -> Option<i64> {
+    let mut gaps: Vec<i64> = dates
+        .windows(2)
+        .map(|pair| days_between(pair[0], pair[1]))
+        .collect();
+    gaps.sort_unstable();
+    let middle = gaps.len() / 2;
+    match gaps.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(gaps[middle]),
+        _ => Some((gaps[middle - 1] + gaps[middle]) / 2),
     }
 }
 
@@ -233,7 +208,6 @@ pub fn promise_record(notes: &[&NoteRecord], me: &[String], today: Date) -> (Rec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date;
 
     #[test]
     fn a_sparkline_has_one_bar_per_value_from_1_low_to_5_high() {
@@ -249,33 +223,5 @@ mod tests {
         assert!(!reach_out(100, None, None));
         assert!(reach_out(31, Some(100), Some(30)));
         assert!(!reach_out(30, Some(1), Some(30)));
-    }
-
-    fn note(day: i8, meeting: &str) -> NoteRecord {
-        NoteRecord {
-            path: format!("n/{day}.md").into(),
-            version: 1,
-            customer: "Acme".into(),
-            checklist: "debrief".into(),
-            meeting: Some(meeting.into()),
-            date: date(2026, 11, day),
-            created: None,
-            answers: Default::default(),
-            invite: None,
-            commitments: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn the_usual_gap_is_the_median_of_the_days_between_meetings() {
-        let notes = [note(1, "a"), note(1, "A"), note(3, "b"), note(13, "c")];
-        let customer = &Customer::of(&notes);
-        assert_eq!(customer.meetings(), 3);
-        // Gaps 2 and 10: the median of two is their mean.
-        assert_eq!(customer.usual_gap(), Some(6));
-        assert_eq!(
-            customer.last_contact(date(2026, 11, 10)),
-            Some(date(2026, 11, 3))
-        );
     }
 }

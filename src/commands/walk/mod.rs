@@ -6,6 +6,7 @@ use serde_json::json;
 
 use crate::cli::WalkArgs;
 use crate::commands::done::Edited;
+use crate::commands::notes_source::Notes;
 use crate::config::Config;
 use crate::error::{Error, Unsaved};
 use crate::interrupt;
@@ -103,7 +104,9 @@ pub fn run(
         return Err(Error::Stdout(std::io::Error::other("it was closed")));
     }
     // The brief shown once the customer is named, kept for the note.
-    let since_last_time = SinceLastTime::new(config, &language, checklist)
+    // The notes, asked by the walk for four things: looked at once.
+    let notes = Notes::new(config);
+    let since_last_time = SinceLastTime::new(config, &notes, &language, checklist)
         .of_invite(invited.as_ref().and_then(|invited| invited.uid.clone()));
     let show_brief = |customer: &str, meeting: Option<&str>, date: jiff::civil::Date| {
         since_last_time.since(customer, meeting, date)
@@ -111,9 +114,9 @@ pub fn run(
     // The customers the notes know: offered at the customer prompt, and a
     // name given is checked against them. Notes that cannot be read only
     // cost the offer.
-    let known = crate::commands::notes_source::known_customers(config);
+    let known = notes.known_customers();
     // A debrief asks which of the customer's open commitments were kept.
-    let open_of = |customer: &str| super::notes_source::open_promises(config, customer);
+    let open_of = |customer: &str| notes.open_promises(customer);
     let walk = Walk {
         language: &language,
         checklist,
@@ -221,6 +224,11 @@ pub fn run(
         );
     }
 
+    // A person took their time: other notes may have been written since
+    // the notes were first looked at, and the new ids must not be theirs.
+    if prompting {
+        notes.refresh_again();
+    }
     // Until the note is delivered, a signal still keeps the answers as a draft.
     let brief = (!args.no_brief)
         .then(|| since_last_time.for_note(&walked))
@@ -231,7 +239,7 @@ pub fn run(
         brief,
         invited: invited.as_ref(),
     };
-    let written = write_note(finished, config, args, resumed.as_deref(), &command, out);
+    let written = write_note(finished, &notes, args, resumed.as_deref(), &command, out);
     let (written, text) = match written {
         Ok(written) => written,
         Err(error) => {
@@ -299,7 +307,7 @@ struct Finished<'a> {
 /// `--output -`) and what is to be printed on standard output.
 fn write_note(
     finished: Finished<'_>,
-    config: &Config,
+    notes: &Notes<'_>,
     args: &WalkArgs,
     resumed: Option<&std::path::Path>,
     command: &str,
@@ -311,6 +319,7 @@ fn write_note(
         brief,
         invited,
     } = finished;
+    let config = notes.config();
     let customer = walked.text("customer").unwrap_or_default();
     let meeting = walked.text("meeting");
     let date = walked.meeting_date(config.today);
@@ -342,7 +351,7 @@ fn write_note(
         meeting: meeting.clone(),
         date,
         created: jiff::Zoned::now(),
-        commitment_ids: commitment_ids(walked, args.output.is_none(), config),
+        commitment_ids: commitment_ids(walked, args.output.is_none(), notes),
         prep_link,
         brief: brief.map(|brief| (brief.lines(), brief.open_ids)),
         invite: invited.map(crate::ics::invite::Invite::front_matter),
@@ -437,7 +446,7 @@ fn write_note(
 
 /// One id per commitment: kept when given, else made (only for a note that
 /// is written) and checked against every other note's.
-fn commitment_ids(walked: &Walked, written: bool, config: &Config) -> Vec<Option<String>> {
+fn commitment_ids(walked: &Walked, written: bool, notes: &Notes<'_>) -> Vec<Option<String>> {
     let given: Vec<Option<String>> = walked
         .commitments()
         .map(|(_, commitment)| commitment.id.clone())
@@ -449,8 +458,7 @@ fn commitment_ids(walked: &Walked, written: bool, config: &Config) -> Vec<Option
         .iter()
         .map(|id| id.is_none().then(NoteWriter::new_commitment_id))
         .collect();
-    let made =
-        crate::commands::notes_source::unique_ids(config, made, NoteWriter::new_commitment_id);
+    let made = notes.unique_ids(made, NoteWriter::new_commitment_id);
     given
         .into_iter()
         .zip(made)

@@ -5,14 +5,15 @@ use std::cell::RefCell;
 
 use jiff::civil::Date;
 
-use crate::commands::notes_source;
+use crate::commands::notes_source::Notes;
 use crate::config::Config;
 use crate::language::Language;
 use crate::memory::brief::{Brief, WalkFor};
 use crate::walk::{Since, Walked};
 
-pub struct SinceLastTime<'a> {
-    config: &'a Config,
+pub struct SinceLastTime<'a, 'c> {
+    config: &'c Config,
+    notes: &'a Notes<'c>,
     language: &'a Language,
     checklist: &'a str,
     /// Every question the walk may ask, for the lines shown beside them.
@@ -24,8 +25,13 @@ pub struct SinceLastTime<'a> {
     uid: Option<String>,
 }
 
-impl<'a> SinceLastTime<'a> {
-    pub fn new(config: &'a Config, language: &'a Language, checklist: &'a str) -> Self {
+impl<'a, 'c> SinceLastTime<'a, 'c> {
+    pub fn new(
+        config: &'c Config,
+        notes: &'a Notes<'c>,
+        language: &'a Language,
+        checklist: &'a str,
+    ) -> Self {
         let own: Vec<String> = language
             .checklist(checklist)
             .map(|own| own.questions.iter().map(|q| q.id.clone()).collect())
@@ -37,6 +43,7 @@ impl<'a> SinceLastTime<'a> {
             .map(|q| q.id.clone());
         SinceLastTime {
             config,
+            notes,
             language,
             checklist,
             question_ids: own.into_iter().chain(patterns).collect(),
@@ -92,6 +99,6 @@ impl<'a> SinceLastTime<'a> {
             date,
             uid: self.uid.as_deref(),
         };
-        notes_source::brief(self.config, self.language, customer, &walking)
+        self.notes.brief(self.language, customer, &walking)
     }
 }

@@ -147,6 +147,7 @@ impl Index {
             &self.notes_dir,
             want,
             Order::Row,
+            true,
             &mut |note, _| notes.push(note),
         )?;
         let unreadable = query::unreadable(&snapshot, &self.notes_dir)?;
@@ -154,11 +155,27 @@ impl Index {
         Ok(Archive { notes, unreadable })
     }
 
+    /// Each note `want` asks for, in the order of its rows, one at a time,
+    /// with its customer's name key.
+    pub fn each_note(
+        &self,
+        want: Want,
+        each: &mut dyn FnMut(NoteRecord, &str),
+    ) -> Result<(), IndexError> {
+        // One snapshot for the notes and their commitments (see `archive`).
+        let snapshot = self.connection.unchecked_transaction()?;
+        query::each_note(&snapshot, &self.notes_dir, want, Order::Row, true, each)?;
+        snapshot.commit()?;
+        Ok(())
+    }
+
     /// The notes `want` asks for, one customer (by name key) at a time in
-    /// order of key, each customer's notes by date then path.
+    /// order of key, each customer's notes by date then path; with their
+    /// commitments unless `commitments` is false.
     pub fn by_customer(
         &self,
         want: Want,
+        commitments: bool,
         each: &mut dyn FnMut(Vec<NoteRecord>),
     ) -> Result<(), IndexError> {
         let mut group: Vec<NoteRecord> = Vec::new();
@@ -169,6 +186,7 @@ impl Index {
             &self.notes_dir,
             want,
             Order::Customer,
+            commitments,
             &mut |note, key| {
                 if key != group_key && !group.is_empty() {
                     sort_notes(&mut group);

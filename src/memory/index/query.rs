@@ -21,13 +21,15 @@ pub enum Order {
     Customer,
 }
 
-/// Each note `want` asks for, with its commitments, in `order`; the second
-/// argument of `each` is the note's customer key.
+/// Each note `want` asks for, with its commitments unless `commitments`
+/// is false, in `order`; the second argument of `each` is the note's
+/// customer key.
 pub fn each_note(
     connection: &Connection,
     notes_dir: &Path,
     want: Want,
     order: Order,
+    commitments: bool,
     each: &mut dyn FnMut(NoteRecord, &str),
 ) -> rusqlite::Result<()> {
     let answers = match want.answers {
@@ -60,10 +62,12 @@ pub fn each_note(
                 {answers}, n.customer_key, n.invite
          FROM notes n WHERE n.problem IS NULL {which} ORDER BY {order}"
     ))?;
+    // Without commitments: a query that finds none.
+    let none = if commitments { "" } else { "AND 0" };
     let mut commitments = connection.prepare(&format!(
         "SELECT c.note, c.id, c.what, c.due, c.who, c.done, c.closed, c.question, c.line
          FROM notes n JOIN commitments c ON c.note = n.id
-         WHERE n.problem IS NULL {which} ORDER BY {order}, c.position"
+         WHERE n.problem IS NULL {which} {none} ORDER BY {order}, c.position"
     ))?;
     let mut notes = notes.query(rusqlite::params_from_iter(&ids))?;
     let mut commitments = commitments.query(rusqlite::params_from_iter(&ids))?;
@@ -80,6 +84,8 @@ pub fn each_note(
             note.commitments.push(commitment);
             pending = next_commitment(&mut commitments)?;
         }
+        // Held for every note of an archive: no room to spare.
+        note.commitments.shrink_to_fit();
         let key = row.get_ref(9)?.as_str_or_null()?.unwrap_or_default();
         each(note, key);
     }
