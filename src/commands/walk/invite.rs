@@ -85,7 +85,11 @@ fn choose<'e>(
             hint: Some("pass --event N to take the Nth".to_string()),
         });
     }
-    match crate::ui::event_picker::pick(&labels) {
+    match crate::ui::pick_one::pick(
+        "Which meeting of the invite?",
+        &labels,
+        crate::ui::pick_one::nothing_written,
+    ) {
         Ok(Some(at)) => Ok(&events[at]),
         Ok(None) => Err(Error::Cancelled("nothing was written".to_string())),
         Err(error) => Err(Error::PromptFailed {

@@ -87,7 +87,11 @@ fn named(config: &Config, checklist: &str, id: &str) -> Result<PathBuf, Error> {
 /// The drafts in a list at the terminal, newest first.
 fn pick(drafts: &[Entry]) -> Result<PathBuf, Error> {
     let labels: Vec<String> = drafts.iter().map(label).collect();
-    match crate::ui::draft_picker::pick(&labels) {
+    match crate::ui::pick_one::pick(
+        "Which draft do you continue?",
+        &labels,
+        crate::ui::pick_one::drafts_kept,
+    ) {
         Ok(Some(at)) => Ok(drafts[at].path.clone()),
         Ok(None) => Err(Error::Cancelled(
             "nothing was resumed and every draft is kept".to_string(),
