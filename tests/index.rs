@@ -869,3 +869,21 @@ fn a_linked_note_counts_its_target_and_a_fifo_is_refused_unopened() {
     assert!(second.stdout.contains("2026-12-24"), "{}", second.stdout);
     assert_eq!(second.stdout, corpus.run(Mode::NoIndexFlag, args).stdout);
 }
+
+#[test]
+fn a_first_run_on_an_empty_notes_folder_says_nothing_of_the_index() {
+    let dir = NotesDir::new("coach-index-empty");
+    std::fs::create_dir_all(dir.notes()).unwrap();
+    let first = dir.coach_on("2026-12-01", &["due"]);
+    assert_eq!(first.status, 1, "nothing is due: {}", first.stderr);
+    assert_eq!(first.stderr, "", "a new user's first command");
+    // The index exists from then on, and takes the first note in quietly.
+    dir.write(
+        "acme/2026-12-01-prep.md",
+        "---\ncoach: 1\nchecklist: prep\ncustomer: Acme\ndate: \"2026-12-01\"\nanswers: {}\n---\n",
+    );
+    let second = dir.coach_on("2026-12-01", &["customers"]);
+    assert_eq!(second.status, 0, "{}", second.stderr);
+    assert_eq!(second.stderr, "");
+    assert!(second.stdout.contains("Acme"), "{}", second.stdout);
+}

@@ -256,8 +256,9 @@ impl<'a> Memory<'a> {
             });
             match opened {
                 Ok((index, problems)) => {
-                    // Said once, when the cache appears (a rebuild said so already).
-                    if index.created && !self.rebuilt {
+                    // Said once, when the cache appears with notes in it (a
+                    // rebuild said so already; a new, empty folder needs no word).
+                    if index.created && !self.rebuilt && index.holds_notes().unwrap_or(true) {
                         (self.notice)(format!(
                             "indexed the notes into {} (a cache: safe to delete)",
                             database.display()

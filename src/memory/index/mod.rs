@@ -207,6 +207,14 @@ impl Index {
     }
 
     /// Every commitment id in the notes, sorted, each once.
+    /// Whether any note is indexed: an index of an empty folder is not
+    /// worth a word.
+    pub fn holds_notes(&self) -> Result<bool, IndexError> {
+        Ok(self
+            .connection
+            .query_row("SELECT EXISTS (SELECT 1 FROM notes)", [], |row| row.get(0))?)
+    }
+
     pub fn commitment_ids(&self) -> Result<Vec<String>, IndexError> {
         Ok(query::commitment_ids(&self.connection)?)
     }
