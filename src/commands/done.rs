@@ -212,7 +212,10 @@ fn apply_all(
     change: Change,
     out: &mut impl Write,
 ) -> Result<i32, Error> {
-    let (known, unreadable) = super::notes_source::commitment_ids(config)?;
+    // One look at the notes answers both: which ids there are, and the
+    // notes holding the ones named.
+    let notes = super::notes_source::Notes::new(config);
+    let (known, unreadable) = notes.commitment_ids()?;
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
     let mut ids: Vec<String> = Vec::new();
     let mut unresolved = Vec::new();
@@ -231,7 +234,7 @@ fn apply_all(
         notes: Which::HoldingIds(&ids),
         answers: Answers::None,
     };
-    let archive = super::notes_source::read_notes(config, holding_them)?;
+    let archive = notes.read(holding_them)?;
     let found = commitments(&archive);
     let mut code = exit_code::SUCCESS;
     let mut edited = Vec::new();

@@ -224,12 +224,6 @@ pub fn read_notes(config: &Config, want: Want) -> Result<Archive, Error> {
     Notes::new(config).read(want)
 }
 
-/// Every commitment id in the notes, sorted, each once, and the notes that
-/// could not be read (not warned about here).
-pub fn commitment_ids(config: &Config) -> Result<(Vec<String>, Vec<Unreadable>), Error> {
-    Notes::new(config).commitment_ids()
-}
-
 /// The customer a calendar invite with these attendee `domains` is with,
 /// as far as the notes tell (see `memory::invites`); none when they do not
 /// or cannot be read.
