@@ -166,6 +166,47 @@ impl<'a> Notes<'a> {
     /// `then` of the notes of `customer` (by date then path, all answers),
     /// asked of the memory once for any number of questions about the
     /// same customer; None when they cannot be read.
+    /// The customer a calendar invite with these attendee `domains` is
+    /// with, as far as the notes tell (see `memory::invites`); none when
+    /// they do not or cannot be read.
+    pub fn customer_of_invite(&self, domains: &[String]) -> Option<String> {
+        let want = Want {
+            notes: crate::memory::Which::All,
+            answers: crate::memory::Answers::None,
+        };
+        let (customers, _) = self
+            .memory
+            .borrow_mut()
+            .by_customer(want, false, &mut |notes| InvitedCustomer::of(&notes))
+            .ok()?;
+        let customers: Vec<InvitedCustomer> = customers.into_iter().flatten().collect();
+        invites::customer_of(domains, &customers)
+    }
+
+    /// The latest prep note of `customer` started from the invite `uid`, on
+    /// or before `date`; none when there is none or the notes cannot be read.
+    pub fn prep_of_invite(
+        &self,
+        customer: &str,
+        uid: &str,
+        date: jiff::civil::Date,
+    ) -> Option<std::path::PathBuf> {
+        self.with_customer_notes(customer, |notes| {
+            notes
+                .iter()
+                .rev()
+                .find(|note| {
+                    note.checklist == "prep"
+                        && note.date <= date
+                        && note
+                            .invite
+                            .as_ref()
+                            .is_some_and(|invite| invite.uid.as_deref() == Some(uid))
+                })
+                .map(|note| note.path.clone())
+        })?
+    }
+
     fn with_customer_notes<T>(
         &self,
         customer: &str,
@@ -222,50 +263,6 @@ fn unique_ids(
 /// and one warning per unreadable note go to stderr.
 pub fn read_notes(config: &Config, want: Want) -> Result<Archive, Error> {
     Notes::new(config).read(want)
-}
-
-/// The customer a calendar invite with these attendee `domains` is with,
-/// as far as the notes tell (see `memory::invites`); none when they do not
-/// or cannot be read.
-pub fn customer_of_invite(config: &Config, domains: &[String]) -> Option<String> {
-    let want = Want {
-        notes: crate::memory::Which::All,
-        answers: crate::memory::Answers::None,
-    };
-    let notes = Notes::new(config);
-    let mut memory = notes.memory.borrow_mut();
-    let (customers, _) = memory
-        .by_customer(want, false, &mut |notes| InvitedCustomer::of(&notes))
-        .ok()?;
-    let customers: Vec<InvitedCustomer> = customers.into_iter().flatten().collect();
-    invites::customer_of(domains, &customers)
-}
-
-/// The latest prep note of `customer` started from the invite `uid`, on
-/// or before `date`; none when there is none or the notes cannot be read.
-pub fn prep_of_invite(
-    config: &Config,
-    customer: &str,
-    uid: &str,
-    date: jiff::civil::Date,
-) -> Option<std::path::PathBuf> {
-    let notes = Notes::new(config)
-        .memory
-        .borrow_mut()
-        .customer_notes(customer)
-        .ok()?;
-    notes
-        .into_iter()
-        .rev()
-        .find(|note| {
-            note.checklist == "prep"
-                && note.date <= date
-                && note
-                    .invite
-                    .as_ref()
-                    .is_some_and(|invite| invite.uid.as_deref() == Some(uid))
-        })
-        .map(|note| note.path)
 }
 
 fn notice(message: String) {

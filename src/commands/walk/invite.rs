@@ -8,6 +8,7 @@ use jiff::tz::TimeZone;
 use serde_json::Value;
 
 use crate::cli::WalkArgs;
+use crate::commands::notes_source::Notes;
 use crate::config::Config;
 use crate::error::Error;
 use crate::ics::invite::{self, Event, Invite};
@@ -108,7 +109,7 @@ pub fn header(
     titled: bool,
     given: &mut Given,
     from_flags: &mut Vec<String>,
-    config: &Config,
+    notes: &Notes<'_>,
     prompting: bool,
 ) -> Result<(), Error> {
     let has = |given: &Given, id: &str| given.iter().any(|(known, _)| known == id);
@@ -127,7 +128,7 @@ pub fn header(
         return Ok(());
     }
     let domains = meeting.domains();
-    match crate::commands::notes_source::customer_of_invite(config, &domains) {
+    match notes.customer_of_invite(&domains) {
         Some(customer) => {
             let _ = writeln!(
                 std::io::stderr(),
@@ -156,13 +157,13 @@ pub fn header(
 /// it is in the customer's folder `dir`.
 pub fn prep_link(
     invited: Option<&Invite>,
-    config: &Config,
+    notes: &Notes<'_>,
     customer: &str,
     dir: &Path,
     date: jiff::civil::Date,
 ) -> Option<String> {
     let uid = invited?.uid.as_deref()?;
-    let prep = crate::commands::notes_source::prep_of_invite(config, customer, uid, date)?;
+    let prep = notes.prep_of_invite(customer, uid, date)?;
     (prep.parent() == Some(dir)).then_some(())?;
     Some(prep.file_name()?.to_str()?.to_string())
 }

@@ -81,6 +81,8 @@ pub fn run(
     };
     answers_file::merge(&mut given, answers_file::collect(&args.answers)?);
     let mut from_flags = answers_file::header_flags(&args.answers.header);
+    // The notes, asked by the walk for up to six things: looked at once.
+    let notes = Notes::new(config);
     // The meeting of `--from-ics`: its header answers fill in the ones not given.
     let invited = invite::read(args, config, prompting)?;
     if let Some(invited) = &invited {
@@ -92,7 +94,7 @@ pub fn run(
             titled,
             &mut given,
             &mut from_flags,
-            config,
+            &notes,
             prompting,
         )?;
     }
@@ -104,8 +106,6 @@ pub fn run(
         return Err(Error::Stdout(std::io::Error::other("it was closed")));
     }
     // The brief shown once the customer is named, kept for the note.
-    // The notes, asked by the walk for four things: looked at once.
-    let notes = Notes::new(config);
     let since_last_time = SinceLastTime::new(config, &notes, &language, checklist)
         .of_invite(invited.as_ref().and_then(|invited| invited.uid.clone()));
     let show_brief = |customer: &str, meeting: Option<&str>, date: jiff::civil::Date| {
@@ -340,7 +340,7 @@ fn write_note(
     // The prep of the same invite first, whatever its title.
     let prep_link = (walked.checklist == "debrief")
         .then(|| {
-            invite::prep_link(invited, config, &customer, &dir, date)
+            invite::prep_link(invited, notes, &customer, &dir, date)
                 .or_else(|| NoteWriter::prep_note(&dir, meeting.as_deref(), date))
         })
         .flatten();
